@@ -1,0 +1,232 @@
+//! Stage 5, assemble: documents and clusters into one [`Briefing`], the plain data that the
+//! renderer shows and the export writes.
+//!
+//! Everything a page needs is decided here (titles, ids, what repeats what, the figures),
+//! so that rendering only formats.
+
+use chrono::NaiveDate;
+
+use crate::dedupe::{Clusters, ParagraphAt};
+use crate::load::{Metadata, Published};
+use crate::parse::{Block, BlockKind, Document, Mark};
+use crate::sentence::first_sentence;
+
+/// The longest title made from a source's first sentence, in characters.
+const DERIVED_TITLE_MAX: usize = 110;
+
+/// The whole briefing as data.
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    /// Title of the briefing.
+    pub title: String,
+    /// One-paragraph description, from the configuration.
+    pub description: Option<String>,
+    /// Every source in path order.
+    pub sources: Vec<SourceEntry>,
+    /// The figures of the overview.
+    pub stats: Stats,
+}
+
+/// A source with its paragraphs, ready to show.
+#[derive(Debug, Clone)]
+pub struct SourceEntry {
+    /// Stable id (slug of the file stem).
+    pub id: String,
+    /// Path relative to the seeds folder, with `/` between folders.
+    pub path: String,
+    /// The title from metadata, else the first heading or sentence.
+    pub title: String,
+    /// Whether `title` was made from the text rather than given.
+    pub title_derived: bool,
+    /// Metadata as loaded.
+    pub meta: Metadata,
+    /// Every block of the text, in reading order.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+impl SourceEntry {
+    /// The publication date, if known.
+    pub fn date(&self) -> Option<&Published> {
+        self.meta.date.as_ref()
+    }
+}
+
+/// A pointer to a paragraph elsewhere in the briefing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphRef {
+    /// Index of the source in [`Briefing::sources`].
+    pub source: usize,
+    /// The paragraph's number in its source, from 1.
+    pub number: usize,
+}
+
+/// One block of a source with what dedupe found about it.
+#[derive(Debug, Clone)]
+pub struct Paragraph {
+    /// Export id, `SOURCE_ID#pN`.
+    pub id: String,
+    /// N in `#pN`: position in the source, from 1.
+    pub number: usize,
+    /// Paragraph, heading, list item, quote or code.
+    pub kind: BlockKind,
+    /// Plain text.
+    pub text: String,
+    /// Inline styles over `text`.
+    pub marks: Vec<Mark>,
+    /// The canonical paragraph this one repeats, and how closely.
+    pub repeat_of: Option<(ParagraphRef, f64)>,
+    /// For a canonical paragraph: every paragraph that repeats it, in path and reading order.
+    pub repeated_by: Vec<ParagraphRef>,
+}
+
+/// The figures of a briefing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// Sources built.
+    pub sources: usize,
+    /// Paragraphs over all sources.
+    pub paragraphs: usize,
+    /// Paragraphs that repeat another one.
+    pub duplicates: usize,
+    /// Words in the repeated paragraphs: reading the briefing spares them.
+    pub duplicate_words: usize,
+    /// Sources with a publication date.
+    pub dated: usize,
+    /// The earliest publication date.
+    pub first_date: Option<NaiveDate>,
+    /// The latest publication date.
+    pub last_date: Option<NaiveDate>,
+}
+
+impl Stats {
+    /// Paragraphs that are not repeats.
+    pub fn unique(&self) -> usize {
+        self.paragraphs - self.duplicates
+    }
+}
+
+/// Puts the briefing together. `title` is the configured title, if any.
+pub fn assemble(
+    documents: Vec<Document>,
+    clusters: &Clusters,
+    title: Option<String>,
+    description: Option<String>,
+) -> Briefing {
+    let mut sources: Vec<SourceEntry> = documents
+        .into_iter()
+        .enumerate()
+        .map(|(document, doc)| source_entry(document, doc, clusters))
+        .collect();
+
+    // Point every canonical paragraph back at the paragraphs that repeat it.
+    let mut back_links = Vec::new();
+    for (source, entry) in sources.iter().enumerate() {
+        for p in &entry.paragraphs {
+            if let Some((of, _)) = &p.repeat_of {
+                back_links.push((
+                    of.clone(),
+                    ParagraphRef {
+                        source,
+                        number: p.number,
+                    },
+                ));
+            }
+        }
+    }
+    for (of, by) in back_links {
+        if let Some(p) = sources
+            .get_mut(of.source)
+            .and_then(|s| s.paragraphs.get_mut(of.number - 1))
+        {
+            p.repeated_by.push(by);
+        }
+    }
+
+    let stats = stats(&sources);
+    let title = title
+        .or_else(|| sources.first().map(|s| s.title.clone()))
+        .unwrap_or_else(|| "Briefing".to_string());
+    Briefing {
+        title,
+        description,
+        sources,
+        stats,
+    }
+}
+
+fn source_entry(document: usize, doc: Document, clusters: &Clusters) -> SourceEntry {
+    let Document { source, blocks } = doc;
+    let (title, title_derived) = match &source.meta.title {
+        Some(title) if !title.trim().is_empty() => (title.trim().to_string(), false),
+        _ => (derived_title(&blocks, &source.id), true),
+    };
+    let paragraphs = blocks
+        .into_iter()
+        .enumerate()
+        .map(|(block, b)| {
+            let repeat_of = clusters
+                .repeat_of(ParagraphAt { document, block })
+                .map(|r| {
+                    let of = ParagraphRef {
+                        source: r.of.document,
+                        number: r.of.block + 1,
+                    };
+                    (of, r.similarity)
+                });
+            let Block {
+                kind, text, marks, ..
+            } = b;
+            Paragraph {
+                id: format!("{}#p{}", source.id, block + 1),
+                number: block + 1,
+                kind,
+                text,
+                marks,
+                repeat_of,
+                repeated_by: Vec::new(),
+            }
+        })
+        .collect();
+    SourceEntry {
+        id: source.id,
+        path: source.path.to_string_lossy().replace('\\', "/"),
+        title,
+        title_derived,
+        meta: source.meta,
+        paragraphs,
+    }
+}
+
+/// A title for a source that has none: its first heading when the text opens with one,
+/// else its first sentence.
+fn derived_title(blocks: &[Block], id: &str) -> String {
+    match blocks.first() {
+        Some(b) if matches!(b.kind, BlockKind::Heading(_)) => b.text.clone(),
+        _ => blocks
+            .iter()
+            .find(|b| b.kind.is_prose())
+            .map(|b| first_sentence(&b.text, DERIVED_TITLE_MAX))
+            .unwrap_or_else(|| id.to_string()),
+    }
+}
+
+fn stats(sources: &[SourceEntry]) -> Stats {
+    let repeats = sources
+        .iter()
+        .flat_map(|s| &s.paragraphs)
+        .filter(|p| p.repeat_of.is_some());
+    let dates: Vec<NaiveDate> = sources
+        .iter()
+        .filter_map(|s| s.date())
+        .map(|d| d.date)
+        .collect();
+    Stats {
+        sources: sources.len(),
+        paragraphs: sources.iter().map(|s| s.paragraphs.len()).sum(),
+        duplicates: repeats.clone().count(),
+        duplicate_words: repeats.map(|p| p.text.split_whitespace().count()).sum(),
+        dated: dates.len(),
+        first_date: dates.iter().min().copied(),
+        last_date: dates.iter().max().copied(),
+    }
+}

@@ -1,0 +1,248 @@
+//! The pipeline, end to end: load → parse → dedupe → assemble → render, with the time of
+//! each stage, the diagnostics of all of them, and the output folder replaced only when
+//! everything succeeded.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::assemble::{self, Stats};
+use crate::config::BaseUrl;
+use crate::dedupe;
+use crate::diagnostic::Diagnostic;
+use crate::load::{self, LoadOptions};
+use crate::parse;
+use crate::render::{self, output::LinkCheck, output::StagedDir, templates::Templates};
+
+/// Everything a build needs to know, after the command line and `briefing.yaml` are merged.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The folder of sources.
+    pub seeds: PathBuf,
+    /// The folder the site is written to.
+    pub output: PathBuf,
+    /// The project's template overrides, if the folder exists.
+    pub templates: Option<PathBuf>,
+    /// Where the site will be published.
+    pub base_url: BaseUrl,
+    /// Configured title.
+    pub title: Option<String>,
+    /// Configured description.
+    pub description: Option<String>,
+    /// Fail on any diagnostic.
+    pub strict: bool,
+    /// Include sources marked as drafts.
+    pub drafts: bool,
+}
+
+/// Write the site, or only check that it could be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Build and replace the output folder.
+    Build,
+    /// Run every stage, check internal links, write nothing.
+    Check,
+}
+
+/// What a successful build did.
+#[derive(Debug, Default)]
+pub struct Report {
+    /// Warnings about sources that were skipped or partly read.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The briefing's figures.
+    pub stats: Stats,
+    /// Sources left out as drafts.
+    pub drafts_skipped: usize,
+    /// How long each stage took.
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+/// A build that did not produce a site, with every diagnostic that explains why.
+#[derive(Debug)]
+pub struct Failure {
+    /// Warnings and the errors that stopped the build.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl From<Diagnostic> for Failure {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Failure {
+            diagnostics: vec![diagnostic],
+        }
+    }
+}
+
+/// Runs the pipeline.
+pub fn build(options: &BuildOptions, mode: Mode) -> Result<Report, Failure> {
+    let mut report = Report::default();
+    let mut clock = Instant::now();
+    let mut lap = |report: &mut Report, stage: &'static str| {
+        report.timings.push((stage, clock.elapsed()));
+        clock = Instant::now();
+    };
+
+    if mode == Mode::Build {
+        check_output_folder(&options.output, &options.seeds)?;
+    }
+    let templates = Templates::load(options.templates.as_deref())?;
+
+    let loaded = load::load(
+        &options.seeds,
+        LoadOptions {
+            drafts: options.drafts,
+        },
+    )?;
+    report.diagnostics = loaded.diagnostics;
+    report.drafts_skipped = loaded.drafts_skipped;
+    let fail = |mut diagnostics: Vec<Diagnostic>, error: Diagnostic| {
+        diagnostics.push(error);
+        Failure { diagnostics }
+    };
+    if loaded.sources.is_empty() {
+        let error = Diagnostic::general(format!(
+            "no sources to build in {}",
+            options.seeds.display()
+        ))
+        .hint("put Markdown (.md, .markdown) or plain-text (.txt) files in the seeds folder");
+        return Err(fail(report.diagnostics, error));
+    }
+    lap(&mut report, "load");
+
+    let documents: Vec<parse::Document> = loaded.sources.into_iter().map(parse::parse).collect();
+    lap(&mut report, "parse");
+    let clusters = dedupe::dedupe(&documents);
+    lap(&mut report, "dedupe");
+    let briefing = assemble::assemble(
+        documents,
+        &clusters,
+        options.title.clone(),
+        options.description.clone(),
+    );
+    report.stats = briefing.stats.clone();
+    lap(&mut report, "assemble");
+
+    if options.strict && !report.diagnostics.is_empty() {
+        let count = report.diagnostics.len();
+        let error = Diagnostic::general(format!(
+            "--strict: {count} warning{} above",
+            if count == 1 { "" } else { "s" }
+        ))
+        .hint("fix the sources named above, or build without --strict to skip them");
+        return Err(fail(report.diagnostics, error));
+    }
+
+    match mode {
+        Mode::Build => {
+            let written = StagedDir::create(&options.output)
+                .map_err(|e| {
+                    Diagnostic::error(
+                        &options.output,
+                        format!("cannot create the output folder: {e}"),
+                    )
+                    .hint("check that you may write to the folder that holds it")
+                })
+                .and_then(|mut staged| {
+                    render::render(&briefing, &templates, &options.base_url, &mut staged)?;
+                    staged.commit().map_err(|e| {
+                        Diagnostic::error(
+                            &options.output,
+                            format!("cannot replace the output folder: {e}"),
+                        )
+                        .hint(
+                            "close programs that hold files in it open, and check your permissions",
+                        )
+                    })
+                });
+            if let Err(error) = written {
+                return Err(fail(report.diagnostics, error));
+            }
+        }
+        Mode::Check => {
+            let mut check = LinkCheck::default();
+            if let Err(error) = render::render(&briefing, &templates, &options.base_url, &mut check)
+            {
+                return Err(fail(report.diagnostics, error));
+            }
+            let broken: Vec<Diagnostic> = check
+                .broken_links(options.base_url.path())
+                .into_iter()
+                .map(|(page, href)| {
+                    Diagnostic::general(format!("{page}: link to {href} leads nowhere")).hint(
+                        "a template override links to a page or anchor the site does not have",
+                    )
+                })
+                .collect();
+            if !broken.is_empty() {
+                let mut diagnostics = report.diagnostics;
+                diagnostics.extend(broken);
+                return Err(Failure { diagnostics });
+            }
+        }
+    }
+    lap(&mut report, "render");
+    Ok(report)
+}
+
+/// Refuses output folders whose replacement would destroy something that is not a site:
+/// the seeds, the current folder, or a folder of other files.
+fn check_output_folder(output: &Path, seeds: &Path) -> Result<(), Diagnostic> {
+    let out = absolute(output);
+    let seeds_abs = absolute(seeds);
+    let refuse = |why: &str, hint: &str| {
+        Err(
+            Diagnostic::error(output, format!("refusing to build here: {why}"))
+                .hint(hint.to_string()),
+        )
+    };
+    if out.starts_with(&seeds_abs) {
+        return refuse(
+            "the output folder is inside the seeds folder",
+            "choose an output folder outside the seeds, e.g. --out site",
+        );
+    }
+    if seeds_abs.starts_with(&out) {
+        return refuse(
+            "the output folder holds the seeds folder, and building replaces the output folder",
+            "choose an output folder of its own, e.g. --out site",
+        );
+    }
+    if std::env::current_dir().is_ok_and(|cwd| absolute(&cwd).starts_with(&out)) {
+        return refuse(
+            "the output folder holds the current folder, and building replaces the output folder",
+            "choose an output folder of its own, e.g. --out site",
+        );
+    }
+    if out.is_file() {
+        return refuse(
+            "a file of that name exists",
+            "choose another --out, or remove the file",
+        );
+    }
+    let has_files = fs::read_dir(&out).is_ok_and(|mut entries| entries.next().is_some());
+    if has_files && !out.join("briefing.json").is_file() {
+        return refuse(
+            "the folder holds files that are not a briefing site, and building replaces the folder",
+            "choose an empty or new folder with --out, or remove that folder first",
+        );
+    }
+    Ok(())
+}
+
+/// `path` made absolute, with symbolic links resolved in the part of it that exists.
+fn absolute(path: &Path) -> PathBuf {
+    let full = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut existing = full.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return full,
+        }
+    }
+    let mut resolved = fs::canonicalize(existing).unwrap_or_else(|_| existing.to_path_buf());
+    resolved.extend(rest.iter().rev());
+    resolved
+}

@@ -1,0 +1,187 @@
+//! The `briefing` command line.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use briefing::build::{self, BuildOptions, Mode, Report};
+use briefing::config::{BaseUrl, Config};
+use briefing::diagnostic::Diagnostic;
+use clap::{Args, Parser, Subcommand};
+
+/// Turn a folder of news sources into a static briefing site.
+///
+/// Reads the sources in the seeds folder (Markdown with YAML front matter, plain text, sidecar
+/// .yaml metadata), marks repeated paragraphs, and writes a site to the output folder.
+#[derive(Debug, Parser)]
+#[command(name = "briefing", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Build the site from the seeds folder (default: seeds/ into site/).
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Folder to write the site to; it is replaced only when the build succeeds
+        /// [default: `output` in briefing.yaml, else site]
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Run every stage and check the site's internal links, without writing anything.
+    Check {
+        #[command(flatten)]
+        common: Common,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Folder of sources: .md, .markdown and .txt files, with optional NAME.yaml metadata
+    /// [default: `seeds` in briefing.yaml, else seeds]
+    #[arg(long, value_name = "DIR")]
+    seeds: Option<PathBuf>,
+    /// Configuration file [default: briefing.yaml, when it exists]
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Where the site will be published: a path such as /my-briefing/ or an address such as
+    /// https://you.github.io/my-briefing/ (used by the 404 page, the sitemap and canonical
+    /// links) [default: `base_url` in briefing.yaml, else /]
+    #[arg(long, value_name = "URL", value_parser = BaseUrl::parse)]
+    base_url: Option<BaseUrl>,
+    /// Fail the build on any warning (a skipped source, a broken metadata field)
+    #[arg(long)]
+    strict: bool,
+    /// Include sources marked `draft: true`
+    #[arg(long)]
+    drafts: bool,
+    /// Print errors only
+    #[arg(short, long, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print the time each stage took
+    #[arg(short, long)]
+    verbose: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (common, out, mode) = match cli.command {
+        Command::Build { common, out } => (common, out, Mode::Build),
+        Command::Check { common } => (common, None, Mode::Check),
+    };
+    let options = match options(&common, out) {
+        Ok(options) => options,
+        Err(diagnostic) => {
+            eprintln!("{diagnostic}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match build::build(&options, mode) {
+        Ok(report) => {
+            if !common.quiet {
+                for d in &report.diagnostics {
+                    eprintln!("{d}");
+                }
+                summary(&report, &options, mode, common.verbose);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            for d in &failure.diagnostics {
+                if !common.quiet || d.severity == briefing::diagnostic::Severity::Error {
+                    eprintln!("{d}");
+                }
+            }
+            let what = if mode == Mode::Build {
+                "build failed"
+            } else {
+                "check failed"
+            };
+            eprintln!("error: {what}; {} is unchanged", options.output.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Merges the command line over `briefing.yaml` over the defaults.
+fn options(common: &Common, out: Option<PathBuf>) -> Result<BuildOptions, Diagnostic> {
+    let config_path = match &common.config {
+        Some(path) => Some(path.clone()),
+        None => Some(PathBuf::from("briefing.yaml")).filter(|p| p.is_file()),
+    };
+    let config = match &config_path {
+        Some(path) => Config::load(path)?,
+        None => Config::default(),
+    };
+    let root = config_path
+        .as_deref()
+        .and_then(Path::parent)
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    let base_url = match (&common.base_url, &config.base_url) {
+        (Some(url), _) => url.clone(),
+        (None, Some(text)) => BaseUrl::parse(text).map_err(|message| {
+            let path = config_path.clone().unwrap_or_default();
+            Diagnostic::error(path, format!("base_url: {message}"))
+        })?,
+        (None, None) => BaseUrl::default(),
+    };
+    let templates = root.join("templates");
+    Ok(BuildOptions {
+        seeds: common
+            .seeds
+            .clone()
+            .or(config.seeds)
+            .unwrap_or_else(|| root.join("seeds")),
+        output: out.or(config.output).unwrap_or_else(|| root.join("site")),
+        templates: templates.is_dir().then_some(templates),
+        base_url,
+        title: config.title,
+        description: config.description,
+        strict: common.strict,
+        drafts: common.drafts,
+    })
+}
+
+fn summary(report: &Report, options: &BuildOptions, mode: Mode, verbose: bool) {
+    let s = &report.stats;
+    let total: std::time::Duration = report.timings.iter().map(|(_, t)| *t).sum();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let what = match mode {
+        Mode::Build => format!("Built {}", options.output.display()),
+        Mode::Check => "Checked the site".to_string(),
+    };
+    let mut line = format!(
+        "{what} from {} in {} ms: {}, {} repeated",
+        plural(s.sources, "source"),
+        total.as_millis(),
+        plural(s.paragraphs, "paragraph"),
+        s.duplicates,
+    );
+    if !report.diagnostics.is_empty() {
+        line.push_str(&format!(
+            ", {}",
+            plural(report.diagnostics.len(), "warning")
+        ));
+    }
+    if report.drafts_skipped > 0 {
+        line.push_str(&format!(
+            "; {} left out (build with --drafts to include)",
+            plural(report.drafts_skipped, "draft")
+        ));
+    }
+    eprintln!("{line}");
+    if verbose {
+        for (stage, time) in &report.timings {
+            eprintln!("  {stage:<9} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+        }
+    }
+    if mode == Mode::Build && std::io::stderr().is_terminal() {
+        let index = options.output.join("index.html");
+        let shown = std::fs::canonicalize(&index).unwrap_or(index);
+        eprintln!("Open file://{}", shown.display());
+    }
+}

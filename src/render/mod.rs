@@ -1,0 +1,192 @@
+//! Stage 6, render: the [`Briefing`] to the files of the site.
+//!
+//! | file | what |
+//! | --- | --- |
+//! | `index.html` | the overview |
+//! | `sources/index.html`, `sources/<id>/index.html` | the sources and each source's text |
+//! | `briefing.json` | everything as data (`SCHEMA.md`) |
+//! | `404.html`, `.nojekyll`, `sitemap.xml`, `style.css` | what a published site needs |
+//!
+//! Links between pages are relative (`../sources/index.html`), so the site works from
+//! `file://`, from `/` and under any path. Only the 404 page, which a host serves at any
+//! address, links from the base URL.
+
+mod export;
+pub mod inline;
+pub mod output;
+pub mod templates;
+pub mod view;
+
+use tera::Context;
+
+use crate::assemble::Briefing;
+use crate::config::BaseUrl;
+use crate::diagnostic::Diagnostic;
+pub use export::SCHEMA;
+use output::Output;
+use templates::{STYLESHEET, Templates};
+use view::PageMeta;
+
+/// Writes every file of the site to `out`.
+pub fn render(
+    briefing: &Briefing,
+    templates: &Templates,
+    base_url: &BaseUrl,
+    out: &mut dyn Output,
+) -> Result<(), Diagnostic> {
+    let pages = Pages {
+        briefing,
+        templates,
+        base_url,
+    };
+    pages.overview(out)?;
+    pages.sources(out)?;
+    for index in 0..briefing.sources.len() {
+        pages.source(index, out)?;
+    }
+    pages.not_found(out)?;
+    let json = export::to_json(briefing)
+        .map_err(|e| Diagnostic::general(format!("cannot write briefing.json: {e}")))?;
+    write(out, "briefing.json", &json)?;
+    write(out, STYLESHEET, templates.stylesheet().as_bytes())?;
+    write(out, ".nojekyll", b"")?;
+    write(out, "sitemap.xml", sitemap(briefing, base_url).as_bytes())
+}
+
+fn write(out: &mut dyn Output, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+    out.write(path, bytes)
+        .map_err(|e| Diagnostic::general(format!("cannot write {path}: {e}")))
+}
+
+struct Pages<'a> {
+    briefing: &'a Briefing,
+    templates: &'a Templates,
+    base_url: &'a BaseUrl,
+}
+
+impl Pages<'_> {
+    /// Renders `template` to `path` (`/`-separated, under the site root) with the site view
+    /// for that depth, the page's meta, and `fill`'s variables.
+    fn page(
+        &self,
+        out: &mut dyn Output,
+        path: &str,
+        template: &str,
+        meta: PageMeta,
+        fill: impl FnOnce(&mut Context),
+    ) -> Result<(), Diagnostic> {
+        let root = if template == "404.html" {
+            self.base_url.path().to_string()
+        } else {
+            "../".repeat(path.matches('/').count())
+        };
+        let mut context = Context::new();
+        context.insert("site", &view::site(self.briefing, root));
+        let canonical = self
+            .base_url
+            .is_absolute()
+            .then(|| format!("{}{}", self.base_url, path.trim_end_matches("index.html")));
+        context.insert("page", &PageMeta { canonical, ..meta });
+        fill(&mut context);
+        let html = self.templates.render(template, &context)?;
+        write(out, path, html.as_bytes())
+    }
+
+    fn overview(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let b = self.briefing;
+        let description = b.description.clone().unwrap_or_else(|| {
+            format!(
+                "A briefing built from {} source{}.",
+                b.stats.sources,
+                if b.stats.sources == 1 { "" } else { "s" }
+            )
+        });
+        let meta = PageMeta {
+            title: b.title.clone(),
+            description,
+            canonical: None,
+            section: "overview",
+        };
+        let cards: Vec<_> = view::sources_by_date(b)
+            .into_iter()
+            .map(|s| view::source_card(s, "sources/"))
+            .collect();
+        self.page(out, "index.html", "index.html", meta, |c| {
+            c.insert("figures", &view::figures(b));
+            c.insert("period", &view::period(b));
+            c.insert("sources", &cards);
+        })
+    }
+
+    fn sources(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let b = self.briefing;
+        let meta = PageMeta {
+            title: "Sources".into(),
+            description: format!(
+                "The {} sources of the briefing, with their text.",
+                b.stats.sources
+            ),
+            canonical: None,
+            section: "sources",
+        };
+        let cards: Vec<_> = view::sources_by_date(b)
+            .into_iter()
+            .map(|s| view::source_card(s, ""))
+            .collect();
+        self.page(out, "sources/index.html", "sources.html", meta, |c| {
+            c.insert("sources", &cards);
+        })
+    }
+
+    fn source(&self, index: usize, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let page = view::source_page(self.briefing, index);
+        let title = page.title.trim_end_matches(['.', '…']);
+        let description = match (&page.outlet, &page.date_label) {
+            (Some(outlet), Some(date)) => format!("{title}: {outlet}, {date}."),
+            (Some(outlet), None) => format!("{title}: {outlet}."),
+            (None, Some(date)) => format!("{title}: {date}."),
+            (None, None) => format!("{title}."),
+        };
+        let meta = PageMeta {
+            title: page.title.clone(),
+            description,
+            canonical: None,
+            section: "sources",
+        };
+        let path = format!("sources/{}/index.html", page.id);
+        self.page(out, &path, "source.html", meta, |c| {
+            c.insert("source", &page)
+        })
+    }
+
+    fn not_found(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let meta = PageMeta {
+            title: "Page not found".into(),
+            description: "There is no page at this address.".into(),
+            canonical: None,
+            section: "",
+        };
+        self.page(out, "404.html", "404.html", meta, |_| {})
+    }
+}
+
+/// The sitemap: every page, under the base URL.
+fn sitemap(briefing: &Briefing, base_url: &BaseUrl) -> String {
+    let mut pages = vec![String::new(), "sources/".to_string()];
+    pages.extend(
+        briefing
+            .sources
+            .iter()
+            .map(|s| format!("sources/{}/", s.id)),
+    );
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for page in pages {
+        xml.push_str("  <url><loc>");
+        inline::escape(&format!("{base_url}{page}"), &mut xml);
+        xml.push_str("</loc></url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}

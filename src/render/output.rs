@@ -1,0 +1,249 @@
+//! Where rendered files go: a staging folder swapped in for the output folder when the build
+//! succeeds, or a link checker that keeps only what it needs to verify links.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// Receives the files of the site, by path relative to the site's root (`/`-separated).
+pub trait Output {
+    /// Stores one file.
+    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()>;
+}
+
+/// A folder next to the output folder that the site is written into, and that replaces the
+/// output folder only once everything is written. Dropped uncommitted, it is deleted, so a
+/// failed build leaves the previous site as it was.
+#[derive(Debug)]
+pub struct StagedDir {
+    target: PathBuf,
+    staging: PathBuf,
+    committed: bool,
+}
+
+impl StagedDir {
+    /// Creates an empty staging folder beside `target`.
+    pub fn create(target: &Path) -> io::Result<StagedDir> {
+        let staging = sibling(target, "building")?;
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        Ok(StagedDir {
+            target: target.to_path_buf(),
+            staging,
+            committed: false,
+        })
+    }
+
+    /// Puts the staged site in place of the target folder, and removes the old one.
+    pub fn commit(mut self) -> io::Result<()> {
+        let old = sibling(&self.target, "old")?;
+        if old.exists() {
+            fs::remove_dir_all(&old)?;
+        }
+        let had_target = self.target.exists();
+        if had_target {
+            fs::rename(&self.target, &old)?;
+        }
+        if let Err(e) = fs::rename(&self.staging, &self.target) {
+            if had_target {
+                // Put the previous site back; the build's error is the one to report.
+                let _ = fs::rename(&old, &self.target);
+            }
+            return Err(e);
+        }
+        self.committed = true;
+        if had_target {
+            fs::remove_dir_all(&old)?;
+        }
+        Ok(())
+    }
+}
+
+impl Drop for StagedDir {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+impl Output for StagedDir {
+    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let relative = Path::new(path);
+        if relative
+            .components()
+            .any(|c| !matches!(c, Component::Normal(_)))
+        {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("refusing to write outside the site: {path}"),
+            ));
+        }
+        let file = self.staging.join(relative);
+        if let Some(parent) = file.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::write(file, bytes)
+    }
+}
+
+/// `.NAME.SUFFIX` in the folder that holds `target`.
+fn sibling(target: &Path, suffix: &str) -> io::Result<PathBuf> {
+    let name = target.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the output folder needs a name",
+        )
+    })?;
+    let parent = target.parent().unwrap_or(Path::new(""));
+    Ok(parent.join(format!(".{}.{suffix}", name.to_string_lossy())))
+}
+
+/// Keeps, for every page, the ids it defines and the links it makes, to find links that
+/// lead nowhere. Used by `briefing check`, which writes nothing.
+#[derive(Debug, Default)]
+pub struct LinkCheck {
+    files: BTreeMap<String, BTreeSet<String>>,
+    links: Vec<(String, String)>,
+}
+
+impl Output for LinkCheck {
+    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let mut ids = BTreeSet::new();
+        if path.ends_with(".html") {
+            let html = String::from_utf8_lossy(bytes);
+            ids.extend(attribute_values(&html, "id"));
+            for href in attribute_values(&html, "href")
+                .into_iter()
+                .chain(attribute_values(&html, "src"))
+            {
+                self.links.push((path.to_string(), href));
+            }
+        }
+        self.files.insert(path.to_string(), ids);
+        Ok(())
+    }
+}
+
+impl LinkCheck {
+    /// The links that lead to no file or to no such anchor, as `(page, link)`. Absolute
+    /// links starting with `base_path` (the 404 page's) are resolved from the site's root;
+    /// links to other sites are not followed.
+    pub fn broken_links(&self, base_path: &str) -> Vec<(String, String)> {
+        self.links
+            .iter()
+            .filter(|(page, href)| !self.resolves(page, href, base_path))
+            .cloned()
+            .collect()
+    }
+
+    fn resolves(&self, page: &str, href: &str, base_path: &str) -> bool {
+        if href.contains("://") || href.starts_with("mailto:") {
+            return true;
+        }
+        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+        let target = if path.is_empty() {
+            Some(page.to_string())
+        } else if let Some(from_root) = path.strip_prefix(base_path) {
+            normalize(from_root)
+        } else if path.starts_with('/') {
+            None
+        } else {
+            let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+            normalize(&format!("{dir}/{path}"))
+        };
+        let Some(mut target) = target else {
+            return false;
+        };
+        if target.is_empty() || target.ends_with('/') {
+            target.push_str("index.html");
+        }
+        match self.files.get(&target) {
+            Some(ids) => fragment.is_empty() || ids.contains(fragment),
+            None => false,
+        }
+    }
+}
+
+/// Resolves `.` and `..` in a `/`-separated relative path; `None` if it climbs out.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            part => parts.push(part),
+        }
+    }
+    let mut joined = parts.join("/");
+    if path.ends_with('/') && !joined.is_empty() {
+        joined.push('/');
+    }
+    Some(joined)
+}
+
+/// The values of every `name="…"` attribute in HTML this tool wrote (double-quoted).
+fn attribute_values(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    html.match_indices(&needle)
+        .filter_map(|(at, _)| {
+            let rest = &html[at + needle.len()..];
+            let end = rest.find('"')?;
+            Some(
+                rest[..end]
+                    .replace("&amp;", "&")
+                    .replace("&#39;", "'")
+                    .replace("&quot;", "\""),
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_resolve_to_files_and_anchors() {
+        let mut check = LinkCheck::default();
+        check
+            .write(
+                "index.html",
+                b"<a href=\"sources/index.html\">s</a><a href=\"#top\">t</a><p id=\"top\">",
+            )
+            .unwrap();
+        check
+            .write(
+                "sources/index.html",
+                b"<a href=\"../index.html#top\">o</a><a href=\"a/index.html#p2\">a</a>",
+            )
+            .unwrap();
+        check.write("sources/a/index.html", b"<p id=\"p1\"><a href=\"https://example.com\">x</a><a href=\"../../../x.html\">x</a>").unwrap();
+        check
+            .write(
+                "404.html",
+                b"<a href=\"/repo/sources/\">s</a><a href=\"/elsewhere/\">e</a>",
+            )
+            .unwrap();
+        let broken = check.broken_links("/repo/");
+        assert_eq!(
+            broken,
+            [
+                (
+                    "sources/index.html".to_string(),
+                    "a/index.html#p2".to_string()
+                ),
+                (
+                    "sources/a/index.html".to_string(),
+                    "../../../x.html".to_string()
+                ),
+                ("404.html".to_string(), "/elsewhere/".to_string()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,409 @@
+//! Views: the small serialisable records that templates receive, made from the [`Briefing`].
+//!
+//! Templates see text, ready-made links (relative to the page) and pre-rendered paragraph
+//! HTML; they never see the pipeline's own types.
+
+use serde::Serialize;
+
+use super::inline;
+use crate::assemble::{Briefing, Paragraph, ParagraphRef, SourceEntry};
+use crate::load::Published;
+use crate::parse::{BlockKind, safe_url};
+
+/// What every page knows about the site.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteView {
+    /// Title of the briefing.
+    pub title: String,
+    /// Description, if configured.
+    pub description: Option<String>,
+    /// Prefix that leads from the page to the site's root: `""`, `"../"`, `"../../"`, or the
+    /// base path on the 404 page, which is served at any depth.
+    pub root: String,
+    /// Number of sources, for the footer.
+    pub source_count: usize,
+    /// This tool's version.
+    pub version: &'static str,
+}
+
+/// What a page says about itself, for `<title>`, the description and the canonical link.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageMeta {
+    /// Title of the page (the site's title is added by the template).
+    pub title: String,
+    /// One-sentence description.
+    pub description: String,
+    /// The page's absolute address, when the base URL is absolute.
+    pub canonical: Option<String>,
+    /// Which navigation entry is current: `overview`, `sources` or nothing.
+    pub section: &'static str,
+}
+
+/// A figure on the overview.
+#[derive(Debug, Clone, Serialize)]
+pub struct Figure {
+    /// The number, formatted.
+    pub value: String,
+    /// What it counts.
+    pub label: String,
+}
+
+/// A source in a list of sources.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceCard {
+    /// Link to its page, relative to the listing page.
+    pub href: String,
+    /// Title.
+    pub title: String,
+    /// Outlet, if known.
+    pub outlet: Option<String>,
+    /// Machine-readable date (`YYYY-MM-DD`), if dated.
+    pub date: Option<String>,
+    /// Date as a reader reads it.
+    pub date_label: Option<String>,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
+    /// Number of paragraphs that repeat text found elsewhere.
+    pub repeats: usize,
+}
+
+/// A labelled fact on a source page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MetaRow {
+    /// What the fact is.
+    pub label: String,
+    /// The fact.
+    pub value: String,
+    /// A link for the fact, when it is a web address.
+    pub href: Option<String>,
+    /// Machine-readable date, when the fact is a date.
+    pub datetime: Option<String>,
+}
+
+/// A link to another paragraph.
+#[derive(Debug, Clone, Serialize)]
+pub struct ParagraphLink {
+    /// Address relative to the page.
+    pub href: String,
+    /// `¶7`, or `¶3 in Title` for another source.
+    pub label: String,
+}
+
+/// One paragraph (or heading, item, quote, code block) as the page shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BlockView {
+    /// The anchor, `pN`.
+    pub anchor: String,
+    /// N.
+    pub number: usize,
+    /// `p`, `h2`…`h6`, `li`, `quote` or `code`.
+    pub kind: String,
+    /// Nesting depth of a list item.
+    pub depth: u8,
+    /// The text as HTML (escaped, with inline styles).
+    pub html: String,
+    /// For a repeat: the paragraph it repeats.
+    pub repeat_of: Option<ParagraphLink>,
+    /// For a repeat: similarity in percent.
+    pub similarity: Option<u32>,
+    /// For an original: the paragraphs that repeat it.
+    pub repeated_by: Vec<ParagraphLink>,
+}
+
+/// Consecutive blocks shown together: a list's items, or a single other block.
+#[derive(Debug, Clone, Serialize)]
+pub struct Run {
+    /// `ul`, `ol`, or nothing for a run that is not a list.
+    pub list: Option<&'static str>,
+    /// First number of a numbered list.
+    pub start: Option<u64>,
+    /// The blocks.
+    pub blocks: Vec<BlockView>,
+}
+
+/// A source's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourcePage {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Whether the title was taken from the text.
+    pub title_derived: bool,
+    /// Outlet, for the line under the title.
+    pub outlet: Option<String>,
+    /// Date as read, for the line under the title.
+    pub date_label: Option<String>,
+    /// Machine-readable date.
+    pub date: Option<String>,
+    /// Every metadata fact.
+    pub meta: Vec<MetaRow>,
+    /// The text.
+    pub runs: Vec<Run>,
+    /// Number of paragraphs.
+    pub paragraphs: usize,
+    /// Number of them that repeat text found elsewhere.
+    pub repeats: usize,
+}
+
+/// The site-wide view for a page at `root`.
+pub fn site(briefing: &Briefing, root: String) -> SiteView {
+    SiteView {
+        title: briefing.title.clone(),
+        description: briefing.description.clone(),
+        root,
+        source_count: briefing.sources.len(),
+        version: env!("CARGO_PKG_VERSION"),
+    }
+}
+
+/// The figures of the overview.
+pub fn figures(briefing: &Briefing) -> Vec<Figure> {
+    let s = &briefing.stats;
+    let mut figures = vec![
+        figure(s.sources, "source", "sources"),
+        figure(s.paragraphs, "paragraph", "paragraphs"),
+        figure(s.unique(), "unique paragraph", "unique paragraphs"),
+        figure(s.duplicates, "repeated paragraph", "repeated paragraphs"),
+    ];
+    if s.duplicate_words > 0 {
+        figures.push(figure(
+            s.duplicate_words,
+            "repeated word spared",
+            "repeated words spared",
+        ));
+    }
+    figures
+}
+
+fn figure(n: usize, one: &str, many: &str) -> Figure {
+    Figure {
+        value: group_thousands(n),
+        label: if n == 1 { one } else { many }.to_string(),
+    }
+}
+
+/// `12345` as `12,345`.
+fn group_thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The span of publication dates, such as `21 November 2025 to 26 November 2025`.
+pub fn period(briefing: &Briefing) -> Option<String> {
+    let (first, last) = (briefing.stats.first_date?, briefing.stats.last_date?);
+    let label = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
+    Some(if first == last {
+        format!("Published {}", label(first))
+    } else {
+        format!("Published from {} to {}", label(first), label(last))
+    })
+}
+
+/// The sources in reading order for a briefing: oldest first, undated last, then by path.
+pub fn sources_by_date(briefing: &Briefing) -> Vec<&SourceEntry> {
+    let mut sources: Vec<&SourceEntry> = briefing.sources.iter().collect();
+    sources.sort_by(|a, b| {
+        let key = |s: &SourceEntry| s.date().map(|d| (d.date, d.time));
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+        .then_with(|| a.path.cmp(&b.path))
+    });
+    sources
+}
+
+/// A source as a card in a list on a page whose path to `sources/` is `to_sources`.
+pub fn source_card(source: &SourceEntry, to_sources: &str) -> SourceCard {
+    SourceCard {
+        href: format!("{to_sources}{}/index.html", source.id),
+        title: source.title.clone(),
+        outlet: source.meta.outlet.clone(),
+        date: source.date().map(Published::iso_date),
+        date_label: source.date().map(date_label),
+        paragraphs: source.paragraphs.len(),
+        repeats: source
+            .paragraphs
+            .iter()
+            .filter(|p| p.repeat_of.is_some())
+            .count(),
+    }
+}
+
+/// `23 November 2025`, with the time when given.
+pub fn date_label(published: &Published) -> String {
+    let day = published.date.format("%-d %B %Y").to_string();
+    match published.time {
+        Some(time) => format!("{day}, {}", time.format("%H:%M")),
+        None => day,
+    }
+}
+
+/// The page of source number `index`.
+pub fn source_page(briefing: &Briefing, index: usize) -> SourcePage {
+    let source = &briefing.sources[index];
+    let blocks = source
+        .paragraphs
+        .iter()
+        .map(|p| block_view(briefing, index, p))
+        .collect();
+    SourcePage {
+        id: source.id.clone(),
+        title: source.title.clone(),
+        title_derived: source.title_derived,
+        outlet: source.meta.outlet.clone(),
+        date_label: source.date().map(date_label),
+        date: source.date().map(Published::iso_date),
+        meta: meta_rows(source),
+        runs: runs(blocks, &source.paragraphs),
+        paragraphs: source.paragraphs.len(),
+        repeats: source
+            .paragraphs
+            .iter()
+            .filter(|p| p.repeat_of.is_some())
+            .count(),
+    }
+}
+
+fn meta_rows(source: &SourceEntry) -> Vec<MetaRow> {
+    let meta = &source.meta;
+    let row = |label: &str, value: String| MetaRow {
+        label: label.to_string(),
+        value,
+        href: None,
+        datetime: None,
+    };
+    let mut rows = Vec::new();
+    if let Some(outlet) = &meta.outlet {
+        rows.push(row("Outlet", outlet.clone()));
+    }
+    if let Some(authors) = meta.authors.as_ref().filter(|a| !a.is_empty()) {
+        let label = if authors.len() == 1 {
+            "Author"
+        } else {
+            "Authors"
+        };
+        rows.push(row(label, authors.join(", ")));
+    }
+    rows.push(match &meta.date {
+        Some(date) => MetaRow {
+            datetime: Some(date.iso_date()),
+            ..row("Published", date_label(date))
+        },
+        None => row("Published", "Undated: the source gives no date".to_string()),
+    });
+    if let Some(url) = &meta.url {
+        rows.push(MetaRow {
+            href: safe_url(url).filter(|u| !u.starts_with("mailto:")),
+            ..row("Original", url.clone())
+        });
+    }
+    if let Some(language) = &meta.language {
+        rows.push(row("Language", language.clone()));
+    }
+    if let Some(tags) = meta.tags.as_ref().filter(|t| !t.is_empty()) {
+        rows.push(row("Tags", tags.join(", ")));
+    }
+    for (key, value) in &meta.extra {
+        rows.push(row(key, value.clone()));
+    }
+    rows.push(row("File", source.path.clone()));
+    rows
+}
+
+fn block_view(briefing: &Briefing, here: usize, p: &Paragraph) -> BlockView {
+    let (kind, depth) = match p.kind {
+        BlockKind::Paragraph => ("p".to_string(), 0),
+        // The page's own title is the h1: a source's headings sit one level below it.
+        BlockKind::Heading(level) => (format!("h{}", (level + 1).min(6)), 0),
+        BlockKind::ListItem { depth, .. } => ("li".to_string(), depth),
+        BlockKind::Quote => ("quote".to_string(), 0),
+        BlockKind::Code => ("code".to_string(), 0),
+    };
+    BlockView {
+        anchor: format!("p{}", p.number),
+        number: p.number,
+        kind,
+        depth,
+        html: inline::to_html(&p.text, &p.marks),
+        repeat_of: p
+            .repeat_of
+            .as_ref()
+            .map(|(of, _)| paragraph_link(briefing, here, of)),
+        similarity: p
+            .repeat_of
+            .as_ref()
+            .map(|(_, s)| (s * 100.0).round() as u32),
+        repeated_by: p
+            .repeated_by
+            .iter()
+            .map(|by| paragraph_link(briefing, here, by))
+            .collect(),
+    }
+}
+
+/// A link from a page of source `here` to paragraph `to`.
+fn paragraph_link(briefing: &Briefing, here: usize, to: &ParagraphRef) -> ParagraphLink {
+    if to.source == here {
+        return ParagraphLink {
+            href: format!("#p{}", to.number),
+            label: format!("¶{}", to.number),
+        };
+    }
+    let target = &briefing.sources[to.source];
+    ParagraphLink {
+        href: format!("../{}/index.html#p{}", target.id, to.number),
+        label: format!("¶{} in “{}”", to.number, target.title),
+    }
+}
+
+/// Groups consecutive list items of one list into a run; every other block is a run alone.
+fn runs(blocks: Vec<BlockView>, paragraphs: &[Paragraph]) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    for (view, p) in blocks.into_iter().zip(paragraphs) {
+        match p.kind {
+            BlockKind::ListItem {
+                ordered, number, ..
+            } => {
+                let list = if ordered { "ol" } else { "ul" };
+                match runs.last_mut() {
+                    Some(run) if run.list == Some(list) => run.blocks.push(view),
+                    _ => runs.push(Run {
+                        list: Some(list),
+                        start: number.filter(|&n| n != 1),
+                        blocks: vec![view],
+                    }),
+                }
+            }
+            _ => runs.push(Run {
+                list: None,
+                start: None,
+                blocks: vec![view],
+            }),
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_are_grouped() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1000), "1,000");
+        assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+}

@@ -1,0 +1,144 @@
+//! Sentence boundaries in English news prose.
+//!
+//! A sentence ends at `.`, `!` or `?` (and any closing quotes or brackets after it) followed
+//! by white space and a capital letter, digit or opening quote, unless the word before the
+//! stop is an abbreviation such as `Mr.`, `Gen.`, `Nov.` or an initial such as `U.S.`.
+
+/// Abbreviations that end with a full stop without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",
+    "rep", "rev", "sr", "jr", "st", "mt", "vs", "etc", "inc", "ltd", "co", "corp", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+/// The byte ranges of the sentences of `text`, in order, trimmed of surrounding space.
+pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = text.len() - text.trim_start().len();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') && !(c == '.' && is_abbreviation(&text[start..at])) {
+            let mut end = i + 1;
+            while end < chars.len()
+                && matches!(
+                    chars[end].1,
+                    '"' | '\'' | '\u{201D}' | '\u{2019}' | ')' | ']'
+                )
+            {
+                end += 1;
+            }
+            let mut next = end;
+            while next < chars.len() && chars[next].1.is_whitespace() {
+                next += 1;
+            }
+            let opens_sentence = chars.get(next).is_some_and(|&(_, n)| {
+                n.is_uppercase()
+                    || n.is_ascii_digit()
+                    || matches!(n, '"' | '\u{201C}' | '\'' | '\u{2018}')
+            });
+            if next > end && opens_sentence {
+                let end_byte = chars.get(end).map_or(text.len(), |&(b, _)| b);
+                ranges.push(start..end_byte);
+                start = chars[next].0;
+                i = next;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    let rest = text[start..].trim_end();
+    if !rest.is_empty() {
+        ranges.push(start..start + rest.len());
+    }
+    ranges
+}
+
+/// Whether the text before a full stop ends with an abbreviation or an initial.
+fn is_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
+        .next()
+        .unwrap_or("");
+    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // An initial ("J.") or a dotted acronym ("U.S", "D.C").
+    if bare.chars().count() == 1 && bare.chars().all(char::is_uppercase) {
+        return true;
+    }
+    if bare.contains('.') && bare.split('.').all(|part| part.chars().count() <= 2) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&bare.to_lowercase().as_str())
+}
+
+/// The first sentence of `text`, cut at a word boundary with `…` when longer than `max`
+/// characters.
+pub fn first_sentence(text: &str, max: usize) -> String {
+    let first = sentence_ranges(text)
+        .first()
+        .map_or(text.trim(), |r| &text[r.clone()]);
+    if first.chars().count() <= max {
+        return first.to_string();
+    }
+    let cut: String = first.chars().take(max).collect();
+    let at_word = cut.rfind(' ').map_or(cut.as_str(), |i| &cut[..i]);
+    format!("{}…", at_word.trim_end_matches([',', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        sentence_ranges(text)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_stops_before_capitals() {
+        assert_eq!(
+            sentences("Talks began. They ended! Why? \"Because,\" he said."),
+            [
+                "Talks began.",
+                "They ended!",
+                "Why?",
+                "\"Because,\" he said."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_end_sentences() {
+        assert_eq!(
+            sentences("Mr. Rubio met Gen. Driscoll on Nov. 23 in the U.S. Capitol. Then he left."),
+            [
+                "Mr. Rubio met Gen. Driscoll on Nov. 23 in the U.S. Capitol.",
+                "Then he left."
+            ]
+        );
+        assert_eq!(
+            sentences("Washington, D.C. The capital."),
+            ["Washington, D.C. The capital."]
+        );
+    }
+
+    #[test]
+    fn quotes_close_the_sentence_they_end() {
+        assert_eq!(
+            sentences("He said \"no.\" Then left."),
+            ["He said \"no.\"", "Then left."]
+        );
+    }
+
+    #[test]
+    fn first_sentence_is_cut_at_a_word() {
+        assert_eq!(first_sentence("Short one. Second.", 80), "Short one.");
+        assert_eq!(
+            first_sentence("A fairly long sentence that goes on", 20),
+            "A fairly long…"
+        );
+    }
+}
