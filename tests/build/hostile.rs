@@ -1,0 +1,88 @@
+//! Sources are untrusted: nothing in them may run in a reader's browser.
+
+use scraper::{Html, Selector};
+
+use crate::common::{Project, text_of};
+
+fn assert_inert(page: &str, html: &Html) {
+    let all = Selector::parse("*").unwrap();
+    for element in html.select(&all) {
+        let tag = element.value().name();
+        assert!(
+            ![
+                "script", "iframe", "object", "embed", "form", "base", "meta"
+            ]
+            .contains(&tag)
+                || (tag == "meta" && element.value().attr("http-equiv").is_none()),
+            "{page}: <{tag}> element"
+        );
+        for (name, value) in element.value().attrs() {
+            assert!(
+                !name.to_ascii_lowercase().starts_with("on"),
+                "{page}: event handler {name}={value}"
+            );
+            let value = value.trim().to_ascii_lowercase();
+            if ["href", "src", "action", "formaction", "srcset"].contains(&name) {
+                assert!(
+                    !value.starts_with("javascript:")
+                        && !value.starts_with("data:")
+                        && !value.starts_with("vbscript:"),
+                    "{page}: {name}={value}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_hostile_source_produces_no_executable_markup() {
+    let project = Project::new();
+    project.seed(
+        "evil.md",
+        "---\ntitle: \"<img src=x onerror=alert(1)>Breaking</script><script>alert(2)</script>\"\n\
+         outlet: \"<b onmouseover=alert(3)>Evil</b>\"\nurl: \"javascript:alert(4)\"\ndesk: \"<svg onload=alert(5)>\"\n---\n\n\
+         Hello <script>alert(6)</script> <img src=x onerror=alert(7)> world.\n\n\
+         <script>alert(8)</script>\n\n\
+         <div onclick=\"alert(9)\">div</div>\n\n\
+         [click](javascript:alert(10)) [data](data:text/html;base64,PHNjcmlwdD5hbGVydCgxMSk8L3NjcmlwdD4=) \
+         [spaced](  JaVaScRiPt:alert(12)) ![img](javascript:alert(13)) <a href=\"javascript:alert(14)\">raw</a>\n\n\
+         [fine](https://example.com/ok)\n",
+    );
+    project.seed(
+        "plain.txt",
+        "<script>alert(15)</script>\n<img src=x onerror=alert(16)>\n",
+    );
+    project.build_ok(&[]);
+    let site = project.site();
+    for (path, bytes) in site.files() {
+        if path.ends_with(".html") {
+            let html = Html::parse_document(&String::from_utf8_lossy(&bytes));
+            assert_inert(&path, &html);
+        }
+    }
+    let page = site.html("sources/evil/index.html");
+    assert_eq!(
+        text_of(&page, "h1"),
+        "<img src=x onerror=alert(1)>Breaking</script><script>alert(2)</script>",
+        "the title is shown as the text it is"
+    );
+    let text = text_of(&page, ".text");
+    assert!(
+        text.contains("<script>alert(8)</script>"),
+        "a raw HTML block is shown as text: {text}"
+    );
+    assert!(
+        text.contains("click") && text.contains("data") && text.contains("spaced"),
+        "link text stays: {text}"
+    );
+    assert!(
+        site.read("sources/evil/index.html")
+            .contains("href=\"https://example.com/ok\""),
+        "safe links stay"
+    );
+    let json = site.json();
+    assert_eq!(
+        json["sources"][0]["url"], "javascript:alert(4)",
+        "the export keeps the data as written"
+    );
+}

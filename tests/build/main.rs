@@ -1,0 +1,13 @@
+//! End-to-end tests: small seed folders built by the `briefing` binary, with assertions on
+//! `briefing.json`, on the pages, and on what the command prints.
+
+mod common;
+
+mod cli;
+mod dedupe;
+mod export;
+mod hostile;
+mod input;
+mod links;
+mod metadata;
+mod output;

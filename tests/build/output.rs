@@ -1,0 +1,107 @@
+//! The output folder is replaced whole or not at all, and the same input gives the same bytes.
+
+use std::fs;
+
+use crate::common::Project;
+
+fn project() -> Project {
+    let project = Project::new();
+    project
+        .seed(
+            "a.md",
+            "---\ntitle: A\ndate: 2025-11-23\n---\n\nShared text of the story.\n\nOwn text.\n",
+        )
+        .seed("b.txt", "Shared text of the story.\nOther text.\n")
+        .seed("b.yaml", "title: B\noutlet: Wire\n");
+    project
+}
+
+#[test]
+fn two_builds_of_the_same_input_are_byte_identical() {
+    let project = project();
+    project.build_ok(&[]);
+    project.build_ok(&["--out", "again"]);
+    let (first, second) = (project.site().files(), project.site_at("again").files());
+    assert!(first.len() > 5);
+    assert_eq!(
+        first.keys().collect::<Vec<_>>(),
+        second.keys().collect::<Vec<_>>()
+    );
+    for (path, bytes) in &first {
+        assert!(*bytes == second[path], "{path} differs between builds");
+    }
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_site_untouched() {
+    let project = project();
+    project.build_ok(&[]);
+    let before = project.site().files();
+    // A template that fails while pages are being written, after the build has started.
+    project.file("templates/source.html", "{% extends \"base.html\" %}{% block content %}{{ source.no_such_field.deeper }}{% endblock content %}");
+    project.seed("c.txt", "A new source.\n");
+    let run = project.run(&["build"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("source.html"), "{}", run.stderr);
+    assert!(run.stderr.contains("site is unchanged"), "{}", run.stderr);
+    assert_eq!(project.site().files(), before, "the old site is as it was");
+    let leftovers: Vec<String> = fs::read_dir(project.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".site"))
+        .collect();
+    assert_eq!(
+        leftovers,
+        Vec::<String>::new(),
+        "no staging folder is left behind"
+    );
+}
+
+#[test]
+fn a_successful_build_replaces_stale_pages() {
+    let project = project();
+    project.build_ok(&[]);
+    fs::remove_file(project.path().join("seeds/b.txt")).unwrap();
+    fs::remove_file(project.path().join("seeds/b.yaml")).unwrap();
+    project.build_ok(&[]);
+    assert!(
+        !project.path().join("site/sources/b").exists(),
+        "pages of removed sources go"
+    );
+    assert!(project.path().join("site/sources/a/index.html").exists());
+}
+
+#[test]
+fn a_folder_that_is_not_a_site_is_not_replaced() {
+    let project = project();
+    project.file("docs/notes.txt", "my own notes");
+    let run = project.run(&["build", "--out", "docs"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("refusing to build here"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        fs::read_to_string(project.path().join("docs/notes.txt")).unwrap(),
+        "my own notes"
+    );
+}
+
+#[test]
+fn the_output_may_not_be_inside_or_around_the_seeds() {
+    let project = project();
+    for out in ["seeds/site", ".", "seeds"] {
+        let run = project.run(&["build", "--out", out]);
+        assert_eq!(run.code, 1, "--out {out}: {}", run.stderr);
+        assert!(
+            run.stderr.contains("refusing to build here"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert!(
+        project.path().join("seeds/a.md").is_file(),
+        "the seeds are intact"
+    );
+}
