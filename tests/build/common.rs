@@ -101,6 +101,16 @@ impl Site {
         Html::parse_document(&self.read(path))
     }
 
+    /// The paths of the sources in briefing.json, in its order.
+    pub fn source_paths(&self) -> Vec<String> {
+        self.json()["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["path"].as_str().unwrap().to_string())
+            .collect()
+    }
+
     /// The source with this path in briefing.json.
     pub fn source(&self, path: &str) -> Value {
         self.json()["sources"]

@@ -100,12 +100,6 @@ fn sources_are_listed_in_path_order_with_paths_relative_to_the_seeds() {
         .seed("a.txt", "A.\n")
         .seed("b/c.txt", "C.\n");
     project.build_ok(&[]);
-    let json = project.site().json();
-    let paths: Vec<&str> = json["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["path"].as_str().unwrap())
-        .collect();
+    let paths = project.site().source_paths();
     assert_eq!(paths, ["a.txt", "b/c.txt", "b/z.txt"]);
 }
