@@ -42,12 +42,33 @@ pub struct SourceEntry {
     pub meta: Metadata,
     /// Every block of the text, in reading order.
     pub paragraphs: Vec<Paragraph>,
+    /// The source this one copies, when most of its paragraphs repeat that one.
+    pub copy_of: Option<CopyOf>,
+}
+
+/// A source is a copy of another: how much of it repeats that one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CopyOf {
+    /// Index of the original in [`Briefing::sources`].
+    pub source: usize,
+    /// Paragraphs of the copy that repeat the original.
+    pub shared: usize,
+    /// Paragraphs of the copy that count (prose of five words or more).
+    pub total: usize,
 }
 
 impl SourceEntry {
     /// The publication date, if known.
     pub fn date(&self) -> Option<&Published> {
         self.meta.date.as_ref()
+    }
+
+    /// How many of its paragraphs repeat another paragraph.
+    pub fn repeat_count(&self) -> usize {
+        self.paragraphs
+            .iter()
+            .filter(|p| p.repeat_of.is_some())
+            .count()
     }
 }
 
@@ -90,6 +111,8 @@ pub struct Stats {
     pub duplicates: usize,
     /// Words in the repeated paragraphs: reading the briefing spares them.
     pub duplicate_words: usize,
+    /// Sources that are copies of another source.
+    pub copies: usize,
     /// Sources with a publication date.
     pub dated: usize,
     /// The earliest publication date.
@@ -194,6 +217,11 @@ fn source_entry(document: usize, doc: Document, clusters: &Clusters) -> SourceEn
         title_derived,
         meta: source.meta,
         paragraphs,
+        copy_of: clusters.copy_of(document).map(|c| CopyOf {
+            source: c.of,
+            shared: c.shared,
+            total: c.total,
+        }),
     }
 }
 
@@ -225,6 +253,7 @@ fn stats(sources: &[SourceEntry]) -> Stats {
         paragraphs: sources.iter().map(|s| s.paragraphs.len()).sum(),
         duplicates: repeats.clone().count(),
         duplicate_words: repeats.map(|p| p.text.split_whitespace().count()).sum(),
+        copies: sources.iter().filter(|s| s.copy_of.is_some()).count(),
         dated: dates.len(),
         first_date: dates.iter().min().copied(),
         last_date: dates.iter().max().copied(),

@@ -1,115 +1,84 @@
-//! Exact repeats: paragraphs whose normalised text is the same.
+//! Exact repeats: paragraphs whose normalised text is the same form one group.
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_128;
 
+use super::ParagraphAt;
 use super::normalize::normalize;
-use super::{CanonicalOrder, ParagraphAt, Repeat};
 use crate::parse::Document;
 
-/// For every block, the canonical paragraph it repeats word for word, if any. Only prose
-/// blocks take part: a repeated heading or code block is structure, not repeated reporting.
-pub(super) fn find(documents: &[Document], order: &CanonicalOrder) -> Vec<Vec<Option<Repeat>>> {
+/// Prose paragraphs grouped by their normalised text. Only prose takes part: a repeated
+/// heading or code block is structure, not repeated reporting.
+#[derive(Debug, Clone, Default)]
+pub struct Groups {
+    /// The members of each group, in document and reading order.
+    pub members: Vec<Vec<ParagraphAt>>,
+    /// For every block of every document, its group (`None` for headings and code).
+    pub group_of: Vec<Vec<Option<u32>>>,
+}
+
+/// Groups the prose paragraphs of `documents` by normalised text.
+pub fn groups(documents: &[Document]) -> Groups {
     // 128-bit hashes of the normalised text: a collision among even billions of paragraphs
     // is far less likely than a disk error, and the texts need not be kept.
-    let mut groups: HashMap<u128, Vec<ParagraphAt>> = HashMap::new();
-    for (document, doc) in documents.iter().enumerate() {
-        for (block, b) in doc.blocks.iter().enumerate() {
-            if b.kind.is_prose() {
-                let key = xxh3_128(normalize(&b.text).as_bytes());
-                groups
-                    .entry(key)
-                    .or_default()
-                    .push(ParagraphAt { document, block });
-            }
-        }
-    }
-    let mut repeats: Vec<Vec<Option<Repeat>>> = documents
-        .iter()
-        .map(|d| vec![None; d.blocks.len()])
+    let hashes: Vec<Vec<Option<u128>>> = documents
+        .par_iter()
+        .map(|doc| {
+            doc.blocks
+                .iter()
+                .map(|b| {
+                    b.kind
+                        .is_prose()
+                        .then(|| xxh3_128(normalize(&b.text).as_bytes()))
+                })
+                .collect()
+        })
         .collect();
-    for members in groups.into_values().filter(|m| m.len() > 1) {
-        let Some(canonical) = members.iter().copied().min_by_key(|&at| order.key(at)) else {
-            continue;
-        };
-        for at in members.into_iter().filter(|&at| at != canonical) {
-            repeats[at.document][at.block] = Some(Repeat {
-                of: canonical,
-                similarity: 1.0,
-            });
-        }
+    let mut index: HashMap<u128, u32> = HashMap::new();
+    let mut groups = Groups::default();
+    for (document, blocks) in hashes.into_iter().enumerate() {
+        let of = blocks
+            .into_iter()
+            .enumerate()
+            .map(|(block, hash)| {
+                let hash = hash?;
+                let next = groups.members.len() as u32;
+                let group = *index.entry(hash).or_insert(next);
+                if group == next {
+                    groups.members.push(Vec::new());
+                }
+                groups.members[group as usize].push(ParagraphAt { document, block });
+                Some(group)
+            })
+            .collect();
+        groups.group_of.push(of);
     }
-    repeats
+    groups
 }
 
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::*;
-    use crate::load::{Format, Metadata, Published, Source};
-    use crate::parse::parse;
-
-    fn document(path: &str, date: Option<&str>, text: &str) -> Document {
-        parse(Source {
-            id: path.into(),
-            path: PathBuf::from(path),
-            format: Format::PlainText,
-            meta: Metadata {
-                date: date.and_then(Published::parse),
-                ..Metadata::default()
-            },
-            text: text.into(),
-            first_line: 1,
-        })
-    }
+    use crate::dedupe::tests::document;
 
     #[test]
-    fn the_earliest_dated_source_holds_the_canonical_paragraph() {
+    fn the_same_normalised_text_is_one_group() {
         let docs = [
             document("a.txt", None, "Shared text.\nOwn text a."),
-            document(
-                "b.txt",
-                Some("2025-11-24"),
-                "Own text b.\n\u{201C}shared  TEXT.\u{201D}",
-            ),
-            document("c.txt", Some("2025-11-23"), "shared text."),
+            document("b.txt", None, "Own text b.\n  SHARED   text.  "),
         ];
-        let docs = [docs[0].clone(), docs[1].clone(), docs[2].clone()];
-        let clusters = super::super::dedupe(&docs);
-        let c = ParagraphAt {
-            document: 2,
-            block: 0,
-        };
-        assert_eq!(clusters.repeat_of(c), None);
-        assert_eq!(
-            clusters
-                .repeat_of(ParagraphAt {
-                    document: 0,
-                    block: 0
-                })
-                .map(|r| r.of),
-            Some(c)
-        );
-        // Quote marks differ: not the same text.
-        assert_eq!(
-            clusters.repeat_of(ParagraphAt {
-                document: 1,
-                block: 1
-            }),
-            None
-        );
-        assert_eq!(clusters.repeat_count(), 1);
+        let g = groups(&docs);
+        assert_eq!(g.members.len(), 3);
+        assert_eq!(g.group_of[0][0], g.group_of[1][1]);
+        assert_ne!(g.group_of[0][1], g.group_of[1][0]);
     }
 
     #[test]
-    fn a_repeat_inside_one_source_points_to_its_first_occurrence() {
-        let docs = [document("a.txt", None, "One.\nTwo.\nOne.\nTwo.")];
-        let clusters = super::super::dedupe(&docs);
-        let at = |block| ParagraphAt { document: 0, block };
-        assert_eq!(clusters.repeat_of(at(2)).map(|r| r.of), Some(at(0)));
-        assert_eq!(clusters.repeat_of(at(3)).map(|r| r.of), Some(at(1)));
-        assert_eq!(clusters.repeat_of(at(2)).map(|r| r.similarity), Some(1.0));
+    fn headings_are_in_no_group() {
+        let mut doc = document("a.md", None, "Text.");
+        doc.blocks[0].kind = crate::parse::BlockKind::Heading(2);
+        assert_eq!(groups(&[doc]).group_of[0][0], None);
     }
 }

@@ -1,19 +1,34 @@
-//! Stage 3, dedupe: which paragraphs repeat one another, and which one is the original.
+//! Stage 3, dedupe: which paragraphs repeat one another, which one is the original, and
+//! which sources are copies of another.
 //!
-//! Every prose paragraph of every source is compared in its normalised form. Paragraphs that
-//! match form a cluster whose canonical member is the one in the earliest dated source (then
-//! the first in path order, then in reading order); every other member points to it. Repeats
-//! are marked, never dropped: provenance is the point.
+//! Three matchers join paragraphs into clusters, each on top of the one before:
 //!
-//! The stage's output, [`Clusters`], says for each paragraph what it repeats and how
-//! closely. Matching strategies add links to it; callers only read it.
+//! 1. [`exact`]: the same normalised text (case, white space, quote and dash styles aside);
+//! 2. [`near`]: the same text edited (MinHash and LSH over shingles, checked exactly);
+//! 3. [`reworded`]: the same paragraph rewritten, in two sources that tell one story in
+//!    the same order (aligned paragraph by paragraph).
+//!
+//! A cluster's canonical paragraph is the one in the earliest dated source (then the first
+//! in path order, then in reading order); every other member points to it with its
+//! similarity. A source most of whose paragraphs repeat one other, earlier source is a copy
+//! of it. Repeats are marked, never dropped: provenance is the point.
 
+mod copies;
 mod exact;
+mod minhash;
+mod near;
 pub mod normalize;
+mod reworded;
+mod shingle;
+mod union_find;
 
 use std::cmp::Ordering;
 
+use rayon::prelude::*;
+
 use crate::parse::Document;
+use normalize::{normalize, words};
+use union_find::UnionFind;
 
 /// Where a paragraph is: its document's index in the build and its block's index there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,14 +44,27 @@ pub struct ParagraphAt {
 pub struct Repeat {
     /// The canonical paragraph.
     pub of: ParagraphAt,
-    /// How close the two texts are, from 0 to 1 (1 for an exact repeat).
+    /// How much of the wording is the same, from 0 to 1 (1 for an exact repeat): the share
+    /// of words a word-by-word diff of the two texts keeps.
     pub similarity: f64,
 }
 
-/// What dedupe found: for every block of every document, the paragraph it repeats, if any.
+/// A whole source that repeats another.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceCopy {
+    /// The document it copies.
+    pub of: usize,
+    /// How many of its paragraphs repeat that document.
+    pub shared: usize,
+    /// How many paragraphs it has that count (prose of five words or more).
+    pub total: usize,
+}
+
+/// What dedupe found.
 #[derive(Debug, Clone, Default)]
 pub struct Clusters {
     repeats: Vec<Vec<Option<Repeat>>>,
+    copies: Vec<Option<SourceCopy>>,
 }
 
 impl Clusters {
@@ -57,13 +85,95 @@ impl Clusters {
             .filter(|r| r.is_some())
             .count()
     }
+
+    /// The source that document `document` is a copy of, if it is one.
+    pub fn copy_of(&self, document: usize) -> Option<SourceCopy> {
+        self.copies.get(document).copied().flatten()
+    }
 }
 
-/// Finds the repeated paragraphs of `documents`.
+/// Finds the repeated paragraphs and copied sources of `documents`.
 pub fn dedupe(documents: &[Document]) -> Clusters {
     let order = CanonicalOrder::new(documents);
-    let repeats = exact::find(documents, &order);
-    Clusters { repeats }
+    let groups = exact::groups(documents);
+    let text = |at: ParagraphAt| documents[at.document].blocks[at.block].text.as_str();
+    let texts: Vec<&str> = groups.members.iter().map(|m| text(m[0])).collect();
+
+    let mut sets = UnionFind::new(texts.len());
+    let near = near::pairs(&texts);
+    for &(a, b) in &near.pairs {
+        sets.union(a, b);
+    }
+    let sources: Vec<Vec<reworded::Para<'_>>> = documents
+        .iter()
+        .zip(&groups.group_of)
+        .map(|(doc, of)| {
+            of.iter()
+                .zip(&doc.blocks)
+                .filter_map(|(group, b)| {
+                    group.map(|group| reworded::Para {
+                        group,
+                        text: &b.text,
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    reworded::link(&sources, &mut sets);
+
+    // The canonical paragraph of every cluster, and each group's similarity to it.
+    let roots: Vec<u32> = (0..texts.len() as u32).map(|g| sets.find(g)).collect();
+    let mut canonical: Vec<Option<ParagraphAt>> = vec![None; texts.len()];
+    for (group, members) in groups.members.iter().enumerate() {
+        let root = roots[group] as usize;
+        for &at in members {
+            if canonical[root].is_none_or(|c| order.key(at) < order.key(c)) {
+                canonical[root] = Some(at);
+            }
+        }
+    }
+    let canonical_group = |group: usize| {
+        let at = canonical[roots[group] as usize]?;
+        groups.group_of[at.document][at.block].map(|g| (g, at))
+    };
+    let similarity: Vec<f64> = (0..texts.len())
+        .into_par_iter()
+        .map(|group| match canonical_group(group) {
+            Some((g, _)) if g as usize != group => similarity(texts[group], texts[g as usize]),
+            _ => 1.0,
+        })
+        .collect();
+
+    let mut repeats: Vec<Vec<Option<Repeat>>> = documents
+        .iter()
+        .map(|d| vec![None; d.blocks.len()])
+        .collect();
+    for (group, members) in groups.members.iter().enumerate() {
+        let Some((_, original)) = canonical_group(group) else {
+            continue;
+        };
+        for &at in members.iter().filter(|&&at| at != original) {
+            repeats[at.document][at.block] = Some(Repeat {
+                of: original,
+                similarity: similarity[group],
+            });
+        }
+    }
+    let copies = copies::find(&groups, &roots, &near.word_counts, &order);
+    Clusters { repeats, copies }
+}
+
+/// The share of words two texts have in common, in order (1 for the same words).
+fn similarity(a: &str, b: &str) -> f64 {
+    let (na, nb) = (normalize(a), normalize(b));
+    let (wa, wb) = (words(&na), words(&nb));
+    // A word diff of very long paragraphs can take quadratic time: past this length the
+    // shingle overlap stands in for it.
+    const DIFF_WORDS: usize = 2000;
+    if wa.len().max(wb.len()) > DIFF_WORDS {
+        return near::compare(a, b).2.jaccard;
+    }
+    f64::from(similar::TextDiff::from_slices(&wa, &wb).ratio())
 }
 
 /// The order in which paragraphs claim to be the original: earliest dated source first
@@ -95,5 +205,99 @@ impl CanonicalOrder {
     /// The sort key of a paragraph: lower is more original.
     pub(crate) fn key(&self, at: ParagraphAt) -> (usize, usize) {
         (self.rank[at.document], at.block)
+    }
+
+    /// The rank of a document: lower is older.
+    pub(crate) fn rank(&self, document: usize) -> usize {
+        self.rank[document]
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::load::{Format, Metadata, Published, Source};
+    use crate::parse::parse;
+
+    /// A plain-text document (one paragraph per line) for tests.
+    pub(crate) fn document(path: &str, date: Option<&str>, text: &str) -> Document {
+        parse(Source {
+            id: path.into(),
+            path: PathBuf::from(path),
+            format: Format::PlainText,
+            meta: Metadata {
+                date: date.and_then(Published::parse),
+                ..Metadata::default()
+            },
+            text: text.into(),
+            first_line: 1,
+        })
+    }
+
+    fn at(document: usize, block: usize) -> ParagraphAt {
+        ParagraphAt { document, block }
+    }
+
+    #[test]
+    fn the_earliest_dated_source_holds_the_canonical_paragraph() {
+        let docs = [
+            document("a.txt", None, "Shared text.\nOwn text a."),
+            document(
+                "b.txt",
+                Some("2025-11-24"),
+                "Own text b.\n  SHARED   text. ",
+            ),
+            document("c.txt", Some("2025-11-23"), "shared text."),
+            document("d.txt", Some("2025-11-23"), "shared text."),
+        ];
+        let clusters = dedupe(&docs);
+        assert_eq!(
+            clusters.repeat_of(at(2, 0)),
+            None,
+            "earliest date, first path"
+        );
+        for repeat in [at(0, 0), at(1, 1), at(3, 0)] {
+            assert_eq!(clusters.repeat_of(repeat).map(|r| r.of), Some(at(2, 0)));
+        }
+        assert_eq!(clusters.repeat_count(), 3);
+    }
+
+    #[test]
+    fn a_repeat_inside_one_source_points_to_its_first_occurrence() {
+        let docs = [document("a.txt", None, "One.\nTwo.\nOne.\nTwo.")];
+        let clusters = dedupe(&docs);
+        assert_eq!(clusters.repeat_of(at(0, 2)).map(|r| r.of), Some(at(0, 0)));
+        assert_eq!(clusters.repeat_of(at(0, 3)).map(|r| r.of), Some(at(0, 1)));
+        assert_eq!(
+            clusters.repeat_of(at(0, 2)).map(|r| r.similarity),
+            Some(1.0)
+        );
+    }
+
+    #[test]
+    fn an_edited_copy_points_to_the_original_with_its_similarity() {
+        let original = "Dock workers at the Port of Rotterdam walked off the job on Monday, halting most \
+            container traffic at Europe's largest port as a dispute over automated cranes escalated.";
+        let edited = original.replace("halting", "stopping");
+        let docs = [
+            document("late.txt", Some("2026-03-03"), &edited),
+            document("early.txt", Some("2026-03-02"), original),
+        ];
+        let repeat = dedupe(&docs).repeat_of(at(0, 0)).expect("a near-duplicate");
+        assert_eq!(repeat.of, at(1, 0));
+        assert!(
+            repeat.similarity > 0.9 && repeat.similarity < 1.0,
+            "{}",
+            repeat.similarity
+        );
+    }
+
+    #[test]
+    fn similarity_counts_words_kept_in_order() {
+        assert_eq!(similarity("a b c d", "a b c d"), 1.0);
+        assert_eq!(similarity("a b c d", "a b x d"), 0.75);
+        assert_eq!(similarity("a b", "c d"), 0.0);
     }
 }

@@ -1,5 +1,9 @@
-//! The comparable form of a paragraph: what stays when typography and case are set aside.
+//! The comparable form of a paragraph: what stays when typography, case, datelines and
+//! credit lines are set aside.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
 use unicode_normalization::UnicodeNormalization;
 
 /// `text` in Unicode NFKC, lower case, with every quote mark made `'` or `"`, every dash
@@ -30,6 +34,79 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// A wire dateline at the start of a paragraph: a place in capitals, optionally a region or
+/// a date, optionally the agency in brackets, then a dash or colon. `KYIV (Reuters) -`,
+/// `GENEVA —`, `WASHINGTON, Nov 23 (AP) --`, `(Reuters) -`.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?:, ?[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2})?(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))\s*(?:--|[—–:-])\s+",
+    )
+    .expect("dateline pattern")
+});
+
+/// A credit line closing a paragraph (or making it up): `Reporting by …; Editing by …`,
+/// `(Additional reporting by …)`, `Writing by …`.
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:^|[.!?]\s+|\s\()\(?(?:Additional |Further )?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|[Pp]roduced) by\b.*$",
+    )
+    .expect("credit pattern")
+});
+
+/// The part of a paragraph that near-duplicate detection compares: the text without a
+/// leading dateline and a trailing credit line, normalised.
+pub fn comparable(text: &str) -> String {
+    let without_dateline = match DATELINE.find(text) {
+        // Only a dateline followed by a sentence: "US — " alone is not a dateline.
+        Some(m)
+            if text[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase) =>
+        {
+            &text[m.end()..]
+        }
+        _ => text,
+    };
+    let without_credit = match CREDIT.find(without_dateline) {
+        Some(m) => {
+            let cut = &without_dateline[..m.start()];
+            // Keep the stop that ended the last sentence before the credit.
+            let stop = without_dateline[m.start()..]
+                .chars()
+                .next()
+                .filter(|c| ".!?".contains(*c));
+            let mut kept = cut.to_string();
+            kept.extend(stop);
+            kept
+        }
+        None => without_dateline.to_string(),
+    };
+    normalize(&without_credit)
+}
+
+/// The words of normalised text: runs of letters and digits, with inner apostrophes,
+/// hyphens, full stops and commas kept (`it's`, `28-point`, `13.4`, `4,500`).
+pub fn words(normalized: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut start = None;
+    let chars: Vec<(usize, char)> = normalized.char_indices().collect();
+    for (i, &(at, c)) in chars.iter().enumerate() {
+        let joiner = matches!(c, '\'' | '-' | '.' | ',')
+            && start.is_some()
+            && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || joiner {
+            start.get_or_insert(at);
+        } else if let Some(s) = start.take() {
+            words.push(&normalized[s..at]);
+        }
+    }
+    if let Some(s) = start {
+        words.push(&normalized[s..]);
+    }
+    words
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -46,5 +123,55 @@ mod tests {
     #[test]
     fn words_still_matter() {
         assert_ne!(normalize("Talks resumed."), normalize("Talks stalled."));
+    }
+
+    #[test]
+    fn datelines_are_stripped() {
+        let plain = comparable("Negotiators met on Sunday.");
+        for with in [
+            "GENEVA — Negotiators met on Sunday.",
+            "KYIV (Reuters) - Negotiators met on Sunday.",
+            "WASHINGTON, Nov 23 (AP) -- Negotiators met on Sunday.",
+            "NEW YORK, N.Y. (Harbour Wire) — Negotiators met on Sunday.",
+            "(Reuters) - Negotiators met on Sunday.",
+        ] {
+            assert_eq!(comparable(with), plain, "{with}");
+        }
+        // Capitals that start a sentence are not a dateline.
+        assert_eq!(comparable("NATO said on Sunday."), "nato said on sunday.");
+        assert_eq!(
+            comparable("US officials - some of them - met."),
+            "us officials - some of them - met."
+        );
+    }
+
+    #[test]
+    fn credit_lines_are_stripped() {
+        assert_eq!(
+            comparable("Talks resumed. Reporting by Anna Berg; Editing by Tom Hale"),
+            "talks resumed."
+        );
+        assert_eq!(
+            comparable("Talks resumed. (Additional reporting by A. Berg)"),
+            "talks resumed."
+        );
+        assert_eq!(
+            comparable("Reporting by Anna Berg; Editing by Tom Hale"),
+            ""
+        );
+        assert_eq!(
+            comparable("He denied reporting by the paper."),
+            "he denied reporting by the paper."
+        );
+    }
+
+    #[test]
+    fn words_keep_numbers_and_contractions_whole() {
+        assert_eq!(
+            words("it's a 28-point plan: 4,500 jobs, 13.4 million boxes."),
+            [
+                "it's", "a", "28-point", "plan", "4,500", "jobs", "13.4", "million", "boxes"
+            ]
+        );
     }
 }

@@ -67,7 +67,11 @@ fn source<'a>(briefing: &'a Briefing, source: &'a SourceEntry) -> ExportSource<'
         outlet: source.meta.outlet.as_deref(),
         url: source.meta.url.as_deref(),
         date: source.date().map(Published::iso_date),
-        duplicate_of: None,
+        duplicate_of: source
+            .copy_of
+            .as_ref()
+            .and_then(|c| briefing.sources.get(c.source))
+            .map(|original| original.id.as_str()),
         paragraphs: source
             .paragraphs
             .iter()

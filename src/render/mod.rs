@@ -11,6 +11,7 @@
 //! `file://`, from `/` and under any path. Only the 404 page, which a host serves at any
 //! address, links from the base URL.
 
+mod diff;
 mod export;
 pub mod inline;
 pub mod output;
@@ -107,13 +108,11 @@ impl Pages<'_> {
             canonical: None,
             section: "overview",
         };
-        let cards: Vec<_> = view::sources_by_date(b)
-            .into_iter()
-            .map(|s| view::source_card(s, "sources/"))
-            .collect();
+        let cards = view::source_cards(b, "sources/");
         self.page(out, "index.html", "index.html", meta, |c| {
             c.insert("figures", &view::figures(b));
             c.insert("period", &view::period(b));
+            c.insert("repeated", &view::repeated_note(b));
             c.insert("sources", &cards);
         })
     }
@@ -129,10 +128,7 @@ impl Pages<'_> {
             canonical: None,
             section: "sources",
         };
-        let cards: Vec<_> = view::sources_by_date(b)
-            .into_iter()
-            .map(|s| view::source_card(s, ""))
-            .collect();
+        let cards = view::source_cards(b, "");
         self.page(out, "sources/index.html", "sources.html", meta, |c| {
             c.insert("sources", &cards);
         })

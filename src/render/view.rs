@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::inline;
+use super::{diff, inline};
 use crate::assemble::{Briefing, Paragraph, ParagraphRef, SourceEntry};
 use crate::load::Published;
 use crate::parse::{BlockKind, safe_url};
@@ -65,6 +65,23 @@ pub struct SourceCard {
     pub paragraphs: usize,
     /// Number of paragraphs that repeat text found elsewhere.
     pub repeats: usize,
+    /// For a copy: how much of it repeats the source it is listed under.
+    pub copy: Option<String>,
+    /// For an original: the sources that copy it.
+    pub copies: Vec<SourceCard>,
+}
+
+/// A source page's note that the source copies another.
+#[derive(Debug, Clone, Serialize)]
+pub struct CopyView {
+    /// Link to the original's page.
+    pub href: String,
+    /// The original's title.
+    pub title: String,
+    /// Paragraphs of this source that repeat the original.
+    pub shared: usize,
+    /// Paragraphs of this source that count.
+    pub total: usize,
 }
 
 /// A labelled fact on a source page.
@@ -85,8 +102,10 @@ pub struct MetaRow {
 pub struct ParagraphLink {
     /// Address relative to the page.
     pub href: String,
-    /// `¶7`, or `¶3 in Title` for another source.
+    /// `¶7`, or `¶3 in “Title”` for another source.
     pub label: String,
+    /// `¶7`, or `Outlet ¶3` (`“Title” ¶3` when the outlet is unknown) for another source.
+    pub short: String,
 }
 
 /// One paragraph (or heading, item, quote, code block) as the page shows it.
@@ -106,9 +125,17 @@ pub struct BlockView {
     pub repeat_of: Option<ParagraphLink>,
     /// For a repeat: similarity in percent.
     pub similarity: Option<u32>,
-    /// For an original: the paragraphs that repeat it.
+    /// For a repeat with changes: the text with the words that differ from the original
+    /// struck and marked.
+    pub diff: Option<String>,
+    /// For an original: the paragraphs that repeat it (the first [`ALSO_IN_SHOWN`]).
     pub repeated_by: Vec<ParagraphLink>,
+    /// For an original: how many more repeat it than are listed.
+    pub repeated_more: usize,
 }
+
+/// How many repeats an original lists by name.
+pub const ALSO_IN_SHOWN: usize = 12;
 
 /// Consecutive blocks shown together: a list's items, or a single other block.
 #[derive(Debug, Clone, Serialize)]
@@ -144,6 +171,8 @@ pub struct SourcePage {
     pub paragraphs: usize,
     /// Number of them that repeat text found elsewhere.
     pub repeats: usize,
+    /// The source this one copies.
+    pub copy_of: Option<CopyView>,
 }
 
 /// The site-wide view for a page at `root`.
@@ -173,6 +202,13 @@ pub fn figures(briefing: &Briefing) -> Vec<Figure> {
             "repeated words spared",
         ));
     }
+    if s.copies > 0 {
+        figures.push(figure(
+            s.copies,
+            "copy of another source",
+            "copies of other sources",
+        ));
+    }
     figures
 }
 
@@ -194,6 +230,30 @@ fn group_thousands(n: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// One sentence on how much text repeats, or `None` when nothing does.
+pub fn repeated_note(briefing: &Briefing) -> Option<String> {
+    let s = &briefing.stats;
+    if s.duplicates == 0 {
+        return None;
+    }
+    let mut note = format!(
+        "{} of {} paragraphs ({} words) repeat text found elsewhere; each source page folds them \
+         and links them to where the text first appeared.",
+        group_thousands(s.duplicates),
+        group_thousands(s.paragraphs),
+        group_thousands(s.duplicate_words),
+    );
+    if s.copies > 0 {
+        note.push_str(&format!(
+            " {} of {} sources {} mostly copies of another source.",
+            group_thousands(s.copies),
+            group_thousands(s.sources),
+            if s.copies == 1 { "is" } else { "are" }
+        ));
+    }
+    Some(note)
 }
 
 /// The span of publication dates, such as `21 November 2025 to 26 November 2025`.
@@ -223,8 +283,49 @@ pub fn sources_by_date(briefing: &Briefing) -> Vec<&SourceEntry> {
     sources
 }
 
+/// The sources as cards for a page whose path to `sources/` is `to_sources`: originals
+/// oldest first, each with the sources that copy it listed under it.
+pub fn source_cards(briefing: &Briefing, to_sources: &str) -> Vec<SourceCard> {
+    let sources = &briefing.sources;
+    // A copy is listed under the source at the end of its chain of copies.
+    let original_of = |mut index: usize| {
+        for _ in 0..sources.len() {
+            match &sources[index].copy_of {
+                Some(copy) => index = copy.source,
+                None => break,
+            }
+        }
+        index
+    };
+    let index_of = |s: &SourceEntry| sources.iter().position(|x| std::ptr::eq(x, s)).unwrap_or(0);
+    let ordered: Vec<usize> = sources_by_date(briefing)
+        .into_iter()
+        .map(index_of)
+        .collect();
+    let mut cards: Vec<(usize, SourceCard)> = ordered
+        .iter()
+        .filter(|&&i| sources[i].copy_of.is_none())
+        .map(|&i| (i, source_card(&sources[i], to_sources)))
+        .collect();
+    for &i in ordered.iter().filter(|&&i| sources[i].copy_of.is_some()) {
+        let root = original_of(i);
+        let mut card = source_card(&sources[i], to_sources);
+        if let Some(copy) = &sources[i].copy_of {
+            card.copy = Some(format!(
+                "copy of “{}”: {} of {} paragraphs",
+                sources[copy.source].title, copy.shared, copy.total
+            ));
+        }
+        match cards.iter_mut().find(|(index, _)| *index == root) {
+            Some((_, original)) => original.copies.push(card),
+            None => cards.push((i, card)),
+        }
+    }
+    cards.into_iter().map(|(_, card)| card).collect()
+}
+
 /// A source as a card in a list on a page whose path to `sources/` is `to_sources`.
-pub fn source_card(source: &SourceEntry, to_sources: &str) -> SourceCard {
+fn source_card(source: &SourceEntry, to_sources: &str) -> SourceCard {
     SourceCard {
         href: format!("{to_sources}{}/index.html", source.id),
         title: source.title.clone(),
@@ -232,11 +333,9 @@ pub fn source_card(source: &SourceEntry, to_sources: &str) -> SourceCard {
         date: source.date().map(Published::iso_date),
         date_label: source.date().map(date_label),
         paragraphs: source.paragraphs.len(),
-        repeats: source
-            .paragraphs
-            .iter()
-            .filter(|p| p.repeat_of.is_some())
-            .count(),
+        repeats: source.repeat_count(),
+        copy: None,
+        copies: Vec::new(),
     }
 }
 
@@ -267,11 +366,16 @@ pub fn source_page(briefing: &Briefing, index: usize) -> SourcePage {
         meta: meta_rows(source),
         runs: runs(blocks, &source.paragraphs),
         paragraphs: source.paragraphs.len(),
-        repeats: source
-            .paragraphs
-            .iter()
-            .filter(|p| p.repeat_of.is_some())
-            .count(),
+        repeats: source.repeat_count(),
+        copy_of: source.copy_of.as_ref().map(|copy| {
+            let original = &briefing.sources[copy.source];
+            CopyView {
+                href: format!("../{}/index.html", original.id),
+                title: original.title.clone(),
+                shared: copy.shared,
+                total: copy.total,
+            }
+        }),
     }
 }
 
@@ -330,6 +434,14 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph) -> BlockView {
         BlockKind::Quote => ("quote".to_string(), 0),
         BlockKind::Code => ("code".to_string(), 0),
     };
+    let original = p.repeat_of.as_ref().and_then(|(of, _)| {
+        briefing
+            .sources
+            .get(of.source)?
+            .paragraphs
+            .get(of.number - 1)
+    });
+    let similarity = p.repeat_of.as_ref().map(|(_, s)| s);
     BlockView {
         anchor: format!("p{}", p.number),
         number: p.number,
@@ -340,15 +452,17 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph) -> BlockView {
             .repeat_of
             .as_ref()
             .map(|(of, _)| paragraph_link(briefing, here, of)),
-        similarity: p
-            .repeat_of
-            .as_ref()
-            .map(|(_, s)| (s * 100.0).round() as u32),
+        similarity: similarity.map(|s| (s * 100.0).round() as u32),
+        diff: original
+            .filter(|_| similarity.is_some_and(|&s| s < 1.0))
+            .and_then(|o| diff::word_diff(&o.text, &p.text)),
         repeated_by: p
             .repeated_by
             .iter()
+            .take(ALSO_IN_SHOWN)
             .map(|by| paragraph_link(briefing, here, by))
             .collect(),
+        repeated_more: p.repeated_by.len().saturating_sub(ALSO_IN_SHOWN),
     }
 }
 
@@ -358,12 +472,18 @@ fn paragraph_link(briefing: &Briefing, here: usize, to: &ParagraphRef) -> Paragr
         return ParagraphLink {
             href: format!("#p{}", to.number),
             label: format!("¶{}", to.number),
+            short: format!("¶{}", to.number),
         };
     }
     let target = &briefing.sources[to.source];
+    let name = match &target.meta.outlet {
+        Some(outlet) => outlet.clone(),
+        None => format!("“{}”", target.title),
+    };
     ParagraphLink {
         href: format!("../{}/index.html#p{}", target.id, to.number),
         label: format!("¶{} in “{}”", to.number, target.title),
+        short: format!("{name} ¶{}", to.number),
     }
 }
 

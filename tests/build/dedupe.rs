@@ -124,3 +124,158 @@ fn headings_and_code_are_not_counted_as_repeats() {
         }
     }
 }
+
+/// The syndication fixture: a wire story, four copies of it (edited with a dateline and a
+/// credit line, cut, extended, reworded), an independent report of the same event, a
+/// source that repeats itself, and short paragraphs.
+fn syndication() -> (Project, crate::common::Site) {
+    let project = Project::new();
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/syndication");
+    project.build_ok(&["--seeds", seeds.to_str().unwrap()]);
+    let site = project.site();
+    (project, site)
+}
+
+fn duplicate_of(site: &crate::common::Site, path: &str) -> Vec<Option<String>> {
+    site.source(path)["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["duplicate_of"].as_str().map(String::from))
+        .collect()
+}
+
+fn wire(numbers: &[usize]) -> Vec<Option<String>> {
+    numbers
+        .iter()
+        .map(|&n| (n > 0).then(|| format!("wire#p{n}")))
+        .collect()
+}
+
+#[test]
+fn edited_cut_extended_and_reworded_copies_point_to_the_wire_story() {
+    let (_project, site) = syndication();
+    // Words changed, a dateline added, a credit line (p7) added.
+    assert_eq!(
+        duplicate_of(&site, "copy-edited.md"),
+        wire(&[1, 2, 3, 4, 5, 6, 0])
+    );
+    // A paragraph cut.
+    assert_eq!(duplicate_of(&site, "copy-cut.md"), wire(&[1, 2, 3, 4, 6]));
+    // A sentence appended to p6, a local paragraph appended.
+    assert_eq!(
+        duplicate_of(&site, "copy-appended.md"),
+        wire(&[1, 2, 3, 4, 5, 6, 0])
+    );
+    // Every paragraph reworded with synonyms.
+    assert_eq!(
+        duplicate_of(&site, "copy-spun.md"),
+        wire(&[1, 2, 3, 4, 5, 6])
+    );
+
+    let edited = site.source("copy-edited.md");
+    let similarity = |n: usize| edited["paragraphs"][n]["similarity"].as_f64().unwrap();
+    assert_eq!(similarity(2), 1.0, "p3 is the same text");
+    assert!(
+        similarity(1) < 1.0 && similarity(1) > 0.8,
+        "p2 has two words changed: {}",
+        similarity(1)
+    );
+
+    for copy in [
+        "copy-edited.md",
+        "copy-cut.md",
+        "copy-appended.md",
+        "copy-spun.md",
+    ] {
+        assert_eq!(
+            site.source(copy)["duplicate_of"],
+            "wire",
+            "{copy} is a copy of the wire story"
+        );
+    }
+    assert!(site.source("wire.md")["duplicate_of"].is_null());
+}
+
+#[test]
+fn an_independent_report_of_the_same_facts_is_not_merged() {
+    let (_project, site) = syndication();
+    assert_eq!(
+        duplicate_of(&site, "independent.md"),
+        [None, None, None, None]
+    );
+    assert!(site.source("independent.md")["duplicate_of"].is_null());
+    for p in site.source("wire.md")["paragraphs"].as_array().unwrap() {
+        assert!(
+            p["duplicate_of"].is_null(),
+            "the wire story is the original: {p}"
+        );
+    }
+}
+
+#[test]
+fn a_source_that_repeats_itself_points_inside_itself() {
+    let (_project, site) = syndication();
+    let notes = |n| format!("notes#p{n}");
+    assert_eq!(
+        duplicate_of(&site, "notes.txt"),
+        [None, None, Some(notes(1)), Some(notes(2))]
+    );
+    assert!(
+        site.source("notes.txt")["duplicate_of"].is_null(),
+        "repeating itself is not copying another"
+    );
+}
+
+#[test]
+fn short_paragraphs_do_not_form_false_clusters() {
+    let (_project, site) = syndication();
+    assert_eq!(duplicate_of(&site, "short-a.md"), [None, None, None, None]);
+    assert_eq!(duplicate_of(&site, "short-b.md"), [None, None, None, None]);
+}
+
+#[test]
+fn pages_show_copies_diffs_and_where_text_also_appears() {
+    let (_project, site) = syndication();
+    let edited = site.html("sources/copy-edited/index.html");
+    assert!(text_of(&edited, ".copy-note").contains(
+        "Copy of Rotterdam dock workers strike over automation plan: 6 of its 6 paragraphs"
+    ));
+    assert_eq!(count(&edited, ".copy-note a[href='../wire/index.html']"), 1);
+    // p2 changed "About … joined" to "Roughly … took part in".
+    assert_eq!(text_of(&edited, "#p2 .diff del"), "About");
+    assert_eq!(text_of(&edited, "#p2 .diff ins"), "Roughly");
+    assert!(text_of(&edited, "#p2 summary").contains("with changes"));
+    assert_eq!(
+        count(&edited, "#p3 .diff"),
+        0,
+        "an exact repeat has no diff"
+    );
+
+    let original = site.html("sources/wire/index.html");
+    let also = text_of(&original, "#p1 .also");
+    for copy in [
+        "Lakeside Courier",
+        "Valley Gazette",
+        "Coastal Echo",
+        "Daily Digest Online",
+    ] {
+        assert!(also.contains(copy), "{copy} missing from {also:?}");
+    }
+    assert_eq!(
+        count(&original, "#p5 .also a"),
+        3,
+        "p5 was cut from one copy"
+    );
+
+    // The sources list groups the copies under their original.
+    let list = site.html("sources/index.html");
+    assert_eq!(
+        count(&list, ".cards > .card"),
+        5,
+        "wire, independent, notes and two short sources"
+    );
+    assert_eq!(count(&list, ".card .copies .copy"), 4);
+    let overview = site.html("index.html");
+    assert!(text_of(&overview, ".figures").contains("copies of other sources"));
+}
