@@ -55,6 +55,8 @@ pub struct Report {
     pub drafts_skipped: usize,
     /// How long each stage took.
     pub timings: Vec<(&'static str, Duration)>,
+    /// How long each step of the dedupe stage took.
+    pub dedupe_timings: Vec<(&'static str, Duration)>,
 }
 
 /// A build that did not produce a site, with every diagnostic that explains why.
@@ -112,6 +114,7 @@ pub fn build(options: &BuildOptions, mode: Mode) -> Result<Report, Failure> {
     lap(&mut report, "parse");
     let clusters = dedupe::dedupe(&documents);
     lap(&mut report, "dedupe");
+    report.dedupe_timings = clusters.timings().to_vec();
     let briefing = assemble::assemble(
         documents,
         &clusters,

@@ -175,8 +175,14 @@ fn summary(report: &Report, options: &BuildOptions, mode: Mode, verbose: bool) {
     }
     eprintln!("{line}");
     if verbose {
+        let ms = |time: &std::time::Duration| time.as_secs_f64() * 1000.0;
         for (stage, time) in &report.timings {
-            eprintln!("  {stage:<9} {:>8.1} ms", time.as_secs_f64() * 1000.0);
+            eprintln!("  {stage:<11} {:>9.1} ms", ms(time));
+            if *stage == "dedupe" {
+                for (step, time) in &report.dedupe_timings {
+                    eprintln!("    {step:<9} {:>9.1} ms", ms(time));
+                }
+            }
         }
     }
     if mode == Mode::Build && std::io::stderr().is_terminal() {

@@ -19,16 +19,15 @@ pub fn find(
     word_counts: &[usize],
     order: &CanonicalOrder,
 ) -> Vec<Option<SourceCopy>> {
-    let counted = |group: u32| word_counts[group as usize] >= MIN_WORDS;
-    let mut holders: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (document, of) in groups.group_of.iter().enumerate() {
-        for group in of.iter().flatten().copied().filter(|&g| counted(g)) {
-            let list = holders.entry(roots[group as usize]).or_default();
-            if list.last() != Some(&document) {
-                list.push(document);
-            }
-        }
-    }
+    let holders = super::cluster_documents(
+        || {
+            groups
+                .group_of
+                .iter()
+                .map(|of| counted_groups(of, word_counts))
+        },
+        roots,
+    );
     groups
         .group_of
         .iter()
@@ -36,14 +35,14 @@ pub fn find(
         .map(|(document, of)| {
             let mut shared: HashMap<usize, usize> = HashMap::new();
             let mut total = 0;
-            for group in of.iter().flatten().copied().filter(|&g| counted(g)) {
+            for group in counted_groups(of, word_counts) {
                 total += 1;
-                let others = &holders[&roots[group as usize]];
+                let others = &holders[roots[group as usize] as usize];
                 if others.len() > MAX_CLUSTER_SOURCES {
                     continue;
                 }
-                for &other in others.iter().filter(|&&o| o != document) {
-                    *shared.entry(other).or_default() += 1;
+                for &other in others.iter().filter(|&&o| o as usize != document) {
+                    *shared.entry(other as usize).or_default() += 1;
                 }
             }
             // The source sharing most; among equals the oldest, the original of them all.
@@ -57,4 +56,15 @@ pub fn find(
             })
         })
         .collect()
+}
+
+/// The groups of a document's paragraphs that count towards copying.
+fn counted_groups<'a>(
+    of: &'a [Option<u32>],
+    word_counts: &'a [usize],
+) -> impl Iterator<Item = u32> + 'a {
+    of.iter()
+        .flatten()
+        .copied()
+        .filter(move |&g| word_counts[g as usize] >= MIN_WORDS)
 }

@@ -1,6 +1,7 @@
 //! Exact repeats: paragraphs whose normalised text is the same form one group.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_128;
@@ -36,7 +37,7 @@ pub fn groups(documents: &[Document]) -> Groups {
                 .collect()
         })
         .collect();
-    let mut index: HashMap<u128, u32> = HashMap::new();
+    let mut index: HashMap<u128, u32, BuildHasherDefault<HashIsKey>> = HashMap::default();
     let mut groups = Groups::default();
     for (document, blocks) in hashes.into_iter().enumerate() {
         let of = blocks
@@ -56,6 +57,27 @@ pub fn groups(documents: &[Document]) -> Groups {
         groups.group_of.push(of);
     }
     groups
+}
+
+/// A hasher for keys that are hashes already: it takes their low 64 bits as they are.
+#[derive(Default)]
+struct HashIsKey(u64);
+
+impl Hasher for HashIsKey {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `u128` keys are hashed here; this path folds anything else in all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u128(&mut self, key: u128) {
+        self.0 = key as u64;
+    }
 }
 
 #[cfg(test)]

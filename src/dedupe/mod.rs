@@ -23,6 +23,7 @@ mod shingle;
 mod union_find;
 
 use std::cmp::Ordering;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
@@ -65,6 +66,7 @@ pub struct SourceCopy {
 pub struct Clusters {
     repeats: Vec<Vec<Option<Repeat>>>,
     copies: Vec<Option<SourceCopy>>,
+    timings: Vec<(&'static str, Duration)>,
 }
 
 impl Clusters {
@@ -86,6 +88,11 @@ impl Clusters {
             .count()
     }
 
+    /// How long each step of the stage took: exact, near, reworded, canonical.
+    pub fn timings(&self) -> &[(&'static str, Duration)] {
+        &self.timings
+    }
+
     /// The source that document `document` is a copy of, if it is one.
     pub fn copy_of(&self, document: usize) -> Option<SourceCopy> {
         self.copies.get(document).copied().flatten()
@@ -94,11 +101,18 @@ impl Clusters {
 
 /// Finds the repeated paragraphs and copied sources of `documents`.
 pub fn dedupe(documents: &[Document]) -> Clusters {
+    let mut timings = Vec::new();
+    let mut clock = Instant::now();
+    let mut lap = |step: &'static str| {
+        timings.push((step, clock.elapsed()));
+        clock = Instant::now();
+    };
     let order = CanonicalOrder::new(documents);
     let groups = exact::groups(documents);
     let text = |at: ParagraphAt| documents[at.document].blocks[at.block].text.as_str();
     let texts: Vec<&str> = groups.members.iter().map(|m| text(m[0])).collect();
 
+    lap("exact");
     let mut sets = UnionFind::new(texts.len());
     let near = near::pairs(&texts);
     for &(a, b) in &near.pairs {
@@ -119,7 +133,9 @@ pub fn dedupe(documents: &[Document]) -> Clusters {
                 .collect()
         })
         .collect();
+    lap("near");
     reworded::link(&sources, &mut sets);
+    lap("reworded");
 
     // The canonical paragraph of every cluster, and each group's similarity to it.
     let roots: Vec<u32> = (0..texts.len() as u32).map(|g| sets.find(g)).collect();
@@ -160,7 +176,36 @@ pub fn dedupe(documents: &[Document]) -> Clusters {
         }
     }
     let copies = copies::find(&groups, &roots, &near.word_counts, &order);
-    Clusters { repeats, copies }
+    lap("canonical");
+    Clusters {
+        repeats,
+        copies,
+        timings,
+    }
+}
+
+/// For every cluster (by its root in `roots`) with more than one paragraph, the documents
+/// that hold its paragraphs, each once, in document order; empty for the others.
+/// `documents()` yields, per document, the groups of its paragraphs.
+pub(crate) fn cluster_documents<D, G>(documents: impl Fn() -> D, roots: &[u32]) -> Vec<Vec<u32>>
+where
+    D: Iterator<Item = G>,
+    G: Iterator<Item = u32>,
+{
+    let mut paragraphs = vec![0u32; roots.len()];
+    for group in documents().flatten() {
+        paragraphs[roots[group as usize] as usize] += 1;
+    }
+    let mut holders: Vec<Vec<u32>> = vec![Vec::new(); roots.len()];
+    for (document, groups) in documents().enumerate() {
+        for group in groups {
+            let root = roots[group as usize] as usize;
+            if paragraphs[root] > 1 && holders[root].last() != Some(&(document as u32)) {
+                holders[root].push(document as u32);
+            }
+        }
+    }
+    holders
 }
 
 /// The share of words two texts have in common, in order (1 for the same words).

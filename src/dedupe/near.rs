@@ -1,14 +1,17 @@
 //! Near-duplicate paragraphs: the same text with a few words changed, a dateline added, a
 //! sentence cut or appended.
 //!
-//! Every distinct text gets MinHash signatures of its shingles; LSH banding proposes
-//! candidate pairs in near-linear time; each candidate is then checked exactly against its
-//! shingle sets, recomputed from the text (signatures are the only per-text state kept for
-//! the whole corpus).
+//! Every distinct text gets a MinHash signature of its shingles. Candidate pairs come from
+//! LSH banding, in near-linear time, and from whole sentences that texts share (the mark of
+//! a cut or extended copy, whose Jaccard similarity can be low). An estimate from the
+//! signatures rules most candidates out; the rest are checked exactly against their
+//! shingle sets, recomputed from the text. Per text, the corpus keeps only band keys, a
+//! coarse signature and sentence hashes, never shingle sets.
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
 
-use super::minhash::{self, HASHES};
+use super::minhash::{self, BANDS, HASHES, Index};
 use super::normalize::{comparable, words};
 use super::shingle::{self, Kind, SHORT_WORDS, overlap};
 
@@ -61,11 +64,36 @@ pub fn compare(a: &str, b: &str) -> (usize, usize, shingle::Overlap) {
     (wa.len(), wb.len(), o)
 }
 
-/// What is kept of a text for candidate search.
-struct Sketch {
-    text: u32,
+/// Whole sentences of at least this many words that two texts share make them candidates:
+/// a cut or extended copy keeps most of its sentences whole, whatever its Jaccard.
+const SENTENCE_WORDS: usize = 8;
+/// A sentence shared by more texts than this is boilerplate, and proposes no candidates.
+const SENTENCE_GROUP: usize = 16;
+
+/// What is kept of a text to estimate its similarity to another: its number of shingles
+/// and a coarse signature of all of them.
+struct Estimate {
     size: u32,
-    signature: [u16; HASHES],
+    signature: [u8; HASHES],
+}
+
+impl Estimate {
+    fn new(shingles: &[u64], minima: &[u32; HASHES]) -> Self {
+        Estimate {
+            size: shingles.len() as u32,
+            signature: minhash::coarse(minima),
+        }
+    }
+}
+
+/// What is kept of a text while pairs are sought: its length, its estimates by word and by
+/// character shingles (for the kinds its length calls for), and its long sentences, hashed.
+#[derive(Default)]
+struct Sketch {
+    words: usize,
+    by_words: Option<Estimate>,
+    by_chars: Option<Estimate>,
+    sentences: Vec<u64>,
 }
 
 /// What the near-duplicate search found.
@@ -78,72 +106,159 @@ pub struct NearPairs {
 
 /// The near-duplicate pairs among `texts`.
 pub fn pairs(texts: &[&str]) -> NearPairs {
-    // One pass over the texts: signatures of each kind, and the word counts.
-    let sketched: Vec<(usize, Vec<(Kind, Sketch)>)> = texts
-        .par_iter()
-        .enumerate()
-        .map(|(i, text)| {
-            let c = comparable(text);
-            let w = words(&c);
-            let mut sketches = Vec::new();
-            if w.is_empty() {
-                return (0, sketches);
-            }
-            for kind in [Kind::Words, Kind::Chars] {
-                let wanted = match kind {
-                    Kind::Words => w.len() >= SHORT_WORDS,
-                    Kind::Chars => w.len() <= CHAR_SIGNATURE_WORDS,
-                };
-                if wanted {
-                    let s = shingle::shingles(&w, kind);
-                    let sketch = Sketch {
-                        text: i as u32,
-                        size: s.len() as u32,
-                        signature: minhash::signature(&s),
-                    };
-                    sketches.push((kind, sketch));
-                }
-            }
-            (w.len(), sketches)
+    // The sketches, and one LSH index of word shingles, one of character shingles.
+    let (sketches, keys): (Vec<Sketch>, Vec<Keys>) =
+        texts.par_iter().map(|text| sketch(text)).unzip();
+    let (mut words_index, mut chars_index) = (Vec::new(), Vec::new());
+    for (i, keys) in keys.into_iter().enumerate() {
+        words_index.extend(keys.words.map(|k| (i as u32, k)));
+        chars_index.extend(keys.chars.map(|k| (i as u32, *k)));
+    }
+    let by_words: Index = words_index.into_iter().collect();
+    let by_chars: Index = chars_index.into_iter().collect();
+
+    // Candidates: by LSH in each space, and by shared sentences. The estimates rule out
+    // most of them before the exact check.
+    let sketch = |i: u32| &sketches[i as usize];
+    let mut candidates = by_words.candidates(|a, b| promising(sketch(a), sketch(b), false));
+    drop(by_words);
+    candidates.extend(by_chars.candidates(|a, b| promising(sketch(a), sketch(b), false)));
+    drop(by_chars);
+    candidates.extend(
+        sentence_pairs(&sketches)
+            .into_iter()
+            .filter(|&(a, b)| promising(sketch(a), sketch(b), true)),
+    );
+    candidates.par_sort_unstable();
+    candidates.dedup();
+
+    let mut verified: Vec<(u32, u32)> = candidates
+        .into_par_iter()
+        .filter(|&(a, b)| {
+            let (wa, wb, o) = compare(texts[a as usize], texts[b as usize]);
+            is_near_duplicate(wa, wb, o)
         })
         .collect();
-    let word_counts: Vec<usize> = sketched.iter().map(|(n, _)| *n).collect();
-
-    let mut verified = Vec::new();
-    for kind in [Kind::Words, Kind::Chars] {
-        let sketches: Vec<&Sketch> = sketched
-            .iter()
-            .flat_map(|(_, s)| s.iter().filter(|(k, _)| *k == kind).map(|(_, s)| s))
-            .collect();
-        let signatures: Vec<[u16; HASHES]> = sketches.iter().map(|s| s.signature).collect();
-        let candidates = minhash::candidates(&signatures);
-        verified.par_extend(candidates.into_par_iter().filter_map(|(i, j)| {
-            let (a, b) = (sketches[i as usize], sketches[j as usize]);
-            if !promising(a, b) {
-                return None;
-            }
-            let (ta, tb) = (a.text as usize, b.text as usize);
-            let (wa, wb, o) = compare(texts[ta], texts[tb]);
-            debug_assert_eq!((wa, wb), (word_counts[ta], word_counts[tb]));
-            is_near_duplicate(wa, wb, o).then_some((a.text.min(b.text), a.text.max(b.text)))
-        }));
-    }
     verified.par_sort_unstable();
-    verified.dedup();
     NearPairs {
         pairs: verified,
-        word_counts,
+        word_counts: sketches.iter().map(|s| s.words).collect(),
     }
 }
 
-/// Whether the signatures leave a chance that the exact check passes: estimated Jaccard or
-/// containment well below the thresholds (by more than three standard errors of a
-/// 128-hash estimate) rules a pair out before its shingles are recomputed.
-fn promising(a: &Sketch, b: &Sketch) -> bool {
-    let j = minhash::estimate(&a.signature, &b.signature);
-    let (sa, sb) = (f64::from(a.size), f64::from(b.size));
-    let containment = j * (sa + sb) / ((1.0 + j) * sa.min(sb).max(1.0));
-    j >= MIN_JACCARD - 0.15 || containment >= MIN_CONTAINMENT - 0.2
+/// The LSH keys of a text: by word shingles, and for a short text by character shingles
+/// (boxed, as few texts have them).
+struct Keys {
+    words: Option<[u64; BANDS]>,
+    chars: Option<Box<[u64; BANDS]>>,
+}
+
+/// The sketch of one text, with its LSH keys.
+fn sketch(text: &str) -> (Sketch, Keys) {
+    let c = comparable(text);
+    let w = words(&c);
+    let mut sketch = Sketch {
+        words: w.len(),
+        sentences: sentences(&c),
+        ..Sketch::default()
+    };
+    let mut keys = Keys {
+        words: None,
+        chars: None,
+    };
+    if w.len() >= SHORT_WORDS {
+        let all = shingle::shingles(&w, Kind::Words);
+        let minima = minhash::minima(&all);
+        keys.words = Some(minhash::band_keys(&minima));
+        sketch.by_words = Some(Estimate::new(&all, &minima));
+    }
+    if !w.is_empty() && w.len() <= CHAR_SIGNATURE_WORDS {
+        let chars = shingle::shingles(&w, Kind::Chars);
+        let minima = minhash::minima(&chars);
+        keys.chars = Some(Box::new(minhash::band_keys(&minima)));
+        sketch.by_chars = Some(Estimate::new(&chars, &minima));
+    }
+    (sketch, keys)
+}
+
+/// The hashes of the sentences of a comparable text that have at least [`SENTENCE_WORDS`]
+/// words. Sentences end at a full stop, question or exclamation mark before a space: an
+/// abbreviation ends one too early, but in every copy alike, which is all matching needs.
+fn sentences(comparable: &str) -> Vec<u64> {
+    comparable
+        .split_inclusive(['.', '!', '?'])
+        .map(str::trim)
+        .filter(|sentence| words(sentence).len() >= SENTENCE_WORDS)
+        .map(|sentence| xxh3_64(sentence.as_bytes()))
+        .collect()
+}
+
+/// Pairs of texts that share whole sentences of at least [`SENTENCE_WORDS`] words: two of
+/// them, or the only one the shorter text has. (One shared sentence alone is weak
+/// evidence: formulaic or quoted sentences recur in unrelated texts.)
+fn sentence_pairs(sketches: &[Sketch]) -> Vec<(u32, u32)> {
+    let mut sentences: Vec<(u64, u32)> = sketches
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.sentences.iter().map(move |&h| (h, i as u32)))
+        .collect();
+    sentences.par_sort_unstable();
+    sentences.dedup();
+    let mut pairs = Vec::new();
+    for group in sentences.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 2 || group.len() > SENTENCE_GROUP {
+            continue;
+        }
+        for (n, &(_, a)) in group.iter().enumerate() {
+            pairs.extend(group[n + 1..].iter().map(|&(_, b)| (a, b)));
+        }
+    }
+    pairs.par_sort_unstable();
+    let mut kept = Vec::new();
+    for run in pairs.chunk_by(|x, y| x == y) {
+        let (a, b) = run[0];
+        let fewest = sketches[a as usize]
+            .sentences
+            .len()
+            .min(sketches[b as usize].sentences.len());
+        if run.len() >= 2 || fewest == 1 {
+            kept.push((a, b));
+        }
+    }
+    kept
+}
+
+/// Whether the estimates leave a chance that the exact check passes, for a pair found by
+/// LSH or, when `shares_sentence`, by a shared sentence. The rule needs Jaccard 0.6, or,
+/// for a small text inside a large one, containment 0.8, which the shingle counts turn into
+/// the Jaccard it implies. A pair whose estimated Jaccard is more than 2.5 standard errors
+/// (of a 128-hash estimate) below what it needs is ruled out before its shingles are
+/// recomputed. Containment is only sought for pairs that share a sentence: a cut or
+/// extended copy keeps its sentences whole, while for any two texts of unequal length the
+/// Jaccard it implies is so low that almost every LSH candidate would need the exact check.
+/// A pair without estimates of the kind it is compared by is always checked.
+fn promising(a: &Sketch, b: &Sketch, shares_sentence: bool) -> bool {
+    let kind = Kind::for_pair(a.words, b.words);
+    let (ea, eb) = match kind {
+        Kind::Words => (&a.by_words, &b.by_words),
+        Kind::Chars => (&a.by_chars, &b.by_chars),
+    };
+    let (Some(ea), Some(eb)) = (ea, eb) else {
+        return true;
+    };
+    let (small, large) = (
+        f64::from(ea.size.min(eb.size)),
+        f64::from(ea.size.max(eb.size)),
+    );
+    let needed = match kind {
+        Kind::Chars => MIN_SHORT_JACCARD,
+        Kind::Words if shares_sentence && small >= MIN_CONTAINED as f64 => {
+            MIN_JACCARD.min(MIN_CONTAINMENT * small / (large + (1.0 - MIN_CONTAINMENT) * small))
+        }
+        Kind::Words => MIN_JACCARD,
+    };
+    let margin = 2.5 * (needed * (1.0 - needed) / HASHES as f64).sqrt();
+    minhash::estimate(&ea.signature, &eb.signature) >= needed - margin
 }
 
 #[cfg(test)]

@@ -14,17 +14,20 @@ use std::sync::LazyLock;
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::minhash::{self, HASHES};
+use super::minhash::{self, BANDS, Index};
+use super::normalize::words;
 use super::shingle::overlap;
 use super::union_find::UnionFind;
 
-/// Capitalised words that are not names (see the data file).
-static FUNCTION_WORDS: LazyLock<std::collections::HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("data/function_words.txt")
+/// Capitalised words that are not names (see the data file), sorted.
+static FUNCTION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    let mut words: Vec<&str> = include_str!("data/function_words.txt")
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+        .collect();
+    words.sort_unstable();
+    words
 });
 
 /// Two sources whose name-and-number bigrams overlap this much (Jaccard) tell one story in
@@ -59,80 +62,82 @@ pub fn key_tokens(text: &str) -> KeyTokens {
     let mut tokens = KeyTokens::default();
     let mut in_quote = false;
     let mut sentence_start = true;
-    let mut pending: Option<(String, bool)> = None; // a sentence-initial capitalised word
-    let mut word = String::new();
-    let mut chars = text.chars().peekable();
-    loop {
-        let c = chars.next();
-        // Letters and digits, and the apostrophes, hyphens, full stops and commas between
-        // them ("Rotterdam's", "48-hour", "13.4", "4,500").
-        let joins = |c: char| matches!(c, '\'' | '\u{2019}' | '-' | '.' | ',');
-        let in_word = c.is_some_and(|c| {
-            c.is_alphanumeric()
-                || (joins(c)
-                    && !word.is_empty()
-                    && chars.peek().is_some_and(|n| n.is_alphanumeric()))
-        });
-        if in_word {
-            word.extend(c);
-            continue;
-        }
-        if !word.is_empty() {
-            let w = std::mem::take(&mut word);
-            let w = w.as_str();
-            tokens.words += 1;
-            let capitalised = w.chars().next().is_some_and(char::is_uppercase);
-            if let Some((previous, _)) = pending.take() {
-                // A sentence-initial word is a name only when a name follows it.
-                if capitalised {
-                    tokens.names.push(hash_name(&previous));
-                }
+    // A sentence-initial capitalised word, kept until the next word shows whether it opens
+    // a name.
+    let mut pending: Option<&str> = None;
+    let mut lower = String::new();
+    let mut end = 0;
+    for w in words(text) {
+        // The words are slices of `text`: what lies between two of them is punctuation.
+        let start = w.as_ptr() as usize - text.as_ptr() as usize;
+        for c in text[end..start].chars() {
+            match c {
+                '"' => in_quote = !in_quote,
+                '\u{201C}' | '\u{00AB}' => in_quote = true,
+                '\u{201D}' | '\u{00BB}' => in_quote = false,
+                '.' | '!' | '?' | ':' => sentence_start = true,
+                _ => {}
             }
-            if in_quote {
-                tokens.quotes.push(xxh3_64(w.to_lowercase().as_bytes()));
-            } else if w.chars().any(|c| c.is_ascii_digit()) {
-                let digits: String = w
+        }
+        end = start + w.len();
+        tokens.words += 1;
+        let capitalised = w.chars().next().is_some_and(char::is_uppercase);
+        if let Some(previous) = pending.take().filter(|_| capitalised) {
+            tokens.names.push(hash_name(previous, &mut lower));
+        }
+        if in_quote {
+            tokens
+                .quotes
+                .push(xxh3_64(lowered(w, &mut lower).as_bytes()));
+        } else if w.bytes().any(|b| b.is_ascii_digit()) {
+            // A number, without its thousands separators or what follows it ("48-hour").
+            lower.clear();
+            lower.push('#');
+            let digits = w.trim_start_matches(|c: char| !c.is_ascii_digit());
+            lower.extend(
+                digits
                     .chars()
-                    .skip_while(|c| !c.is_ascii_digit())
-                    .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
-                    .filter(|c| *c != ',')
-                    .collect();
-                tokens.names.push(xxh3_64(
-                    format!("#{}", digits.trim_end_matches('.')).as_bytes(),
-                ));
-            } else if capitalised && !is_function_word(w) {
-                if sentence_start {
-                    pending = Some((w.to_string(), true));
-                } else {
-                    tokens.names.push(hash_name(w));
-                }
+                    .take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ','))
+                    .filter(|&c| c != ','),
+            );
+            let number = lower.trim_end_matches('.');
+            tokens.names.push(xxh3_64(number.as_bytes()));
+        } else if capitalised && !is_function_word(w, &mut lower) {
+            if sentence_start {
+                pending = Some(w);
+            } else {
+                tokens.names.push(hash_name(w, &mut lower));
             }
-            sentence_start = false;
         }
-        let Some(c) = c else {
-            break;
-        };
-        match c {
-            '"' => in_quote = !in_quote,
-            '\u{201C}' | '\u{00AB}' => in_quote = true,
-            '\u{201D}' | '\u{00BB}' => in_quote = false,
-            '.' | '!' | '?' | ':' => sentence_start = true,
-            _ => {}
-        }
+        sentence_start = false;
     }
     tokens
 }
 
-fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(word.to_lowercase().trim_end_matches(['.', '\''].as_slice()))
+/// `word` lower-cased into `buffer`.
+fn lowered<'a>(word: &str, buffer: &'a mut String) -> &'a str {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    buffer
 }
 
-fn hash_name(word: &str) -> u64 {
-    let lower = word.to_lowercase();
+fn is_function_word(word: &str, buffer: &mut String) -> bool {
+    let bare = lowered(word, buffer).trim_end_matches(['.', '\''].as_slice());
+    FUNCTION_WORDS.binary_search(&bare).is_ok()
+}
+
+/// A name's hash: lower case, possessive dropped.
+fn hash_name(word: &str, buffer: &mut String) -> u64 {
+    let lower = lowered(word, buffer);
     let bare = lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("\u{2019}s"))
-        .unwrap_or(&lower);
+        .unwrap_or(lower);
     xxh3_64(bare.as_bytes())
 }
 
@@ -197,18 +202,13 @@ pub fn link(sources: &[Vec<Para<'_>>], sets: &mut UnionFind) {
 
 /// Source pairs that share at least [`STRONG_MATCHES`] clusters.
 fn strong_pairs(sources: &[Vec<Para<'_>>], roots: &[u32]) -> Vec<(u32, u32)> {
-    let mut holders: HashMap<u32, Vec<u32>> = HashMap::new();
-    for (s, paras) in sources.iter().enumerate() {
-        for p in paras {
-            let list = holders.entry(roots[p.group as usize]).or_default();
-            if list.last() != Some(&(s as u32)) {
-                list.push(s as u32);
-            }
-        }
-    }
+    let holders = super::cluster_documents(
+        || sources.iter().map(|paras| paras.iter().map(|p| p.group)),
+        roots,
+    );
     let mut counts: HashMap<(u32, u32), u32> = HashMap::new();
     for list in holders
-        .values()
+        .iter()
         .filter(|l| l.len() > 1 && l.len() <= MAX_CLUSTER_SOURCES)
     {
         for (i, &s) in list.iter().enumerate() {
@@ -241,22 +241,31 @@ fn same_story_pairs(sources: &[Vec<Para<'_>>]) -> Vec<(u32, u32)> {
             )
         })
         .collect();
-    let compared: Vec<u32> = (0..sources.len() as u32)
-        .filter(|&s| bigrams[s as usize].len() >= MIN_BIGRAMS)
-        .collect();
-    let signatures: Vec<[u16; HASHES]> = compared
+    // Bigrams that many sources share (a head of state and the capital, in a corpus about
+    // them) do not tell copies apart: candidates are sought by the rarer ones.
+    let frequent = minhash::frequent(&bigrams, Clone::clone);
+    let rare: Vec<Vec<u64>> = bigrams
         .par_iter()
-        .map(|&s| minhash::signature(&bigrams[s as usize]))
-        .collect();
-    minhash::candidates(&signatures)
-        .into_par_iter()
-        .map(|(i, j)| (compared[i as usize], compared[j as usize]))
-        .filter(|&(s, t)| {
-            let o = overlap(&bigrams[s as usize], &bigrams[t as usize]);
-            o.jaccard >= SAME_STORY_JACCARD
-                || (o.containment >= SAME_STORY_CONTAINMENT && o.smaller >= MIN_BIGRAMS)
+        .map(|b| {
+            b.iter()
+                .copied()
+                .filter(|h| !frequent.contains(h))
+                .collect()
         })
-        .collect()
+        .collect();
+    let compared: Vec<u32> = (0..sources.len() as u32)
+        .filter(|&s| rare[s as usize].len() >= MIN_BIGRAMS)
+        .collect();
+    let keys: Vec<[u64; BANDS]> = compared
+        .par_iter()
+        .map(|&s| minhash::band_keys(&minhash::minima(&rare[s as usize])))
+        .collect();
+    let index: Index = compared.iter().copied().zip(keys).collect();
+    index.candidates(|s, t| {
+        let o = overlap(&bigrams[s as usize], &bigrams[t as usize]);
+        o.jaccard >= SAME_STORY_JACCARD
+            || (o.containment >= SAME_STORY_CONTAINMENT && o.smaller >= MIN_BIGRAMS)
+    })
 }
 
 /// Aligns two copies of a story and returns the groups of paragraphs that sit in the same

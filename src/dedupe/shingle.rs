@@ -34,14 +34,17 @@ impl Kind {
 /// [`super::normalize::words`]) of the given kind, sorted and deduplicated.
 pub fn shingles(words: &[&str], kind: Kind) -> Vec<u64> {
     let mut hashes: Vec<u64> = match kind {
-        Kind::Words if words.len() >= 3 => words
-            .windows(3)
-            .map(|w| {
-                let h = xxh3_64_with_seed(w[0].as_bytes(), 1);
-                let h = xxh3_64_with_seed(w[1].as_bytes(), h);
-                xxh3_64_with_seed(w[2].as_bytes(), h)
-            })
-            .collect(),
+        Kind::Words if words.len() >= 3 => {
+            // Each word hashed once, each trigram mixed from its three words' hashes.
+            let hashes: Vec<u64> = words
+                .iter()
+                .map(|w| xxh3_64_with_seed(w.as_bytes(), 1))
+                .collect();
+            hashes
+                .windows(3)
+                .map(|h| mix(h[0].rotate_left(21) ^ h[1].rotate_left(42) ^ h[2]))
+                .collect()
+        }
         Kind::Words => vec![xxh3_64_with_seed(words.join(" ").as_bytes(), 1)],
         Kind::Chars => {
             let joined = words.join(" ");
@@ -63,6 +66,13 @@ pub fn shingles(words: &[&str], kind: Kind) -> Vec<u64> {
     hashes.sort_unstable();
     hashes.dedup();
     hashes
+}
+
+/// A 64-bit finaliser (from splitmix64): every input bit reaches every output bit.
+fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
 }
 
 /// How two sets of shingles overlap.

@@ -1,5 +1,7 @@
 //! `briefing.json`: the briefing as data, in the shape `SCHEMA.md` fixes (`briefing-export/1`).
 
+use std::io::{self, Write};
+
 use serde::Serialize;
 
 use crate::assemble::{Briefing, SourceEntry};
@@ -40,8 +42,8 @@ struct ExportParagraph<'a> {
     times: [(); 0],
 }
 
-/// The export as pretty-printed JSON with a final newline.
-pub fn to_json(briefing: &Briefing) -> serde_json::Result<Vec<u8>> {
+/// Writes the export as pretty-printed JSON with a final newline.
+pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     let export = Export {
         schema: SCHEMA,
         title: &briefing.title,
@@ -54,9 +56,8 @@ pub fn to_json(briefing: &Briefing) -> serde_json::Result<Vec<u8>> {
         events: [],
         claims: [],
     };
-    let mut json = serde_json::to_vec_pretty(&export)?;
-    json.push(b'\n');
-    Ok(json)
+    serde_json::to_writer_pretty(&mut *out, &export)?;
+    out.write_all(b"\n")
 }
 
 fn source<'a>(briefing: &'a Briefing, source: &'a SourceEntry) -> ExportSource<'a> {

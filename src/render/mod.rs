@@ -46,9 +46,8 @@ pub fn render(
         pages.source(index, out)?;
     }
     pages.not_found(out)?;
-    let json = export::to_json(briefing)
+    out.write_stream("briefing.json", &mut |w| export::write_json(briefing, w))
         .map_err(|e| Diagnostic::general(format!("cannot write briefing.json: {e}")))?;
-    write(out, "briefing.json", &json)?;
     write(out, STYLESHEET, templates.stylesheet().as_bytes())?;
     write(out, ".nojekyll", b"")?;
     write(out, "sitemap.xml", sitemap(briefing, base_url).as_bytes())

@@ -3,13 +3,21 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
-use std::io;
+use std::io::{self, BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 
 /// Receives the files of the site, by path relative to the site's root (`/`-separated).
 pub trait Output {
     /// Stores one file.
     fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()>;
+
+    /// Stores one file that `fill` writes piece by piece, so that a large file is never
+    /// held in memory whole.
+    fn write_stream(
+        &mut self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()>;
 }
 
 /// A folder next to the output folder that the site is written into, and that replaces the
@@ -72,6 +80,23 @@ impl Drop for StagedDir {
 
 impl Output for StagedDir {
     fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        fs::write(self.file(path)?, bytes)
+    }
+
+    fn write_stream(
+        &mut self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let mut file = BufWriter::new(fs::File::create(self.file(path)?)?);
+        fill(&mut file)?;
+        file.flush()
+    }
+}
+
+impl StagedDir {
+    /// The staging path of site file `path`, with its folder created.
+    fn file(&self, path: &str) -> io::Result<PathBuf> {
         let relative = Path::new(path);
         if relative
             .components()
@@ -86,7 +111,7 @@ impl Output for StagedDir {
         if let Some(parent) = file.parent() {
             fs::create_dir_all(parent)?;
         }
-        fs::write(file, bytes)
+        Ok(file)
     }
 }
 
@@ -124,6 +149,17 @@ impl Output for LinkCheck {
             }
         }
         self.files.insert(path.to_string(), ids);
+        Ok(())
+    }
+
+    fn write_stream(
+        &mut self,
+        path: &str,
+        fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
+    ) -> io::Result<()> {
+        // Only pages carry links; other files need only exist.
+        fill(&mut io::sink())?;
+        self.files.insert(path.to_string(), BTreeSet::new());
         Ok(())
     }
 }

@@ -267,20 +267,22 @@ pub fn period(briefing: &Briefing) -> Option<String> {
     })
 }
 
-/// The sources in reading order for a briefing: oldest first, undated last, then by path.
-pub fn sources_by_date(briefing: &Briefing) -> Vec<&SourceEntry> {
-    let mut sources: Vec<&SourceEntry> = briefing.sources.iter().collect();
-    sources.sort_by(|a, b| {
+/// The indices of the sources in reading order for a briefing: oldest first, undated
+/// last, then by path.
+fn sources_by_date(briefing: &Briefing) -> Vec<usize> {
+    let sources = &briefing.sources;
+    let mut order: Vec<usize> = (0..sources.len()).collect();
+    order.sort_by(|&a, &b| {
         let key = |s: &SourceEntry| s.date().map(|d| (d.date, d.time));
-        match (key(a), key(b)) {
+        match (key(&sources[a]), key(&sources[b])) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => std::cmp::Ordering::Equal,
         }
-        .then_with(|| a.path.cmp(&b.path))
+        .then_with(|| sources[a].path.cmp(&sources[b].path))
     });
-    sources
+    order
 }
 
 /// The sources as cards for a page whose path to `sources/` is `to_sources`: originals
@@ -297,16 +299,17 @@ pub fn source_cards(briefing: &Briefing, to_sources: &str) -> Vec<SourceCard> {
         }
         index
     };
-    let index_of = |s: &SourceEntry| sources.iter().position(|x| std::ptr::eq(x, s)).unwrap_or(0);
-    let ordered: Vec<usize> = sources_by_date(briefing)
-        .into_iter()
-        .map(index_of)
-        .collect();
+    let ordered = sources_by_date(briefing);
     let mut cards: Vec<(usize, SourceCard)> = ordered
         .iter()
         .filter(|&&i| sources[i].copy_of.is_none())
         .map(|&i| (i, source_card(&sources[i], to_sources)))
         .collect();
+    // Where each original's card is, to put its copies under it.
+    let mut card_of = vec![usize::MAX; sources.len()];
+    for (at, (i, _)) in cards.iter().enumerate() {
+        card_of[*i] = at;
+    }
     for &i in ordered.iter().filter(|&&i| sources[i].copy_of.is_some()) {
         let root = original_of(i);
         let mut card = source_card(&sources[i], to_sources);
@@ -316,7 +319,7 @@ pub fn source_cards(briefing: &Briefing, to_sources: &str) -> Vec<SourceCard> {
                 sources[copy.source].title, copy.shared, copy.total
             ));
         }
-        match cards.iter_mut().find(|(index, _)| *index == root) {
+        match cards.get_mut(card_of[root]) {
             Some((_, original)) => original.copies.push(card),
             None => cards.push((i, card)),
         }

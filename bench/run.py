@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Benchmark `briefing build` on generated corpora.
+
+    python3 bench/run.py [SIZES ...] [--runs N] [--generator PATH]
+
+Makes corpora of SIZES sources (default: 1000 10000 100000) with the shared generator
+(../shared/bench/gen_corpus.py, seed 7, 30% syndicated paragraphs), once, under
+target/bench/; builds the release binary; runs `briefing build --verbose` on each corpus
+N times (default 3), and prints per size the fastest run's stage times, the wall time of
+the whole build and its peak memory (maximum resident set size, from the kernel's
+accounting of the child process). Times are the fastest of the runs, because other work
+on the machine only ever adds time. Standard library only.
+"""
+import argparse
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STAGE = re.compile(r"^\s+(load|parse|dedupe|exact|near|reworded|canonical|assemble|render)\s+([\d.]+) ms$")
+
+
+def corpus(size, generator):
+    path = os.path.join(ROOT, "target", "bench", f"corpus-{size}")
+    done = os.path.join(path, ".complete")
+    if not os.path.exists(done):
+        print(f"generating {size} sources in {path} ...", file=sys.stderr)
+        subprocess.run([sys.executable, generator, path, str(size)], check=True)
+        open(done, "w").close()
+    return path
+
+
+def run(binary, seeds, out):
+    """One build: (wall seconds, peak RSS in MiB, {stage: ms}, summary line)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run([binary, "build", "--seeds", seeds, "--out", out, "--verbose"],
+                          capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.exit(f"build failed:\n{done.stderr}")
+    # ru_maxrss of children is the largest of any child so far: runs go from small to large.
+    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    stages, summary = {}, ""
+    for line in done.stderr.splitlines():
+        m = STAGE.match(line)
+        if m:
+            stages[m.group(1)] = float(m.group(2))
+        elif line.startswith("Built"):
+            summary = line
+    return wall, peak, stages, summary
+
+
+def main():
+    a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    a.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
+    a.add_argument("--runs", type=int, default=3)
+    a.add_argument("--generator", default=os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
+    o = a.parse_args()
+    if not os.path.exists(o.generator):
+        sys.exit(f"no corpus generator at {o.generator}; pass --generator PATH")
+    subprocess.run(["cargo", "build", "--release", "--locked", "--quiet"], cwd=ROOT, check=True)
+    binary = os.path.join(ROOT, "target", "release", "briefing")
+    rows = []
+    for size in sorted(o.sizes):
+        seeds = corpus(size, o.generator)
+        out = os.path.join(ROOT, "target", "bench", f"site-{size}")
+        runs = [run(binary, seeds, out) for _ in range(o.runs)]
+        best = min(runs, key=lambda r: r[0])
+        stage = lambda name: min(r[2].get(name, float("nan")) for r in runs)
+        rows.append((size, best[0], max(r[1] for r in runs), {s: stage(s) for s in best[2]}, best[3]))
+        print(f"{size}: {best[3]}", file=sys.stderr)
+    names = ["load", "parse", "dedupe", "exact", "near", "reworded", "canonical", "assemble", "render"]
+    print(f"| sources | {' | '.join(n + ' (ms)' for n in names)} | build wall (s) | peak memory (MiB) |")
+    print("|" + "---|" * (len(names) + 3))
+    for size, wall, peak, stages, _ in rows:
+        cells = " | ".join(f"{stages.get(n, float('nan')):.0f}" for n in names)
+        print(f"| {size:,} | {cells} | {wall:.1f} | {peak:.0f} |")
+    by_size = {size: stages.get("dedupe") for size, _, _, stages, _ in rows}
+    for small, large in [(1000, 10000), (10000, 100000)]:
+        if by_size.get(small) and by_size.get(large):
+            print(f"\ndedupe time at {large:,} / at {small:,}: {by_size[large] / by_size[small]:.1f}")
+
+
+if __name__ == "__main__":
+    main()
