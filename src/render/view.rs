@@ -314,10 +314,17 @@ pub fn source_cards(briefing: &Briefing, to_sources: &str) -> Vec<SourceCard> {
         let root = original_of(i);
         let mut card = source_card(&sources[i], to_sources);
         if let Some(copy) = &sources[i].copy_of {
-            card.copy = Some(format!(
-                "copy of “{}”: {} of {} paragraphs",
-                sources[copy.source].title, copy.shared, copy.total
-            ));
+            card.copy = Some(if copy.source == root {
+                format!(
+                    "Copy: {} of its {} paragraphs repeat the source above",
+                    copy.shared, copy.total
+                )
+            } else {
+                format!(
+                    "Copy of “{}”: {} of its {} paragraphs repeat it",
+                    sources[copy.source].title, copy.shared, copy.total
+                )
+            });
         }
         match cards.get_mut(card_of[root]) {
             Some((_, original)) => original.copies.push(card),
