@@ -7,14 +7,14 @@ Makes corpora of SIZES sources (default: 1000 10000 100000) with the shared gene
 (../shared/bench/gen_corpus.py, seed 7, 30% syndicated paragraphs), once, under
 target/bench/; builds the release binary; runs `briefing build --verbose` on each corpus
 N times (default 3), and prints per size the fastest run's stage times, the wall time of
-the whole build and its peak memory (maximum resident set size, from the kernel's
-accounting of the child process). Times are the fastest of the runs, because other work
-on the machine only ever adds time. Standard library only.
+the whole build and its peak memory (maximum resident set size of the build process, from
+the kernel's accounting). Times are the fastest of the runs, because other work on the
+machine only ever adds time; the disk is synced before each run so that the previous
+run's writing does not overlap it. Standard library only.
 """
 import argparse
 import os
 import re
-import resource
 import subprocess
 import sys
 import time
@@ -35,17 +35,19 @@ def corpus(size, generator):
 
 def run(binary, seeds, out):
     """One build: (wall seconds, peak RSS in MiB, {stage: ms}, summary line)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    # The previous build's pages still being written to disk would slow this one down.
+    os.sync()
     start = time.perf_counter()
-    done = subprocess.run([binary, "build", "--seeds", seeds, "--out", out, "--verbose"],
-                          capture_output=True, text=True)
+    child = subprocess.Popen([binary, "build", "--seeds", seeds, "--out", out, "--verbose"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    stderr = child.stderr.read()
+    _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"build failed:\n{done.stderr}")
-    # ru_maxrss of children is the largest of any child so far: runs go from small to large.
-    peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"build failed:\n{stderr}")
+    peak = usage.ru_maxrss / 1024  # kilobytes on Linux
     stages, summary = {}, ""
-    for line in done.stderr.splitlines():
+    for line in stderr.splitlines():
         m = STAGE.match(line)
         if m:
             stages[m.group(1)] = float(m.group(2))
