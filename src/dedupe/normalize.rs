@@ -126,38 +126,39 @@ pub fn comparable(text: &str) -> String {
 /// The words of normalised text: runs of letters and digits, with inner apostrophes,
 /// hyphens, full stops and commas kept (`it's`, `28-point`, `13.4`, `4,500`).
 pub fn words(normalized: &str) -> Vec<&str> {
+    let joiner = |c: char| matches!(c, '\'' | '-' | '.' | ',');
     if normalized.is_ascii() {
-        return ascii_words(normalized);
+        // Byte by byte: the same words, faster.
+        let bytes = normalized
+            .bytes()
+            .enumerate()
+            .map(|(at, b)| (at, char::from(b)));
+        split_words(normalized, bytes, |c| c.is_ascii_alphanumeric(), joiner)
+    } else {
+        split_words(
+            normalized,
+            normalized.char_indices(),
+            char::is_alphanumeric,
+            joiner,
+        )
     }
-    let mut words = Vec::with_capacity(normalized.len() / 5);
-    let mut start = None;
-    let mut chars = normalized.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let joiner = matches!(c, '\'' | '-' | '.' | ',')
-            && start.is_some()
-            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || joiner {
-            start.get_or_insert(at);
-        } else if let Some(s) = start.take() {
-            words.push(&normalized[s..at]);
-        }
-    }
-    if let Some(s) = start {
-        words.push(&normalized[s..]);
-    }
-    words
 }
 
-/// [`words`] for ASCII text, byte by byte.
-fn ascii_words(text: &str) -> Vec<&str> {
-    let bytes = text.as_bytes();
-    let mut words = Vec::with_capacity(bytes.len() / 5);
+/// The runs of `text` (given as `(offset, char)`) of word characters, with joiners kept
+/// between two word characters.
+fn split_words(
+    text: &str,
+    chars: impl Iterator<Item = (usize, char)>,
+    is_word: impl Fn(char) -> bool,
+    is_joiner: impl Fn(char) -> bool,
+) -> Vec<&str> {
+    let mut words = Vec::with_capacity(text.len() / 5);
     let mut start = None;
-    for (at, &b) in bytes.iter().enumerate() {
-        let joiner = matches!(b, b'\'' | b'-' | b'.' | b',')
-            && start.is_some()
-            && bytes.get(at + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if b.is_ascii_alphanumeric() || joiner {
+    let mut chars = chars.peekable();
+    while let Some((at, c)) = chars.next() {
+        let joins =
+            is_joiner(c) && start.is_some() && chars.peek().is_some_and(|&(_, n)| is_word(n));
+        if is_word(c) || joins {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
             words.push(&text[s..at]);

@@ -75,13 +75,7 @@ fn a_successful_build_replaces_stale_pages() {
 fn a_folder_that_is_not_a_site_is_not_replaced() {
     let project = project();
     project.file("docs/notes.txt", "my own notes");
-    let run = project.run(&["build", "--out", "docs"]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("refusing to build here"),
-        "{}",
-        run.stderr
-    );
+    assert_refused(&project, "docs");
     assert_eq!(
         fs::read_to_string(project.path().join("docs/notes.txt")).unwrap(),
         "my own notes"
@@ -92,16 +86,21 @@ fn a_folder_that_is_not_a_site_is_not_replaced() {
 fn the_output_may_not_be_inside_or_around_the_seeds() {
     let project = project();
     for out in ["seeds/site", ".", "seeds"] {
-        let run = project.run(&["build", "--out", out]);
-        assert_eq!(run.code, 1, "--out {out}: {}", run.stderr);
-        assert!(
-            run.stderr.contains("refusing to build here"),
-            "{}",
-            run.stderr
-        );
+        assert_refused(&project, out);
     }
     assert!(
         project.path().join("seeds/a.md").is_file(),
         "the seeds are intact"
+    );
+}
+
+/// `briefing build --out OUT` fails and says it refuses to build there.
+fn assert_refused(project: &Project, out: &str) {
+    let run = project.run(&["build", "--out", out]);
+    assert_eq!(run.code, 1, "--out {out}: {}", run.stderr);
+    assert!(
+        run.stderr.contains("refusing to build here"),
+        "--out {out}: {}",
+        run.stderr
     );
 }
