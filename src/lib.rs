@@ -14,6 +14,7 @@
 //!
 //! [`build::build`] runs it end to end.
 
+pub mod annotate;
 pub mod assemble;
 pub mod build;
 pub mod config;

@@ -1,0 +1,697 @@
+//! Names in one paragraph: where they are, what they may be, and the roles written next to
+//! them. What each name refers to across the corpus is decided later ([`super::resolve`]).
+//!
+//! A name is either a known phrase (gazetteer or registry, longest match first) or a run of
+//! capitalised words, joined by particles such as `von der`. Titles and demonyms at the
+//! head of a run ("Russian President Vladimir Putin") are a role, not part of the name;
+//! so are role phrases just before it ("US special envoy Steve Witkoff") and appositives
+//! after it ("Yuri Ushakov, Vladimir Putin's top foreign policy aide,").
+
+use super::ActorKind;
+use super::lexicon::{Lexicon, TitleClass};
+use super::tokens::{Case, Token, tokenize};
+
+/// Lower-case words that may stand inside a name between capitalised words.
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "al",
+    "el", "bin", "ibn", "y",
+];
+/// Words before a single unknown name that make it a place ("in Maasvlakte").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "from", "near", "outside", "across", "to", "into", "towards",
+];
+/// Words after a single unknown name that make it a person ("Umerov said").
+const SPEECH_VERBS: &[&str] = &[
+    "said", "says", "told", "added", "warned", "insisted", "argued", "wrote", "stated", "noted",
+    "asked", "replied",
+];
+
+/// What a name found in the text may be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum What {
+    /// A known phrase: the index of its lexicon entry.
+    Known(usize),
+    /// Two or more words naming a person, an organization or a place, as far as the text
+    /// tells; `kind` is the best guess, `certain` whether a cue settled it.
+    Name {
+        /// The words of the name, without titles or possessive.
+        words: Vec<String>,
+        /// Best guess of its kind.
+        kind: ActorKind,
+        /// Whether a cue (first name, title, organization word) settled the kind.
+        certain: bool,
+    },
+    /// A single capitalised word: a surname, a first name, or a name met elsewhere.
+    Single {
+        /// The word, without possessive.
+        word: String,
+        /// Whether it opens its sentence (and so may just be a capitalised common word).
+        sentence_start: bool,
+        /// Whether a title stands before it ("President Putin").
+        titled: bool,
+        /// What its neighbours suggest, when it resolves to nothing known.
+        guess: ActorKind,
+    },
+    /// `<Name> administration`: the government a person leads.
+    Administration {
+        /// The person's name as written.
+        leader: String,
+    },
+}
+
+/// A name found in a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// First byte of the name as written.
+    pub start: usize,
+    /// Byte after it (before a possessive `'s`).
+    pub end: usize,
+    /// What it may be.
+    pub what: What,
+    /// Roles written with it.
+    pub roles: Vec<String>,
+    /// An acronym defined right after it: "North Atlantic Treaty Organization (NATO)".
+    pub acronym: Option<String>,
+}
+
+/// The names in `text`.
+pub fn recognize(text: &str, lexicon: &Lexicon) -> Vec<Found> {
+    let tokens = tokenize(text);
+    let headline = is_headline(&tokens);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some((known, n)) = lexicon
+            .match_at(&tokens, i)
+            .filter(|&(k, n)| !starts_organization(&tokens, i, n, k, lexicon))
+        {
+            // A known person's roles are read as for any name.
+            let roles = if lexicon.known(known).kind == ActorKind::Person {
+                let title = lexicon
+                    .title_before(&tokens, i)
+                    .filter(|_| tokens[i].joined());
+                roles_around(text, &tokens, i, i + n, title, lexicon)
+            } else {
+                Vec::new()
+            };
+            found.push(Found {
+                start: tokens[i].start,
+                end: name_end(text, &tokens[i + n - 1]),
+                what: What::Known(known),
+                roles,
+                acronym: acronym_after(text, &tokens, i + n),
+            });
+            i += n;
+            continue;
+        }
+        if !tokens[i].capitalised() {
+            i += 1;
+            continue;
+        }
+        if headline {
+            // In Title Case or in capitals every word is capitalised: a word is only a
+            // name if it is one elsewhere ("Nawrocki Edges Ahead").
+            found.extend(lone_words(text, &tokens[i..=i], lexicon));
+            i += 1;
+            continue;
+        }
+        if tokens[i].stem.chars().count() == 1 && !text_after_is_stop(&tokens, i) {
+            // A capital letter alone ("A", "I") is not a name.
+            i += 1;
+            continue;
+        }
+        let end = run_end(&tokens, i, lexicon);
+        if end - i > 1 && tokens[i..end].iter().all(|t| t.case == Case::Upper) {
+            // Words in capitals ("DENIED THAT") are shouted, not a name.
+            found.extend(lone_words(text, &tokens[i..end], lexicon));
+        } else if let Some(name) = name_in_run(text, &tokens, i, end, lexicon) {
+            found.push(name);
+        }
+        i = end;
+    }
+    found
+}
+
+/// How many particle tokens start at `at` and lead to a capitalised word: `von der` in
+/// "Ursula von der Leyen", `bin` in "Mohammed bin Salman".
+fn particles(tokens: &[Token<'_>], at: usize) -> Option<usize> {
+    let n = tokens[at..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.joined() && PARTICLES.contains(&t.stem.to_lowercase().as_str()))
+        .count();
+    (n > 0
+        && tokens
+            .get(at + n)
+            .is_some_and(|t| t.capitalised() && t.joined()))
+    .then_some(n)
+}
+
+/// Each of `tokens` as a word that is a name only if it is one elsewhere: treated as if
+/// it opened a sentence.
+fn lone_words<'a>(
+    text: &'a str,
+    tokens: &'a [Token<'a>],
+    lexicon: &'a Lexicon,
+) -> impl Iterator<Item = Found> + 'a {
+    tokens
+        .iter()
+        .filter(|t| t.capitalised() && !lexicon.is_not_name(&t.stem.to_lowercase()))
+        .map(|t| Found {
+            start: t.start,
+            end: name_end(text, t),
+            what: What::Single {
+                word: t.stem.to_string(),
+                sentence_start: true,
+                titled: false,
+                guess: ActorKind::Organization,
+            },
+            roles: Vec::new(),
+            acronym: None,
+        })
+}
+
+/// Words that prose writes in lower case and a Title Case headline capitalises.
+const HEADLINE_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "as", "after", "over", "with", "from",
+    "by", "and", "but", "or", "is", "are", "was", "will", "not", "new", "says", "say", "into",
+    "amid", "about", "against",
+];
+
+/// Whether a text is written in capitals (half its words or more), or in Title Case:
+/// every word of four letters or more capitalised, and a word that prose writes in lower
+/// case capitalised inside it ("Nawrocki Edges Ahead As Count Continues").
+fn is_headline(tokens: &[Token<'_>]) -> bool {
+    let long = || tokens.iter().filter(|t| t.stem.chars().count() >= 3);
+    let shouted = long().filter(|t| t.case == Case::Upper).count();
+    if shouted >= 4 && shouted * 2 >= long().count() {
+        return true;
+    }
+    tokens.len() >= 3
+        && tokens
+            .iter()
+            .filter(|t| t.stem.chars().count() >= 4)
+            .all(|t| t.capitalised())
+        && tokens.iter().any(|t| {
+            !t.sentence_start
+                && t.case == Case::Capital
+                && HEADLINE_WORDS.contains(&t.stem.to_lowercase().as_str())
+        })
+}
+
+/// Whether the known place spanning `n` tokens at `at` only opens a longer organization's
+/// name: "North Atlantic | Parliamentary Body", "Kyiv | School of Economics".
+fn starts_organization(
+    tokens: &[Token<'_>],
+    at: usize,
+    n: usize,
+    known: usize,
+    lexicon: &Lexicon,
+) -> bool {
+    let next = at + n;
+    if lexicon.known(known).kind != ActorKind::Place
+        || !tokens
+            .get(next)
+            .is_some_and(|t| t.capitalised() && t.joined())
+        || tokens[next - 1].stem_end != tokens[next - 1].end
+    {
+        return false;
+    }
+    let end = run_end(tokens, next, lexicon);
+    tokens[next..end]
+        .iter()
+        .any(|t| lexicon.is_org_word(&t.stem.to_lowercase()))
+}
+
+/// Lower-case words that join the words of an organization's name: "Ministry of Foreign
+/// Affairs", "Organization for Security and Co-operation in Europe".
+const ORG_JOINERS: &[&str] = &["of", "for", "and", "on", "in", "&"];
+
+/// The end (exclusive) of the run of capitalised words starting at `start`: words joined
+/// by spaces, particles between two capitalised words, no known phrase inside.
+fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
+    let mut end = start + 1;
+    let initial = |t: &Token<'_>| t.stem.chars().count() == 1 && t.case != Case::Lower;
+    while end < tokens.len()
+        && (tokens[end].joined() || initial(&tokens[end - 1]) && tokens[end].gap == ". ")
+        && tokens[end - 1].stem_end == tokens[end - 1].end
+    {
+        let t = &tokens[end];
+        // Capitals do not run on into ordinary names ("MET Yuri Ushakov"), and a capital
+        // letter alone is an initial only before a stop ("John F. Kennedy", not "Mark A").
+        let shouted = (t.case == Case::Upper) != (tokens[end - 1].case == Case::Upper);
+        let lone_letter = initial(t) && !text_after_is_stop(tokens, end);
+        if t.capitalised() && (shouted || lone_letter) {
+            break;
+        }
+        if t.capitalised() {
+            // A known name ends the run, unless it is a person's name and the run so far
+            // is a first name spelled in a way the gazetteer does not know ("Volodymry
+            // Zelenskyy"): the whole name is then compared with the known one later.
+            let known = lexicon
+                .match_at(tokens, end)
+                .map(|(k, _)| lexicon.known(k).kind);
+            let first_name_before = !lexicon.is_title(&tokens[end - 1].stem.to_lowercase())
+                && !lexicon.is_not_name(&tokens[end - 1].stem.to_lowercase())
+                && !lexicon.is_demonym(&tokens[end - 1].stem.to_lowercase());
+            let continues = known == Some(ActorKind::Person) && first_name_before;
+            if known.is_some() && !continues && !is_title_start(tokens, end, lexicon) {
+                break;
+            }
+            end += 1;
+        } else if let Some(n) = particles(tokens, end) {
+            end += n;
+        } else if t.stem.eq_ignore_ascii_case("of")
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| n.capitalised() && n.joined())
+            && lexicon.is_title(&format!(
+                "{} of {}",
+                tokens[end - 1].stem.to_lowercase(),
+                tokens[end + 1].stem.to_lowercase()
+            ))
+        {
+            // "Secretary of State": a title with "of" inside.
+            end += 1;
+        } else if ORG_JOINERS.contains(&t.stem.to_lowercase().as_str())
+            && tokens
+                .get(end + 1)
+                .is_some_and(|n| n.capitalised() && n.joined())
+            && tokens[start..end]
+                .iter()
+                .any(|w| lexicon.is_org_word(&w.stem.to_lowercase()))
+        {
+            // "Ministry of Foreign Affairs": an organization's name goes on.
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// Whether token `at` is followed by a full stop (an initial: "F.").
+fn text_after_is_stop(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens.get(at + 1).is_some_and(|n| n.gap.starts_with('.'))
+}
+
+fn is_title_start(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool {
+    lexicon.is_title(&tokens[at].stem.to_lowercase())
+}
+
+/// The name a run of capitalised words holds, with the roles around it; `None` when the
+/// run is only titles, demonyms or words that are never names.
+fn name_in_run(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    lexicon: &Lexicon,
+) -> Option<Found> {
+    // The name starts after the last title in the run: "Russian President | Vladimir Putin".
+    let name_start = (start + 1..=end)
+        .rev()
+        .find(|&k| lexicon.title_before(tokens, k).is_some())
+        .unwrap_or(start);
+    if name_start == end {
+        return None;
+    }
+    let words = &tokens[name_start..end];
+    let lower: Vec<String> = words.iter().map(|t| t.stem.to_lowercase()).collect();
+    if words.len() == 1 && (lexicon.is_demonym(&lower[0]) || lexicon.is_not_name(&lower[0])) {
+        return None;
+    }
+    // A capitalised common word opening the sentence is not part of the name.
+    if words.len() > 1 && words[0].sentence_start && lexicon.is_not_name(&lower[0]) {
+        return name_in_run(text, tokens, name_start + 1, end, lexicon);
+    }
+    let title = lexicon
+        .title_before(tokens, name_start)
+        .filter(|_| tokens[name_start].joined() || name_start > start);
+    let roles = roles_around(text, tokens, name_start, end, title, lexicon);
+    let titled = title.is_some();
+    let span_end = name_end(text, &tokens[end - 1]);
+
+    // "<Name> administration": the government, not the person.
+    if let Some(next) = tokens
+        .get(end)
+        .filter(|t| t.joined() && t.stem == "administration")
+    {
+        return Some(Found {
+            start: words[0].start,
+            end: next.stem_end,
+            what: What::Administration {
+                leader: text[words[0].start..span_end].to_string(),
+            },
+            roles: Vec::new(),
+            acronym: None,
+        });
+    }
+
+    let what = if words.len() == 1 {
+        let t = &words[0];
+        let previous = name_start
+            .checked_sub(1)
+            .map(|p| tokens[p].stem.to_lowercase());
+        // "Umerov said", "Trump reportedly stated".
+        let speaks = tokens[end.min(tokens.len())..]
+            .iter()
+            .take(2)
+            .take_while(|t| t.joined())
+            .map(|t| t.stem.to_lowercase())
+            .enumerate()
+            .find(|(i, w)| *i == 1 || !w.ends_with("ly"))
+            .is_some_and(|(_, w)| SPEECH_VERBS.contains(&w.as_str()));
+        let guess = if titled || speaks {
+            ActorKind::Person
+        } else if previous
+            .as_deref()
+            .is_some_and(|p| PLACE_PREPOSITIONS.contains(&p))
+        {
+            ActorKind::Place
+        } else {
+            ActorKind::Organization
+        };
+        What::Single {
+            word: t.stem.to_string(),
+            sentence_start: t.sentence_start && !titled,
+            titled,
+            guess,
+        }
+    } else {
+        let org = lower.iter().any(|w| lexicon.is_org_word(w));
+        let place = lower.last().is_some_and(|w| lexicon.is_place_word(w));
+        let person = titled || lexicon.is_first_name(&lower[0]);
+        let (kind, certain) = if org {
+            (ActorKind::Organization, true)
+        } else if place && !person {
+            (ActorKind::Place, true)
+        } else if person {
+            (ActorKind::Person, true)
+        } else if words.iter().all(|t| t.case == Case::Upper) {
+            (ActorKind::Organization, true)
+        } else {
+            (ActorKind::Person, false)
+        };
+        What::Name {
+            words: words.iter().map(|t| t.stem.to_string()).collect(),
+            kind,
+            certain,
+        }
+    };
+    Some(Found {
+        start: words[0].start,
+        end: span_end,
+        what,
+        roles,
+        acronym: acronym_after(text, tokens, end),
+    })
+}
+
+/// The roles written around a person's name spanning tokens `start..end`: the role
+/// phrase of `title` before it and the appositive after it.
+fn roles_around(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    title: Option<(TitleClass, usize)>,
+    lexicon: &Lexicon,
+) -> Vec<String> {
+    let mut roles: Vec<String> = title
+        .filter(|(class, _)| *class == TitleClass::Role)
+        .map(|(_, n)| role_phrase(text, tokens, start - n, start, lexicon))
+        .into_iter()
+        .collect();
+    roles.extend(appositive(text, tokens, end, lexicon));
+    roles
+}
+
+/// A role phrase whose title spans tokens `title_start..title_end`, read leftwards over
+/// the role words, demonyms, titles and known names before it: "US special envoy", "White
+/// House press secretary", "NATO Secretary General".
+fn role_phrase(
+    text: &str,
+    tokens: &[Token<'_>],
+    title_start: usize,
+    title_end: usize,
+    lexicon: &Lexicon,
+) -> String {
+    let mut start = title_start;
+    while start > 0 && tokens[start].joined() {
+        let t = &tokens[start - 1];
+        let lower = t.stem.to_lowercase();
+        let qualifies = lexicon.is_role_word(&lower)
+            || lexicon.is_demonym(&lower)
+            || lexicon.is_title(&lower)
+            || t.case == Case::Upper
+            || (t.capitalised()
+                && (!lexicon.is_not_name(&lower) || lexicon.match_at(tokens, start - 1).is_some()));
+        if !qualifies || t.end != t.stem_end {
+            break;
+        }
+        start -= 1;
+    }
+    text[tokens[start].start..tokens[title_end - 1].stem_end].to_string()
+}
+
+/// Roles in an appositive after a name: ", Vladimir Putin's top foreign policy aide,"
+/// (up to the next comma or stop), when it holds a role word. Two roles joined by "and the"
+/// are two roles.
+fn appositive(text: &str, tokens: &[Token<'_>], after: usize, lexicon: &Lexicon) -> Vec<String> {
+    let Some(first) = tokens.get(after) else {
+        return Vec::new();
+    };
+    if first.gap.trim() != "," {
+        return Vec::new();
+    }
+    let mut end = after;
+    while end < tokens.len() && end - after < 16 {
+        if end > after
+            && !tokens[end]
+                .gap
+                .chars()
+                .all(|c| c == ' ' || c == '\'' || c == '\u{2019}' || c == '-')
+        {
+            break;
+        }
+        end += 1;
+    }
+    // The appositive must close with a comma or a stop (or the paragraph).
+    let closes = tokens
+        .get(end)
+        .is_none_or(|t| t.gap.trim_start().starts_with([',', '.', ';']));
+    if !closes || end == after {
+        return Vec::new();
+    }
+    let phrase = &text[tokens[after].start..tokens[end - 1].end];
+    phrase
+        .split(" and the ")
+        .filter_map(|part| {
+            let part = part.trim();
+            let has_role = tokenize(part).iter().enumerate().any(|(i, t)| {
+                lexicon
+                    .title_before(&tokenize(part), i + 1)
+                    .is_some_and(|(c, _)| c == TitleClass::Role)
+                    || lexicon.is_title(&t.stem.to_lowercase())
+            });
+            // A role opens with an article, a role or title word, a demonym, or an owner:
+            // "the Kremlin's", "Vladimir Putin's".
+            let owner = part
+                .split(' ')
+                .take_while(|w| w.starts_with(char::is_uppercase))
+                .any(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+            let starts_well = owner
+                || part.split(' ').next().is_some_and(|w| {
+                    let w = w.to_lowercase();
+                    matches!(
+                        w.as_str(),
+                        "a" | "an" | "the" | "head" | "chief" | "leader" | "director"
+                    ) || lexicon.is_role_word(&w)
+                        || lexicon.is_demonym(&w)
+                        || lexicon.is_title(&w)
+                });
+            (has_role && starts_well).then(|| strip_article(part).to_string())
+        })
+        .collect()
+}
+
+fn strip_article(phrase: &str) -> &str {
+    for article in ["a ", "an ", "the "] {
+        if phrase.len() > article.len() && phrase[..article.len()].eq_ignore_ascii_case(article) {
+            return &phrase[article.len()..];
+        }
+    }
+    phrase
+}
+
+/// Where a name whose last token is `last` ends: before a possessive, and after the
+/// final stop of a dotted abbreviation ("U.N.", "D.C.").
+fn name_end(text: &str, last: &Token<'_>) -> usize {
+    let dotted =
+        last.stem_end == last.end && last.stem.contains('.') && text[last.end..].starts_with('.');
+    last.stem_end + usize::from(dotted)
+}
+
+/// An acronym in brackets right after token `after`: "(NATO)".
+fn acronym_after(text: &str, tokens: &[Token<'_>], after: usize) -> Option<String> {
+    let t = tokens.get(after)?;
+    let closed = tokens.get(after + 1).is_none_or(|n| n.gap.starts_with(')'))
+        && text[t.end..].starts_with(')');
+    (t.gap.trim() == "(" && t.case == Case::Upper && closed).then(|| t.stem.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::annotate::lexicon::BUILT_IN;
+
+    fn names(text: &str) -> Vec<(String, What, Vec<String>)> {
+        recognize(text, &BUILT_IN)
+            .into_iter()
+            .map(|f| (text[f.start..f.end].to_string(), f.what, f.roles))
+            .collect()
+    }
+
+    fn known_name(what: &What) -> String {
+        match what {
+            What::Known(i) => BUILT_IN.known(*i).name.clone(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_title_before_a_name_is_its_role() {
+        let found = names("The recording reveals that US special envoy Jonas Harwick advised him.");
+        let harwick = found
+            .iter()
+            .find(|(s, _, _)| s == "Jonas Harwick")
+            .expect("Harwick");
+        assert_eq!(harwick.2, ["US special envoy"]);
+        assert!(matches!(
+            &harwick.1,
+            What::Name {
+                kind: ActorKind::Person,
+                ..
+            }
+        ));
+        let found = names("Moldovan President Ilona Varga met Secretary of State Tomas Brel.");
+        let texts: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(texts, ["Ilona Varga", "Tomas Brel"]);
+        assert_eq!(found[0].2, ["Moldovan President"]);
+        assert_eq!(found[1].2, ["Secretary of State"]);
+        let found = names("United Nations Secretary-General Olu Adebayo spoke.");
+        assert_eq!(
+            found.last().map(|f| f.2.clone()),
+            Some(vec!["United Nations Secretary-General".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_known_person_keeps_the_role_written_before_them() {
+        let found = names("Russian President Vladimir Putin spoke.");
+        assert_eq!(known_name(&found[0].1), "Vladimir Putin");
+        assert_eq!(found[0].2, ["Russian President"]);
+    }
+
+    #[test]
+    fn an_appositive_role_is_read() {
+        let found = names(
+            "Harwick advised Pavel Orlin, Dmitri Sokol's top foreign policy aide, to focus on Donetsk.",
+        );
+        let orlin = found
+            .iter()
+            .find(|(s, _, _)| s == "Pavel Orlin")
+            .expect("Orlin");
+        assert_eq!(orlin.2, ["Dmitri Sokol's top foreign policy aide"]);
+        let found = names("Marta Kivi, the leader of the Reform Party, said so.");
+        assert_eq!(found[0].2, ["leader of the Reform Party"]);
+    }
+
+    #[test]
+    fn particles_belong_to_the_name() {
+        let found = names("The talks joined Anna van der Berg and Khalid bin Rashid.");
+        let texts: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(texts, ["Anna van der Berg", "Khalid bin Rashid"]);
+    }
+
+    #[test]
+    fn name_words_decide_the_kind() {
+        let kind = |text: &str| match &recognize(text, &BUILT_IN)[0].what {
+            What::Name { kind, .. } => *kind,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            kind("the Harbin Tractor Company said"),
+            ActorKind::Organization
+        );
+        assert_eq!(kind("guests at the Dolmabahce Palace"), ActorKind::Place);
+        assert_eq!(
+            kind("the Ministry of Agrarian Policy said"),
+            ActorKind::Organization
+        );
+    }
+
+    #[test]
+    fn a_headline_names_nobody_by_itself() {
+        let found = recognize("Harwick Edges Ahead As Count Continues", &BUILT_IN);
+        assert!(
+            found.iter().all(|f| matches!(
+                f.what,
+                What::Single {
+                    sentence_start: true,
+                    ..
+                }
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn possessives_are_left_out_of_the_name() {
+        let found = names("The conversation highlights Witkoff's negotiating approach.");
+        assert_eq!(found[0].0, "Witkoff");
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        assert!(names("Summary. The plan moved on Sunday.").is_empty());
+        assert!(names("However, talks went on in January.").is_empty());
+    }
+
+    #[test]
+    fn known_places_and_organizations_are_matched_with_their_short_forms() {
+        let found =
+            names("The plan put forward by the US was discussed at the White House and by NATO.");
+        let known: Vec<String> = found.iter().map(|(_, w, _)| known_name(w)).collect();
+        assert_eq!(
+            known,
+            [
+                "United States",
+                "White House",
+                "North Atlantic Treaty Organization"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_is_caught() {
+        let found = recognize(
+            "It weakened the North Atlantic Parliamentary Body (NAPB) on its flank.",
+            &BUILT_IN,
+        );
+        assert_eq!(found[0].acronym.as_deref(), Some("NAPB"));
+    }
+
+    #[test]
+    fn an_administration_is_an_organization() {
+        let found = names("concerns about the Trump administration's approach");
+        assert_eq!(found[0].0, "Trump administration");
+        assert_eq!(
+            found[0].1,
+            What::Administration {
+                leader: "Trump".into()
+            }
+        );
+    }
+}

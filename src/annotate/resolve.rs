@@ -1,0 +1,665 @@
+//! From names to actors: which names found across the corpus refer to one actor.
+//!
+//! - Known phrases (gazetteer, registry) are their entry: "US", "U.S." and "United States"
+//!   are one actor.
+//! - Full names of people merge when their surnames and first names are the same or
+//!   spelled alike (Jaro-Winkler on an ASCII-folded form, same initial): "Volodymyr
+//!   Zelenskyy", "Volodymyr Zelensky" and the misspelt "Volodymry Zelenskyy". Two people
+//!   who share a surname but not a first name stay apart.
+//! - A single word resolves to the person whose surname (or, for a given name, whose first
+//!   name) it is, in the same source first, then in the corpus.
+//! - An acronym defined in brackets joins the name before it.
+//!
+//! Whatever resolves to nothing and opens a sentence is taken for a capitalised common
+//! word and dropped.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use strsim::jaro_winkler;
+
+use super::lexicon::Lexicon;
+use super::recognize::{Found, What};
+use super::{Actor, ActorKind, RegistryActor};
+use crate::dedupe::ParagraphAt;
+
+/// Surnames this alike (Jaro-Winkler, folded) are one surname spelled two ways.
+const SAME_SURNAME: f64 = 0.9;
+/// First names this alike are one first name spelled two ways.
+const SAME_FIRST_NAME: f64 = 0.85;
+
+/// A name found at a place in the corpus.
+#[derive(Debug, Clone, Copy)]
+pub struct Occurrence<'a> {
+    /// The paragraph.
+    pub at: ParagraphAt,
+    /// The name (shared by every repeat of the paragraph's text).
+    pub found: &'a Found,
+    /// The name as written.
+    pub surface: &'a str,
+}
+
+/// One resolved mention: the occurrence's index and its actor's.
+pub type Link = (usize, usize);
+
+/// Resolves `occurrences` into actors and links from occurrences to them; `common` holds
+/// the words the corpus mostly writes in lower case.
+pub fn resolve(
+    occurrences: &[Occurrence<'_>],
+    lexicon: &Lexicon,
+    registry: &[RegistryActor],
+    common: &HashSet<String>,
+) -> (Vec<Actor>, Vec<Link>) {
+    let mut table = Table::default();
+    // Known entries and registry actors first, so that people of the registry take part
+    // in surname resolution.
+    let mut by_known: HashMap<usize, usize> = HashMap::new();
+    let mut resolved: Vec<Option<usize>> = vec![None; occurrences.len()];
+    for (i, o) in occurrences.iter().enumerate() {
+        if let What::Known(k) = o.found.what {
+            resolved[i] = Some(table.known(k, lexicon, &mut by_known));
+        }
+    }
+
+    // Full names of people: cluster the variants, then make one entity a cluster.
+    let mut full_names: BTreeMap<Vec<String>, usize> = BTreeMap::new();
+    for o in occurrences {
+        if let What::Name {
+            words,
+            kind: ActorKind::Person,
+            ..
+        } = &o.found.what
+        {
+            *full_names.entry(words.clone()).or_default() += 1;
+        }
+    }
+    let variants: Vec<(&Vec<String>, usize)> = full_names.iter().map(|(w, n)| (w, *n)).collect();
+    let clusters = cluster_people(&variants);
+    let mut entity_of_variant: HashMap<&Vec<String>, usize> = HashMap::new();
+    for cluster in clusters {
+        // The most frequent spelling names the cluster (then the longest, then the first).
+        let best = cluster
+            .iter()
+            .copied()
+            .max_by(|&a, &b| {
+                variants[a]
+                    .1
+                    .cmp(&variants[b].1)
+                    .then(
+                        variants[a]
+                            .0
+                            .join(" ")
+                            .len()
+                            .cmp(&variants[b].0.join(" ").len()),
+                    )
+                    .then(variants[b].0.cmp(variants[a].0))
+            })
+            .unwrap_or(cluster[0]);
+        let name = variants[best].0.join(" ");
+        // A known person (gazetteer, registry) of that name takes the cluster.
+        let entity = cluster
+            .iter()
+            .find_map(|&v| table.same_person(variants[v].0))
+            .unwrap_or_else(|| {
+                let entity = table.add(&name, ActorKind::Person);
+                table.add_person(entity, variants[best].0.clone());
+                entity
+            });
+        for &v in &cluster {
+            entity_of_variant.insert(variants[v].0, entity);
+        }
+    }
+
+    // Names of organizations and places, administrations; acronyms defined after names.
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut acronyms: HashMap<String, usize> = HashMap::new();
+    for (i, o) in occurrences.iter().enumerate() {
+        let entity = match &o.found.what {
+            What::Name {
+                words,
+                kind: ActorKind::Person,
+                ..
+            } => entity_of_variant.get(words).copied(),
+            What::Name { words, kind, .. } => {
+                let name = words.join(" ");
+                Some(
+                    *by_name
+                        .entry(fold(&name))
+                        .or_insert_with(|| table.add(&name, *kind)),
+                )
+            }
+            What::Administration { leader } => {
+                let name = format!("{leader} administration");
+                Some(
+                    *by_name
+                        .entry(fold(&name))
+                        .or_insert_with(|| table.add(&name, ActorKind::Organization)),
+                )
+            }
+            _ => resolved[i],
+        };
+        if let (Some(entity), Some(acronym)) = (entity, &o.found.acronym) {
+            acronyms.entry(acronym.clone()).or_insert(entity);
+        }
+        if resolved[i].is_none() {
+            resolved[i] = entity;
+        }
+    }
+
+    // Single words: a person's surname or first name, an acronym, or a name of its own.
+    // The people of each source, the organizations of each source by the last word of
+    // their name, and how often each entity is mentioned.
+    let mut documents_of: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut organizations: HashMap<(usize, String), usize> = HashMap::new();
+    let mut counts: Vec<usize> = vec![0; table.names.len()];
+    for (i, o) in occurrences.iter().enumerate() {
+        let Some(entity) = resolved[i] else {
+            continue;
+        };
+        counts[entity] += 1;
+        match table.kinds[entity] {
+            ActorKind::Person => {
+                let list = documents_of.entry(o.at.document).or_default();
+                if !list.contains(&entity) {
+                    list.push(entity);
+                }
+            }
+            ActorKind::Organization => {
+                if let Some((_, last)) = table.names[entity].rsplit_once(' ') {
+                    organizations
+                        .entry((o.at.document, fold(last)))
+                        .or_insert(entity);
+                }
+            }
+            _ => {}
+        }
+    }
+    // What a single word that resolves to nothing names: what most of its occurrences
+    // suggest, and a person when it leads an administration ("the Trump administration").
+    let mut votes: HashMap<String, [usize; 4]> = HashMap::new();
+    for o in occurrences {
+        match &o.found.what {
+            What::Single { word, guess, .. } => {
+                votes.entry(fold(word)).or_default()[*guess as usize] += 1
+            }
+            What::Administration { leader } => {
+                votes.entry(fold(leader)).or_default()[ActorKind::Person as usize] += 2
+            }
+            _ => {}
+        }
+    }
+    let kind_of = |word: &str| {
+        let votes = votes.get(&fold(word)).copied().unwrap_or_default();
+        ActorKind::ALL
+            .into_iter()
+            .max_by_key(|k| (votes[*k as usize], std::cmp::Reverse(*k as usize)))
+            .unwrap_or(ActorKind::Organization)
+    };
+    let mut singles: HashMap<String, usize> = HashMap::new();
+    for (i, o) in occurrences.iter().enumerate() {
+        let What::Single {
+            word,
+            sentence_start,
+            ..
+        } = &o.found.what
+        else {
+            continue;
+        };
+        let here = documents_of
+            .get(&o.at.document)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        // A word the corpus mostly writes in lower case ("SEEN") only resolves to a
+        // person of its own source.
+        let lower = word.to_lowercase();
+        let common_word = common.contains(&lower);
+        let entity = acronyms
+            .get(word)
+            .copied()
+            .or_else(|| table.person_by_surname(word, here, &counts, !common_word))
+            .or_else(|| table.person_by_first_name(word, here))
+            .or_else(|| {
+                let known = lexicon.person_by_surname(word).filter(|_| !common_word)?;
+                Some(table.known(known, lexicon, &mut by_known))
+            });
+        // "the Commission": the organization of the same source whose name ends so, or
+        // nobody in particular.
+        let generic = lexicon.is_org_word(&lower);
+        let entity = entity.or_else(|| {
+            generic
+                .then(|| organizations.get(&(o.at.document, fold(word))).copied())
+                .flatten()
+        });
+        resolved[i] = match entity {
+            Some(entity) => Some(entity),
+            // Not a name on its own: a capitalised common word, a word the corpus mostly
+            // writes in lower case, a first name nobody in the source carries, or a word
+            // of a longer known name ("Dhabi").
+            None if *sentence_start || generic => None,
+            None if [
+                common_word,
+                lexicon.is_first_name(&lower),
+                lexicon.is_fragment(&lower),
+            ]
+            .contains(&true) =>
+            {
+                None
+            }
+            None => Some(
+                *singles
+                    .entry(fold(word))
+                    .or_insert_with(|| table.add(word, kind_of(word))),
+            ),
+        };
+    }
+
+    // A known person is named as the sources name them most often, among the spellings
+    // the gazetteer knows: "Andriy Yermak" where the sources write it so, never a
+    // misspelling.
+    let mut spellings: HashMap<(usize, String), usize> = HashMap::new();
+    for (i, o) in occurrences.iter().enumerate() {
+        if let (What::Known(_), Some(entity)) = (&o.found.what, resolved[i])
+            && table.kinds[entity] == ActorKind::Person
+            && o.surface.contains(' ')
+        {
+            *spellings
+                .entry((entity, o.surface.to_string()))
+                .or_default() += 1;
+        }
+    }
+    let mut best: HashMap<usize, (usize, &str)> = HashMap::new();
+    for ((entity, spelling), n) in &spellings {
+        let current = best.entry(*entity).or_insert((0, ""));
+        if (*n, std::cmp::Reverse(spelling.as_str())) > (current.0, std::cmp::Reverse(current.1)) {
+            *current = (*n, spelling);
+        }
+    }
+    for (entity, (n, spelling)) in best {
+        let canonical = spellings
+            .get(&(entity, table.names[entity].clone()))
+            .copied()
+            .unwrap_or(0);
+        if n > canonical {
+            table.names[entity] = spelling.to_string();
+        }
+    }
+
+    // Aliases and roles from the mentions; then the actors that were mentioned at all.
+    let mut aliases: Vec<Vec<String>> = vec![Vec::new(); table.names.len()];
+    let mut roles: Vec<Vec<(String, usize)>> = vec![Vec::new(); table.names.len()];
+    // Each surface folded once, as a number: an entity's names are told apart by those.
+    let mut fold_ids: HashMap<String, usize> = HashMap::new();
+    let mut fold_id = |text: &str| {
+        let next = fold_ids.len();
+        *fold_ids.entry(fold(text)).or_insert(next)
+    };
+    let mut surface_ids: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    for (entity, name) in table.names.iter().enumerate() {
+        seen.insert((entity, fold_id(name)));
+    }
+    for (i, o) in occurrences.iter().enumerate() {
+        let Some(entity) = resolved[i] else {
+            continue;
+        };
+        let id = *surface_ids
+            .entry(o.surface)
+            .or_insert_with(|| fold_id(o.surface));
+        if seen.insert((entity, id)) {
+            aliases[entity].push(o.surface.to_string());
+        }
+        for role in &o.found.roles {
+            match roles[entity]
+                .iter_mut()
+                .find(|(r, _)| fold(r) == fold(role))
+            {
+                Some((_, n)) => *n += 1,
+                None => roles[entity].push((role.clone(), 1)),
+            }
+        }
+    }
+    let mut actor_of: Vec<Option<usize>> = vec![None; table.names.len()];
+    let mut actors = Vec::new();
+    let mut links = Vec::new();
+    for (i, entity) in resolved.iter().enumerate() {
+        let Some(entity) = *entity else {
+            continue;
+        };
+        let actor = *actor_of[entity].get_or_insert_with(|| {
+            let mut role_list = roles[entity].clone();
+            // Most frequent first; among equals, the first met.
+            role_list.sort_by_key(|r| std::cmp::Reverse(r.1));
+            actors.push(Actor {
+                name: table.names[entity].clone(),
+                kind: table.kinds[entity],
+                aliases: aliases[entity].clone(),
+                roles: role_list.into_iter().map(|(r, _)| r).collect(),
+                description: None,
+                url: None,
+            });
+            actors.len() - 1
+        });
+        links.push((i, actor));
+    }
+    apply_registry(&mut actors, registry);
+    (actors, links)
+}
+
+/// Registry actors win over what was found: their kind, roles (first), aliases,
+/// description and address.
+fn apply_registry(actors: &mut [Actor], registry: &[RegistryActor]) {
+    for actor in actors.iter_mut() {
+        let Some(entry) = registry.iter().find(|r| {
+            fold(&r.name) == fold(&actor.name)
+                || r.aliases.iter().any(|a| fold(a) == fold(&actor.name))
+        }) else {
+            continue;
+        };
+        actor.name = entry.name.clone();
+        if let Some(kind) = entry.kind {
+            actor.kind = kind;
+        }
+        let mut roles = entry.roles.clone();
+        roles.extend(
+            actor
+                .roles
+                .drain(..)
+                .filter(|r| !entry.roles.iter().any(|e| fold(e) == fold(r))),
+        );
+        actor.roles = roles;
+        for alias in &entry.aliases {
+            if !actor.aliases.iter().any(|a| fold(a) == fold(alias)) {
+                actor.aliases.push(alias.clone());
+            }
+        }
+        actor.aliases.retain(|a| fold(a) != fold(&entry.name));
+        actor.description = entry.description.clone();
+        actor.url = entry.url.clone();
+    }
+}
+
+/// A person that surnames and first names can resolve to.
+#[derive(Debug, Clone)]
+struct Person {
+    entity: usize,
+    words: Vec<String>,
+    first: String,
+    surname: String,
+}
+
+impl Person {
+    fn new(entity: usize, words: Vec<String>) -> Person {
+        let first = words.first().map(|w| fold(w)).unwrap_or_default();
+        let surname = words.last().map(|w| fold(w)).unwrap_or_default();
+        Person {
+            entity,
+            words,
+            first,
+            surname,
+        }
+    }
+}
+
+/// The entities found so far.
+#[derive(Debug, Default)]
+struct Table {
+    names: Vec<String>,
+    kinds: Vec<ActorKind>,
+    people: Vec<Person>,
+    /// People (index into `people`) by the skeleton of their surname.
+    by_surname: HashMap<String, Vec<usize>>,
+    /// People by their folded first name.
+    by_first: HashMap<String, Vec<usize>>,
+    /// People by the first letter of their folded surname.
+    by_initial: HashMap<char, Vec<usize>>,
+}
+
+impl Table {
+    /// The entity of known entry `k`, made when first met.
+    fn known(
+        &mut self,
+        k: usize,
+        lexicon: &Lexicon,
+        by_known: &mut HashMap<usize, usize>,
+    ) -> usize {
+        if let Some(&entity) = by_known.get(&k) {
+            return entity;
+        }
+        let known = lexicon.known(k);
+        let entity = self.add(&known.name, known.kind);
+        if known.kind == ActorKind::Person {
+            self.add_person(entity, words_of(&known.name));
+        }
+        by_known.insert(k, entity);
+        entity
+    }
+
+    fn add(&mut self, name: &str, kind: ActorKind) -> usize {
+        self.names.push(name.to_string());
+        self.kinds.push(kind);
+        self.names.len() - 1
+    }
+
+    /// Records that `entity` is a person named `words`, for surname and first-name
+    /// lookups.
+    fn add_person(&mut self, entity: usize, words: Vec<String>) {
+        let person = Person::new(entity, words);
+        let index = self.people.len();
+        if person.words.len() > 1 {
+            self.by_surname
+                .entry(skeleton(&person.surname))
+                .or_default()
+                .push(index);
+            self.by_first
+                .entry(person.first.clone())
+                .or_default()
+                .push(index);
+        }
+        let initial = person.surname.chars().next().unwrap_or(' ');
+        self.by_initial.entry(initial).or_default().push(index);
+        self.people.push(person);
+    }
+
+    /// The person already known whose full name `words` names.
+    fn same_person(&self, words: &[String]) -> Option<usize> {
+        let initial = words
+            .last()
+            .and_then(|w| fold(w).chars().next())
+            .unwrap_or(' ');
+        self.by_initial
+            .get(&initial)?
+            .iter()
+            .map(|&i| &self.people[i])
+            .find(|p| same_person(&p.words, words))
+            .map(|p| p.entity)
+    }
+
+    /// The person whose surname `word` is (as spelled or transliterated otherwise):
+    /// among the people of the same source if any match, else among all when `anywhere`;
+    /// the most mentioned when several do.
+    fn person_by_surname(
+        &self,
+        word: &str,
+        here: &[usize],
+        counts: &[usize],
+        anywhere: bool,
+    ) -> Option<usize> {
+        let candidates = self.by_surname.get(&skeleton(&fold(word)))?;
+        let entities = || candidates.iter().map(|&i| self.people[i].entity);
+        let local: Vec<usize> = entities().filter(|e| here.contains(e)).collect();
+        let pool = match local.is_empty() {
+            false => local,
+            true if anywhere => entities().collect(),
+            true => return None,
+        };
+        pool.into_iter()
+            .max_by_key(|&e| (counts.get(e).copied().unwrap_or(0), std::cmp::Reverse(e)))
+    }
+
+    /// The one person of the same source whose first name `word` is.
+    fn person_by_first_name(&self, word: &str, here: &[usize]) -> Option<usize> {
+        let mut matches = self
+            .by_first
+            .get(&fold(word))?
+            .iter()
+            .map(|&i| self.people[i].entity)
+            .filter(|e| here.contains(e));
+        let first = matches.next()?;
+        matches.all(|e| e == first).then_some(first)
+    }
+}
+
+/// Groups variants of full names (index into `variants`) that name one person.
+fn cluster_people(variants: &[(&Vec<String>, usize)]) -> Vec<Vec<usize>> {
+    let mut parent: Vec<usize> = (0..variants.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    // Only names with the same folded first letter of the surname can merge: compare
+    // within those blocks.
+    let mut blocks: BTreeMap<char, Vec<usize>> = BTreeMap::new();
+    for (i, (words, _)) in variants.iter().enumerate() {
+        let initial = words
+            .last()
+            .and_then(|w| fold(w).chars().next())
+            .unwrap_or(' ');
+        blocks.entry(initial).or_default().push(i);
+    }
+    for block in blocks.values() {
+        for (n, &a) in block.iter().enumerate() {
+            for &b in &block[n + 1..] {
+                if same_person(variants[a].0, variants[b].0) {
+                    let (ra, rb) = (root(&mut parent, a), root(&mut parent, b));
+                    parent[ra.max(rb)] = ra.min(rb);
+                }
+            }
+        }
+    }
+    let mut clusters: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..variants.len() {
+        let r = root(&mut parent, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    clusters.into_values().collect()
+}
+
+/// Whether two full names name one person: surnames and first names alike.
+fn same_person(a: &[String], b: &[String]) -> bool {
+    let (Some(first_a), Some(first_b)) = (a.first(), b.first()) else {
+        return false;
+    };
+    let surname = |w: &[String]| fold(&w[1.min(w.len() - 1)..].join(" "));
+    let (sa, sb) = (surname(a), surname(b));
+    let (fa, fb) = (fold(first_a), fold(first_b));
+    alike(&sa, &sb, SAME_SURNAME)
+        && (alike(&fa, &fb, SAME_FIRST_NAME) || is_initial(&fa, &fb) || is_initial(&fb, &fa))
+}
+
+/// Whether two folded words are one word spelled two ways: equal, or alike and with the
+/// same initial.
+fn alike(a: &str, b: &str, threshold: f64) -> bool {
+    a == b || (a.chars().next() == b.chars().next() && jaro_winkler(a, b) >= threshold)
+}
+
+/// A folded word reduced to what survives transliteration: `y`, `j` and `i` alike, `w`
+/// as `v`, `kh` as `h`, no doubled letters. "Zelensky", "Zelenskyy" and "Zelenskiy" share
+/// one skeleton; "Johnson" and "Johnston" do not, nor "Marco" and "Macron".
+pub fn skeleton(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
+        let c = match c {
+            'y' | 'j' => 'i',
+            'w' => 'v',
+            'k' if chars.peek() == Some(&'h') => {
+                chars.next();
+                'h'
+            }
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `short` is the initial of `full` ("j" or "j." of "john").
+fn is_initial(short: &str, full: &str) -> bool {
+    let short = short.trim_end_matches('.');
+    short.chars().count() == 1 && full.starts_with(short)
+}
+
+/// The words of a name.
+fn words_of(name: &str) -> Vec<String> {
+    name.split_whitespace().map(str::to_string).collect()
+}
+
+/// A name folded for comparison: ASCII, lower case, possessive and punctuation dropped.
+pub fn fold(name: &str) -> String {
+    let ascii = deunicode::deunicode(name).to_lowercase();
+    let ascii = ascii.strip_suffix("'s").unwrap_or(&ascii).to_string();
+    ascii
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(name: &str) -> Vec<String> {
+        words_of(name)
+    }
+
+    #[test]
+    fn transliterations_and_misspellings_are_one_person() {
+        for (a, b) in [
+            ("Volodymyr Zelenskyy", "Volodymry Zelenskyy"),
+            ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+            ("Yuri Ushakov", "Yury Ushakov"),
+            ("Kirill Dmitriev", "Kirill Dmitriyev"),
+            ("Dmitry Peskov", "Dmitri Peskov"),
+            ("Vladimir Putin", "Vladmir Putin"),
+            ("Steve Witkoff", "Steven Witkoff"),
+            ("J. Smith", "John Smith"),
+        ] {
+            assert!(same_person(&words(a), &words(b)), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn a_surname_alone_matches_its_transliterations_only() {
+        assert_eq!(skeleton("zelensky"), skeleton("zelenskyy"));
+        assert_eq!(skeleton("zelenskiy"), skeleton("zelenskyy"));
+        assert_eq!(skeleton("peskow"), skeleton("peskov"));
+        assert_eq!(skeleton("dmitriyev"), skeleton("dmitriev"));
+        assert_ne!(skeleton("johnston"), skeleton("johnson"));
+        assert_ne!(skeleton("marco"), skeleton("macron"));
+    }
+
+    #[test]
+    fn two_people_who_share_a_surname_stay_apart() {
+        for (a, b) in [
+            ("Donald Trump", "Eric Trump"),
+            ("Boris Johnson", "Lyndon Johnson"),
+            ("Kim Jong", "Kim Yo"),
+        ] {
+            assert!(!same_person(&words(a), &words(b)), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn folding_drops_accents_case_and_possessives() {
+        assert_eq!(fold("Zelenskyy's"), "zelenskyy");
+        assert_eq!(fold("Côte d’Ivoire"), "cote d ivoire");
+        assert_eq!(fold("U.S."), "u s");
+    }
+}
