@@ -20,7 +20,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-STAGE = re.compile(r"^\s+(load|parse|dedupe|exact|near|reworded|canonical|assemble|render)\s+([\d.]+) ms$")
+STAGE = re.compile(r"^\s+(load|parse|dedupe|exact|near|reworded|canonical|annotate|assemble|render)\s+([\d.]+) ms$")
 
 
 def corpus(size, generator):
@@ -75,12 +75,16 @@ def main():
         stage = lambda name: min(r[2].get(name, float("nan")) for r in runs)
         rows.append((size, best[0], max(r[1] for r in runs), {s: stage(s) for s in best[2]}, best[3]))
         print(f"{size}: {best[3]}", file=sys.stderr)
-    names = ["load", "parse", "dedupe", "exact", "near", "reworded", "canonical", "assemble", "render"]
+    names = ["load", "parse", "dedupe", "exact", "near", "reworded", "canonical", "annotate", "assemble", "render"]
     print(f"| sources | {' | '.join(n + ' (ms)' for n in names)} | build wall (s) | peak memory (MiB) |")
     print("|" + "---|" * (len(names) + 3))
     for size, wall, peak, stages, _ in rows:
         cells = " | ".join(f"{stages.get(n, float('nan')):.0f}" for n in names)
         print(f"| {size:,} | {cells} | {wall:.1f} | {peak:.0f} |")
+    print()
+    for size, wall, _, stages, _ in rows:
+        annotate = stages.get("annotate", float("nan")) / 1000
+        print(f"annotate at {size:,}: {annotate:.2f} s; the rest of the build: {wall - annotate:.2f} s")
     by_size = {size: stages.get("dedupe") for size, _, _, stages, _ in rows}
     for small, large in [(1000, 10000), (10000, 100000)]:
         if by_size.get(small) and by_size.get(large):

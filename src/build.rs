@@ -1,4 +1,4 @@
-//! The pipeline, end to end: load → parse → dedupe → assemble → render, with the time of
+//! The pipeline, end to end: load → parse → dedupe → annotate → assemble → render, with the time of
 //! each stage, the diagnostics of all of them, and the output folder replaced only when
 //! everything succeeded.
 
@@ -6,7 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::assemble::{self, Stats};
+use crate::annotate::{self, RegistryActor};
+use crate::assemble::{self, Briefing, Stats};
 use crate::config::BaseUrl;
 use crate::dedupe;
 use crate::diagnostic::Diagnostic;
@@ -33,6 +34,8 @@ pub struct BuildOptions {
     pub strict: bool,
     /// Include sources marked as drafts.
     pub drafts: bool,
+    /// Actors described in `briefing.yaml`.
+    pub registry: Vec<RegistryActor>,
 }
 
 /// Write the site, or only check that it could be written.
@@ -74,20 +77,15 @@ impl From<Diagnostic> for Failure {
     }
 }
 
-/// Runs the pipeline.
-pub fn build(options: &BuildOptions, mode: Mode) -> Result<Report, Failure> {
+/// Runs load → parse → dedupe → annotate → assemble: the briefing as data, and the
+/// report of the stages so far.
+pub fn briefing(options: &BuildOptions) -> Result<(Briefing, Report), Failure> {
     let mut report = Report::default();
     let mut clock = Instant::now();
     let mut lap = |report: &mut Report, stage: &'static str| {
         report.timings.push((stage, clock.elapsed()));
         clock = Instant::now();
     };
-
-    if mode == Mode::Build {
-        check_output_folder(&options.output, &options.seeds)?;
-    }
-    let templates = Templates::load(options.templates.as_deref())?;
-
     let loaded = load::load(
         &options.seeds,
         LoadOptions {
@@ -96,10 +94,6 @@ pub fn build(options: &BuildOptions, mode: Mode) -> Result<Report, Failure> {
     )?;
     report.diagnostics = loaded.diagnostics;
     report.drafts_skipped = loaded.drafts_skipped;
-    let fail = |mut diagnostics: Vec<Diagnostic>, error: Diagnostic| {
-        diagnostics.push(error);
-        Failure { diagnostics }
-    };
     if loaded.sources.is_empty() {
         let error = Diagnostic::general(format!(
             "no sources to build in {}",
@@ -115,14 +109,28 @@ pub fn build(options: &BuildOptions, mode: Mode) -> Result<Report, Failure> {
     let clusters = dedupe::dedupe(&documents);
     lap(&mut report, "dedupe");
     report.dedupe_timings = clusters.timings().to_vec();
+    let annotations = annotate::annotate(&documents, &options.registry);
+    lap(&mut report, "annotate");
     let briefing = assemble::assemble(
         documents,
         &clusters,
+        annotations,
         options.title.clone(),
         options.description.clone(),
     );
     report.stats = briefing.stats.clone();
     lap(&mut report, "assemble");
+    Ok((briefing, report))
+}
+
+/// Builds the site (or checks it).
+pub fn build(options: &BuildOptions, mode: Mode) -> Result<Report, Failure> {
+    if mode == Mode::Build {
+        check_output_folder(&options.output, &options.seeds)?;
+    }
+    let templates = Templates::load(options.templates.as_deref())?;
+    let (briefing, mut report) = briefing(options)?;
+    let clock = Instant::now();
 
     if options.strict && !report.diagnostics.is_empty() {
         let count = report.diagnostics.len();
@@ -182,8 +190,14 @@ pub fn build(options: &BuildOptions, mode: Mode) -> Result<Report, Failure> {
             }
         }
     }
-    lap(&mut report, "render");
+    report.timings.push(("render", clock.elapsed()));
     Ok(report)
+}
+
+/// The diagnostics so far with `error` added: a failed build.
+fn fail(mut diagnostics: Vec<Diagnostic>, error: Diagnostic) -> Failure {
+    diagnostics.push(error);
+    Failure { diagnostics }
 }
 
 /// Refuses output folders whose replacement would destroy something that is not a site:

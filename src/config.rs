@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::annotate::RegistryActor;
 use crate::diagnostic::{Diagnostic, Position};
 
 /// The keys of `briefing.yaml`. Every key is optional; an unknown key is an error, so that a
@@ -24,6 +25,9 @@ pub struct Config {
     pub seeds: Option<PathBuf>,
     /// The output folder, relative to the configuration file.
     pub output: Option<PathBuf>,
+    /// Actors the user describes: they win over what is discovered.
+    #[serde(default)]
+    pub actors: Vec<RegistryActor>,
 }
 
 impl Config {
@@ -36,8 +40,8 @@ impl Config {
         })?;
         let mut config = Config::parse(&text).map_err(|(message, at)| {
             Diagnostic::error(path, message).at(at).hint(
-                "briefing.yaml takes the keys title, description, base_url, seeds and output; \
-                 see README.md",
+                "briefing.yaml takes the keys title, description, base_url, seeds, output and \
+                 actors (each with name, kind, aliases, roles, description, url); see README.md",
             )
         })?;
         let dir = path.parent().unwrap_or(Path::new(""));
@@ -149,6 +153,21 @@ mod tests {
         let (message, at) = Config::parse("title: x\nseeds: [a, b]\n").unwrap_err();
         assert!(message.contains("invalid type"), "{message}");
         assert_eq!(at.line, 2);
+    }
+
+    #[test]
+    fn the_actor_registry_is_read_and_checked() {
+        let c = Config::parse(
+            "actors:\n  - name: Volodymyr Zelenskyy\n    kind: person\n    aliases: [Zelensky]\n    roles: [President of Ukraine]\n",
+        )
+        .unwrap();
+        assert_eq!(c.actors[0].name, "Volodymyr Zelenskyy");
+        assert_eq!(c.actors[0].aliases, ["Zelensky"]);
+        let (message, at) = Config::parse("actors:\n  - name: X\n    kind: robot\n").unwrap_err();
+        assert!(message.contains("unknown variant `robot`"), "{message}");
+        assert_eq!(at.line, 3);
+        let (message, _) = Config::parse("actors:\n  - nme: X\n").unwrap_err();
+        assert!(message.contains("unknown field `nme`"), "{message}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use briefing::build::{self, BuildOptions, Mode, Report};
 use briefing::config::{BaseUrl, Config};
 use briefing::diagnostic::Diagnostic;
+use briefing::render;
 use clap::{Args, Parser, Subcommand};
 
 /// Turn a folder of news sources into a static briefing site.
@@ -33,6 +34,12 @@ enum Command {
     },
     /// Run every stage and check the site's internal links, without writing anything.
     Check {
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Print the actors found in the sources as YAML, to paste under `actors:` in
+    /// briefing.yaml and curate.
+    Actors {
         #[command(flatten)]
         common: Common,
     },
@@ -71,6 +78,7 @@ fn main() -> ExitCode {
     let (common, out, mode) = match cli.command {
         Command::Build { common, out } => (common, out, Mode::Build),
         Command::Check { common } => (common, None, Mode::Check),
+        Command::Actors { common } => return actors(&common),
     };
     let options = match options(&common, out) {
         Ok(options) => options,
@@ -101,6 +109,37 @@ fn main() -> ExitCode {
                 "check failed"
             };
             eprintln!("error: {what}; {} is unchanged", options.output.display());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `briefing actors`: the discovered actors as YAML on standard output.
+fn actors(common: &Common) -> ExitCode {
+    let result = options(common, None)
+        .map_err(|d| vec![d])
+        .and_then(|options| {
+            build::briefing(&options)
+                .map(|(briefing, report)| (briefing, report, options))
+                .map_err(|f| f.diagnostics)
+        });
+    match result {
+        Ok((briefing, report, options)) => {
+            if !common.quiet {
+                for d in &report.diagnostics {
+                    eprintln!("{d}");
+                }
+            }
+            print!(
+                "{}",
+                render::registry::actors_yaml(&briefing, &options.seeds.display().to_string())
+            );
+            ExitCode::SUCCESS
+        }
+        Err(diagnostics) => {
+            for d in diagnostics {
+                eprintln!("{d}");
+            }
             ExitCode::FAILURE
         }
     }
@@ -143,6 +182,7 @@ fn options(common: &Common, out: Option<PathBuf>) -> Result<BuildOptions, Diagno
         description: config.description,
         strict: common.strict,
         drafts: common.drafts,
+        registry: config.actors,
     })
 }
 

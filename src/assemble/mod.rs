@@ -1,11 +1,16 @@
-//! Stage 5, assemble: documents and clusters into one [`Briefing`], the plain data that the
-//! renderer shows and the export writes.
+//! Stage 5, assemble: documents, clusters and annotations into one [`Briefing`], the plain
+//! data that the renderer shows and the export writes.
 //!
 //! Everything a page needs is decided here (titles, ids, what repeats what, the figures),
 //! so that rendering only formats.
 
 use chrono::NaiveDate;
 
+mod actors;
+
+pub use actors::ActorEntry;
+
+use crate::annotate::{Annotations, Mention};
 use crate::dedupe::{Clusters, ParagraphAt};
 use crate::load::{Metadata, Published};
 use crate::parse::{Block, BlockKind, Document, Mark};
@@ -23,6 +28,8 @@ pub struct Briefing {
     pub description: Option<String>,
     /// Every source in path order.
     pub sources: Vec<SourceEntry>,
+    /// Every actor, most mentioned first.
+    pub actors: Vec<ActorEntry>,
     /// The figures of the overview.
     pub stats: Stats,
 }
@@ -94,6 +101,9 @@ pub struct Paragraph {
     pub text: String,
     /// Inline styles over `text`.
     pub marks: Vec<Mark>,
+    /// Names of actors in `text`, in text order (byte offsets; actor indices into
+    /// [`Briefing::actors`]).
+    pub mentions: Vec<Mention>,
     /// The canonical paragraph this one repeats, and how closely.
     pub repeat_of: Option<(ParagraphRef, f64)>,
     /// For a canonical paragraph: every paragraph that repeats it, in path and reading order.
@@ -113,6 +123,8 @@ pub struct Stats {
     pub duplicate_words: usize,
     /// Sources that are copies of another source.
     pub copies: usize,
+    /// Actors mentioned.
+    pub actors: usize,
     /// Sources with a publication date.
     pub dated: usize,
     /// The earliest publication date.
@@ -132,13 +144,16 @@ impl Stats {
 pub fn assemble(
     documents: Vec<Document>,
     clusters: &Clusters,
+    annotations: Annotations,
     title: Option<String>,
     description: Option<String>,
 ) -> Briefing {
+    let (actors, mentions) = actors::order(annotations, clusters);
     let mut sources: Vec<SourceEntry> = documents
         .into_iter()
+        .zip(mentions)
         .enumerate()
-        .map(|(document, doc)| source_entry(document, doc, clusters))
+        .map(|(document, (doc, mentions))| source_entry(document, doc, mentions, clusters))
         .collect();
 
     // Point every canonical paragraph back at the paragraphs that repeat it.
@@ -165,7 +180,9 @@ pub fn assemble(
         }
     }
 
-    let stats = stats(&sources);
+    let actors = actors::entries(actors, &sources);
+    let mut stats = stats(&sources);
+    stats.actors = actors.len();
     let title = title
         .or_else(|| sources.first().map(|s| s.title.clone()))
         .unwrap_or_else(|| "Briefing".to_string());
@@ -173,11 +190,17 @@ pub fn assemble(
         title,
         description,
         sources,
+        actors,
         stats,
     }
 }
 
-fn source_entry(document: usize, doc: Document, clusters: &Clusters) -> SourceEntry {
+fn source_entry(
+    document: usize,
+    doc: Document,
+    mentions: Vec<Vec<Mention>>,
+    clusters: &Clusters,
+) -> SourceEntry {
     let Document { source, blocks } = doc;
     let (title, title_derived) = match &source.meta.title {
         Some(title) if !title.trim().is_empty() => (title.trim().to_string(), false),
@@ -185,8 +208,9 @@ fn source_entry(document: usize, doc: Document, clusters: &Clusters) -> SourceEn
     };
     let paragraphs = blocks
         .into_iter()
+        .zip(mentions)
         .enumerate()
-        .map(|(block, b)| {
+        .map(|(block, (b, mentions))| {
             let repeat_of = clusters
                 .repeat_of(ParagraphAt { document, block })
                 .map(|r| {
@@ -205,6 +229,7 @@ fn source_entry(document: usize, doc: Document, clusters: &Clusters) -> SourceEn
                 kind,
                 text,
                 marks,
+                mentions,
                 repeat_of,
                 repeated_by: Vec::new(),
             }
@@ -254,6 +279,7 @@ fn stats(sources: &[SourceEntry]) -> Stats {
         duplicates: repeats.clone().count(),
         duplicate_words: repeats.map(|p| p.text.split_whitespace().count()).sum(),
         copies: sources.iter().filter(|s| s.copy_of.is_some()).count(),
+        actors: 0,
         dated: dates.len(),
         first_date: dates.iter().min().copied(),
         last_date: dates.iter().max().copied(),

@@ -1,10 +1,49 @@
 //! A block's text and its marks to HTML.
 //!
-//! The text is escaped; the only tags written are those of the styles in [`Style`]. Marks
-//! may overlap (a later annotation across an emphasis): the writer closes and reopens tags
-//! at each boundary so the HTML always nests.
+//! The text is escaped; the only tags written are those of the styles in [`Style`] and of
+//! the annotations ([`Markup`]). Spans may overlap (a name across an emphasis): the writer
+//! closes and reopens tags at each boundary so the HTML always nests.
 
 use crate::parse::{Mark, Style};
+
+/// What a span of text is shown as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Markup<'a> {
+    /// An inline style of the source.
+    Style(&'a Style),
+    /// A link to an actor's page, with a tooltip.
+    Actor {
+        /// The page, relative to where the text is shown.
+        href: String,
+        /// The tooltip: the actor's role or kind.
+        title: String,
+    },
+    /// A highlighted name (`<mark>`).
+    Highlight,
+}
+
+/// Markup over the byte range `start..end` of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span<'a> {
+    /// First byte.
+    pub start: usize,
+    /// Byte after the last.
+    pub end: usize,
+    /// What the range is shown as.
+    pub markup: Markup<'a>,
+}
+
+/// The spans of a block's own styles.
+pub fn style_spans(marks: &[Mark]) -> Vec<Span<'_>> {
+    marks
+        .iter()
+        .map(|m| Span {
+            start: m.start,
+            end: m.end,
+            markup: Markup::Style(&m.style),
+        })
+        .collect()
+}
 
 /// Escapes text for HTML content and quoted attribute values.
 pub fn escape(text: &str, out: &mut String) {
@@ -20,36 +59,36 @@ pub fn escape(text: &str, out: &mut String) {
     }
 }
 
-/// `text` as HTML with `marks` applied; `\n` becomes `<br>`.
-pub fn to_html(text: &str, marks: &[Mark]) -> String {
-    let marks: Vec<&Mark> = marks
+/// `text` as HTML with `spans` applied; `\n` becomes `<br>`.
+pub fn to_html(text: &str, spans: &[Span<'_>]) -> String {
+    let spans: Vec<&Span<'_>> = spans
         .iter()
         .filter(|m| m.start < m.end && m.end <= text.len())
         .filter(|m| text.is_char_boundary(m.start) && text.is_char_boundary(m.end))
         .collect();
-    let mut cuts: Vec<usize> = marks.iter().flat_map(|m| [m.start, m.end]).collect();
+    let mut cuts: Vec<usize> = spans.iter().flat_map(|m| [m.start, m.end]).collect();
     cuts.extend([0, text.len()]);
     cuts.sort_unstable();
     cuts.dedup();
 
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     let mut open: Vec<usize> = Vec::new();
-    for span in cuts.windows(2) {
-        let (from, to) = (span[0], span[1]);
-        let covering = |i: &usize| marks[*i].start <= from && marks[*i].end >= to;
-        // Keep the longest run of open tags that still cover this span; close the rest.
+    for cut in cuts.windows(2) {
+        let (from, to) = (cut[0], cut[1]);
+        let covering = |i: &usize| spans[*i].start <= from && spans[*i].end >= to;
+        // Keep the longest run of open tags that still cover this piece; close the rest.
         let keep = open.iter().take_while(|i| covering(i)).count();
         for &i in open[keep..].iter().rev() {
-            close(&marks[i].style, &mut out);
+            close(&spans[i].markup, &mut out);
         }
         open.truncate(keep);
-        let mut opening: Vec<usize> = (0..marks.len())
+        let mut opening: Vec<usize> = (0..spans.len())
             .filter(|i| covering(i) && !open.contains(i))
             .collect();
-        // Wider marks outside narrower ones.
-        opening.sort_by_key(|&i| (marks[i].start, std::cmp::Reverse(marks[i].end), i));
+        // Wider spans outside narrower ones.
+        opening.sort_by_key(|&i| (spans[i].start, std::cmp::Reverse(spans[i].end), i));
         for i in opening {
-            open_tag(&marks[i].style, &mut out);
+            open_tag(&spans[i].markup, &mut out);
             open.push(i);
         }
         let mut lines = text[from..to].split('\n');
@@ -62,34 +101,43 @@ pub fn to_html(text: &str, marks: &[Mark]) -> String {
         }
     }
     for &i in open.iter().rev() {
-        close(&marks[i].style, &mut out);
+        close(&spans[i].markup, &mut out);
     }
     out
 }
 
-fn open_tag(style: &Style, out: &mut String) {
-    match style {
-        Style::Emphasis => out.push_str("<em>"),
-        Style::Strong => out.push_str("<strong>"),
-        Style::Strikethrough => out.push_str("<del>"),
-        Style::Code => out.push_str("<code>"),
-        Style::Link { href: Some(href) } => {
+fn open_tag(markup: &Markup<'_>, out: &mut String) {
+    match markup {
+        Markup::Style(Style::Emphasis) => out.push_str("<em>"),
+        Markup::Style(Style::Strong) => out.push_str("<strong>"),
+        Markup::Style(Style::Strikethrough) => out.push_str("<del>"),
+        Markup::Style(Style::Code) => out.push_str("<code>"),
+        Markup::Style(Style::Link { href: Some(href) }) => {
             out.push_str("<a class=\"external\" rel=\"nofollow noopener noreferrer\" href=\"");
             escape(href, out);
             out.push_str("\">");
         }
-        Style::Link { href: None } => {}
+        Markup::Style(Style::Link { href: None }) => {}
+        Markup::Actor { href, title } => {
+            out.push_str("<a class=\"actor\" href=\"");
+            escape(href, out);
+            out.push_str("\" title=\"");
+            escape(title, out);
+            out.push_str("\">");
+        }
+        Markup::Highlight => out.push_str("<mark>"),
     }
 }
 
-fn close(style: &Style, out: &mut String) {
-    match style {
-        Style::Emphasis => out.push_str("</em>"),
-        Style::Strong => out.push_str("</strong>"),
-        Style::Strikethrough => out.push_str("</del>"),
-        Style::Code => out.push_str("</code>"),
-        Style::Link { href: Some(_) } => out.push_str("</a>"),
-        Style::Link { href: None } => {}
+fn close(markup: &Markup<'_>, out: &mut String) {
+    match markup {
+        Markup::Style(Style::Emphasis) => out.push_str("</em>"),
+        Markup::Style(Style::Strong) => out.push_str("</strong>"),
+        Markup::Style(Style::Strikethrough) => out.push_str("</del>"),
+        Markup::Style(Style::Code) => out.push_str("</code>"),
+        Markup::Style(Style::Link { href: Some(_) }) | Markup::Actor { .. } => out.push_str("</a>"),
+        Markup::Style(Style::Link { href: None }) => {}
+        Markup::Highlight => out.push_str("</mark>"),
     }
 }
 
@@ -99,6 +147,10 @@ mod tests {
 
     fn mark(start: usize, end: usize, style: Style) -> Mark {
         Mark { start, end, style }
+    }
+
+    fn to_html(text: &str, marks: &[Mark]) -> String {
+        super::to_html(text, &style_spans(marks))
     }
 
     #[test]
@@ -135,6 +187,22 @@ mod tests {
         assert_eq!(
             to_html("go", &[mark(0, 2, Style::Link { href: None })]),
             "go"
+        );
+    }
+
+    #[test]
+    fn actor_links_carry_a_tooltip() {
+        let spans = [Span {
+            start: 0,
+            end: 5,
+            markup: Markup::Actor {
+                href: "../a/index.html".into(),
+                title: "US \"envoy\"".into(),
+            },
+        }];
+        assert_eq!(
+            super::to_html("Steve said", &spans),
+            "<a class=\"actor\" href=\"../a/index.html\" title=\"US &quot;envoy&quot;\">Steve</a> said"
         );
     }
 

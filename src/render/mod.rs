@@ -4,6 +4,7 @@
 //! | --- | --- |
 //! | `index.html` | the overview |
 //! | `sources/index.html`, `sources/<id>/index.html` | the sources and each source's text |
+//! | `actors/index.html`, `actors/<id>/index.html` | the actors and each actor's page |
 //! | `briefing.json` | everything as data (`SCHEMA.md`) |
 //! | `404.html`, `.nojekyll`, `sitemap.xml`, `style.css` | what a published site needs |
 //!
@@ -15,6 +16,7 @@ mod diff;
 mod export;
 pub mod inline;
 pub mod output;
+pub mod registry;
 pub mod templates;
 pub mod view;
 
@@ -45,6 +47,10 @@ pub fn render(
     for index in 0..briefing.sources.len() {
         pages.source(index, out)?;
     }
+    pages.actors(out)?;
+    for index in 0..briefing.actors.len() {
+        pages.actor(index, out)?;
+    }
     pages.not_found(out)?;
     out.write_stream("briefing.json", &mut |w| export::write_json(briefing, w))
         .map_err(|e| Diagnostic::general(format!("cannot write briefing.json: {e}")))?;
@@ -57,6 +63,9 @@ fn write(out: &mut dyn Output, path: &str, bytes: &[u8]) -> Result<(), Diagnosti
     out.write(path, bytes)
         .map_err(|e| Diagnostic::general(format!("cannot write {path}: {e}")))
 }
+
+/// How many actors the overview names.
+const KEY_ACTORS: usize = 8;
 
 struct Pages<'a> {
     briefing: &'a Briefing,
@@ -111,6 +120,7 @@ impl Pages<'_> {
         self.page(out, "index.html", "index.html", meta, |c| {
             c.insert("figures", &view::figures(b));
             c.insert("period", &view::period(b));
+            c.insert("key_actors", &view::key_actors(b, KEY_ACTORS));
             c.insert("repeated", &view::repeated_note(b));
             c.insert("sources", &cards);
         })
@@ -154,6 +164,45 @@ impl Pages<'_> {
         })
     }
 
+    fn actors(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let b = self.briefing;
+        let meta = PageMeta {
+            title: "Actors".into(),
+            description: format!(
+                "The {} people, organizations, places and groups the sources name.",
+                b.actors.len()
+            ),
+            canonical: None,
+            section: "actors",
+        };
+        self.page(out, "actors/index.html", "actors.html", meta, |c| {
+            c.insert("groups", &view::actor_groups(b));
+            c.insert("actor_count", &b.actors.len());
+        })
+    }
+
+    fn actor(&self, index: usize, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let page = view::actor_page(self.briefing, index);
+        let description = match page.roles.first() {
+            Some(role) => format!(
+                "{}, {role}: everything the sources say about them.",
+                page.name
+            ),
+            None => format!(
+                "{} ({}): everything the sources say about them.",
+                page.name, page.kind
+            ),
+        };
+        let meta = PageMeta {
+            title: page.name.clone(),
+            description,
+            canonical: None,
+            section: "actors",
+        };
+        let path = format!("actors/{}/index.html", page.id);
+        self.page(out, &path, "actor.html", meta, |c| c.insert("actor", &page))
+    }
+
     fn not_found(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
         let meta = PageMeta {
             title: "Page not found".into(),
@@ -167,13 +216,14 @@ impl Pages<'_> {
 
 /// The sitemap: every page, under the base URL.
 fn sitemap(briefing: &Briefing, base_url: &BaseUrl) -> String {
-    let mut pages = vec![String::new(), "sources/".to_string()];
+    let mut pages = vec![String::new(), "sources/".to_string(), "actors/".to_string()];
     pages.extend(
         briefing
             .sources
             .iter()
             .map(|s| format!("sources/{}/", s.id)),
     );
+    pages.extend(briefing.actors.iter().map(|a| format!("actors/{}/", a.id)));
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

@@ -23,6 +23,12 @@ const DEFAULTS: &[(&str, &str)] = &[
         include_str!("../../templates/paragraph.html"),
     ),
     ("404.html", include_str!("../../templates/404.html")),
+    ("actors.html", include_str!("../../templates/actors.html")),
+    ("actor.html", include_str!("../../templates/actor.html")),
+    (
+        "actor_card.html",
+        include_str!("../../templates/actor_card.html"),
+    ),
 ];
 
 /// The stylesheet's name, in `templates/` and in the site.

@@ -5,10 +5,12 @@
 
 use serde::Serialize;
 
-use super::{diff, inline};
-use crate::assemble::{Briefing, Paragraph, ParagraphRef, SourceEntry};
+use super::diff;
+use super::inline::{self, Markup, Span};
+use crate::annotate::ActorKind;
+use crate::assemble::{ActorEntry, Briefing, Paragraph, ParagraphRef, SourceEntry};
 use crate::load::Published;
-use crate::parse::{BlockKind, safe_url};
+use crate::parse::{BlockKind, Style, safe_url};
 
 /// What every page knows about the site.
 #[derive(Debug, Clone, Serialize)]
@@ -195,6 +197,9 @@ pub fn figures(briefing: &Briefing) -> Vec<Figure> {
         figure(s.unique(), "unique paragraph", "unique paragraphs"),
         figure(s.duplicates, "repeated paragraph", "repeated paragraphs"),
     ];
+    if s.actors > 0 {
+        figures.insert(1, figure(s.actors, "actor", "actors"));
+    }
     if s.duplicate_words > 0 {
         figures.push(figure(
             s.duplicate_words,
@@ -457,7 +462,7 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph) -> BlockView {
         number: p.number,
         kind,
         depth,
-        html: inline::to_html(&p.text, &p.marks),
+        html: paragraph_html(briefing, p, "../../", None),
         repeat_of: p
             .repeat_of
             .as_ref()
@@ -473,6 +478,51 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph) -> BlockView {
             .map(|by| paragraph_link(briefing, here, by))
             .collect(),
         repeated_more: p.repeated_by.len().saturating_sub(ALSO_IN_SHOWN),
+    }
+}
+
+/// A paragraph's text as HTML: its styles, and its actors' names linked to their pages
+/// (`to_root` leads from the page to the site's root). With `highlight`, that actor's
+/// names are marked instead of linked.
+pub fn paragraph_html(
+    briefing: &Briefing,
+    p: &Paragraph,
+    to_root: &str,
+    highlight: Option<usize>,
+) -> String {
+    let mut spans = inline::style_spans(&p.marks);
+    let inside_link = |start: usize, end: usize| {
+        p.marks.iter().any(|m| {
+            matches!(m.style, Style::Link { href: Some(_) }) && m.start < end && start < m.end
+        })
+    };
+    for m in &p.mentions {
+        let markup = if highlight == Some(m.actor) {
+            Markup::Highlight
+        } else if highlight.is_some() || inside_link(m.start, m.end) {
+            // One link may not hold another; on an actor's page only its names are marked.
+            continue;
+        } else {
+            let actor = &briefing.actors[m.actor];
+            Markup::Actor {
+                href: format!("{to_root}actors/{}/index.html", actor.id),
+                title: actor_tooltip(actor),
+            }
+        };
+        spans.push(Span {
+            start: m.start,
+            end: m.end,
+            markup,
+        });
+    }
+    inline::to_html(&p.text, &spans)
+}
+
+/// What a name's tooltip says: the actor's name and first role, or its kind.
+fn actor_tooltip(actor: &ActorEntry) -> String {
+    match actor.roles.first() {
+        Some(role) => format!("{}: {role}", actor.name),
+        None => format!("{} ({})", actor.name, actor.kind),
     }
 }
 
@@ -535,5 +585,186 @@ mod tests {
         assert_eq!(group_thousands(999), "999");
         assert_eq!(group_thousands(1000), "1,000");
         assert_eq!(group_thousands(1234567), "1,234,567");
+    }
+}
+
+/// An actor in a list.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorCard {
+    /// Link to its page, relative to the listing page.
+    pub href: String,
+    /// Name.
+    pub name: String,
+    /// Kind, as the export writes it.
+    pub kind: &'static str,
+    /// Its most frequent role.
+    pub role: Option<String>,
+    /// Mentions in paragraphs that are not repeats.
+    pub mentions: usize,
+    /// Sources that mention it.
+    pub sources: usize,
+    /// On another actor's page: the paragraphs that name both.
+    pub shared: Option<usize>,
+}
+
+/// The actors of one kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorGroup {
+    /// "People", "Organizations", "Places", "Groups".
+    pub label: &'static str,
+    /// The anchor of the group on the page.
+    pub anchor: &'static str,
+    /// Its actors, most mentioned first.
+    pub actors: Vec<ActorCard>,
+}
+
+/// A paragraph that names an actor, on the actor's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionView {
+    /// Link to the paragraph in its source.
+    pub href: String,
+    /// The source's title.
+    pub source: String,
+    /// The source's outlet.
+    pub outlet: Option<String>,
+    /// The source's date.
+    pub date_label: Option<String>,
+    /// The paragraph's number.
+    pub number: usize,
+    /// The text with the actor's names marked.
+    pub html: String,
+}
+
+/// An actor's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorPage {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Kind, as the export writes it.
+    pub kind: &'static str,
+    /// Roles.
+    pub roles: Vec<String>,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// From the registry.
+    pub description: Option<String>,
+    /// From the registry, when it is a web address.
+    pub url: Option<String>,
+    /// Mentions in paragraphs that are not repeats.
+    pub mentions: usize,
+    /// The sources that mention it (the first [`LISTED`]).
+    pub sources: Vec<SourceCard>,
+    /// How many more sources mention it.
+    pub sources_more: usize,
+    /// The actors it appears with.
+    pub together: Vec<ActorCard>,
+    /// The paragraphs that name it (the first [`LISTED`]).
+    pub paragraphs: Vec<MentionView>,
+    /// How many more paragraphs name it.
+    pub paragraphs_more: usize,
+}
+
+/// How many sources and paragraphs an actor's page lists.
+pub const LISTED: usize = 100;
+
+/// The kinds in the order the actors page shows them.
+const KINDS: [(ActorKind, &str, &str); 4] = [
+    (ActorKind::Person, "People", "people"),
+    (ActorKind::Organization, "Organizations", "organizations"),
+    (ActorKind::Place, "Places", "places"),
+    (ActorKind::Group, "Groups", "groups"),
+];
+
+/// An actor as a card in a list on a page whose path to `actors/` is `to_actors`.
+pub fn actor_card(actor: &ActorEntry, to_actors: &str) -> ActorCard {
+    ActorCard {
+        href: format!("{to_actors}{}/index.html", actor.id),
+        name: actor.name.clone(),
+        kind: actor.kind.as_str(),
+        role: actor.roles.first().cloned(),
+        mentions: actor.mentions,
+        sources: actor.sources.len(),
+        shared: None,
+    }
+}
+
+/// The actors grouped by kind, each group most mentioned first; empty groups left out.
+pub fn actor_groups(briefing: &Briefing) -> Vec<ActorGroup> {
+    KINDS
+        .iter()
+        .map(|&(kind, label, anchor)| ActorGroup {
+            label,
+            anchor,
+            actors: briefing
+                .actors
+                .iter()
+                .filter(|a| a.kind == kind)
+                .map(|a| actor_card(a, ""))
+                .collect(),
+        })
+        .filter(|g| !g.actors.is_empty())
+        .collect()
+}
+
+/// The most mentioned actors, for the overview: who is involved first (people,
+/// organizations, groups), places after them when there is room.
+pub fn key_actors(briefing: &Briefing, count: usize) -> Vec<ActorCard> {
+    let mentioned = || briefing.actors.iter().filter(|a| a.mentions > 0);
+    let who = mentioned().filter(|a| a.kind != ActorKind::Place);
+    let places = mentioned().filter(|a| a.kind == ActorKind::Place);
+    who.chain(places)
+        .take(count)
+        .map(|a| actor_card(a, "actors/"))
+        .collect()
+}
+
+/// The page of actor number `index`.
+pub fn actor_page(briefing: &Briefing, index: usize) -> ActorPage {
+    let actor = &briefing.actors[index];
+    let paragraphs = actor
+        .paragraphs
+        .iter()
+        .take(LISTED)
+        .filter_map(|at| {
+            let source = briefing.sources.get(at.source)?;
+            let p = source.paragraphs.get(at.number - 1)?;
+            Some(MentionView {
+                href: format!("../../sources/{}/index.html#p{}", source.id, at.number),
+                source: source.title.clone(),
+                outlet: source.meta.outlet.clone(),
+                date_label: source.date().map(date_label),
+                number: at.number,
+                html: paragraph_html(briefing, p, "../../", Some(index)),
+            })
+        })
+        .collect();
+    ActorPage {
+        id: actor.id.clone(),
+        name: actor.name.clone(),
+        kind: actor.kind.as_str(),
+        roles: actor.roles.clone(),
+        aliases: actor.aliases.clone(),
+        description: actor.description.clone(),
+        url: actor.url.as_deref().and_then(safe_url),
+        mentions: actor.mentions,
+        sources: actor
+            .sources
+            .iter()
+            .take(LISTED)
+            .map(|&s| source_card(&briefing.sources[s], "../../sources/"))
+            .collect(),
+        sources_more: actor.sources.len().saturating_sub(LISTED),
+        together: actor
+            .together
+            .iter()
+            .map(|&(other, shared)| ActorCard {
+                shared: Some(shared),
+                ..actor_card(&briefing.actors[other], "../")
+            })
+            .collect(),
+        paragraphs,
+        paragraphs_more: actor.paragraphs.len().saturating_sub(LISTED),
     }
 }

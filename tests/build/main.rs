@@ -3,6 +3,7 @@
 
 mod common;
 
+mod actors;
 mod cli;
 mod dedupe;
 mod export;
