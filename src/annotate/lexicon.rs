@@ -46,6 +46,26 @@ struct Phrase {
     known: usize,
 }
 
+/// The word lists of the lexicon; each holds lower-cased words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    /// Words that make a capitalised name an organization's (Ministry, Party).
+    OrgWord,
+    /// Words that make a capitalised name a place's (Square, Oblast).
+    PlaceWord,
+    /// Given names.
+    FirstName,
+    /// Capitalised words that are never a name on their own (months, pronouns).
+    NotName,
+    /// Words that qualify a role ("special", "top", "foreign").
+    RoleWord,
+    /// Demonyms (`ukrainian`, `americans`).
+    Demonym,
+    /// Words of a known place's or organization's longer name ("dhabi", "house"):
+    /// alone, they name nothing.
+    Fragment,
+}
+
 /// How a title stands before a name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TitleClass {
@@ -62,14 +82,8 @@ pub struct Lexicon {
     phrases: HashMap<String, Vec<Phrase>>,
     titles: HashMap<String, TitleClass>,
     longest_title: usize,
-    org_words: HashSet<String>,
-    place_words: HashSet<String>,
-    first_names: HashSet<String>,
-    not_names: HashSet<String>,
-    role_words: HashSet<String>,
-    demonyms: HashSet<String>,
+    words: [HashSet<String>; 7],
     surnames: HashMap<String, Vec<usize>>,
-    fragments: HashSet<String>,
 }
 
 /// The built-in lexicon, without a registry.
@@ -114,8 +128,7 @@ impl Lexicon {
                 },
                 false,
             );
-            lexicon
-                .demonyms
+            lexicon.words[Words::Demonym as usize]
                 .extend(list(demonyms).into_iter().map(str::to_lowercase));
         }
         for row in rows(include_str!("data/places.tsv")) {
@@ -128,8 +141,7 @@ impl Lexicon {
                 },
                 false,
             );
-            lexicon
-                .demonyms
+            lexicon.words[Words::Demonym as usize]
                 .extend(list(demonyms).into_iter().map(str::to_lowercase));
         }
         for row in rows(include_str!("data/organizations.tsv")) {
@@ -161,15 +173,18 @@ impl Lexicon {
         }
         let words =
             |data: &'static str| rows(data).map(|w| w.to_lowercase()).collect::<HashSet<_>>();
-        lexicon.org_words = words(include_str!("data/org_words.txt"));
-        lexicon.place_words = words(include_str!("data/place_words.txt"));
-        lexicon.first_names = words(include_str!("data/first_names.txt"));
-        lexicon.not_names = words(include_str!("data/not_names.txt"));
-        lexicon.role_words = words(include_str!("data/role_words.txt"));
+        for (list, data) in [
+            (Words::OrgWord, include_str!("data/org_words.txt")),
+            (Words::PlaceWord, include_str!("data/place_words.txt")),
+            (Words::FirstName, include_str!("data/first_names.txt")),
+            (Words::NotName, include_str!("data/not_names.txt")),
+            (Words::RoleWord, include_str!("data/role_words.txt")),
+        ] {
+            lexicon.words[list as usize] = words(data);
+        }
         for (index, known) in lexicon.known.iter().enumerate() {
             if known.kind != ActorKind::Person && known.name.contains(' ') {
-                lexicon
-                    .fragments
+                lexicon.words[Words::Fragment as usize]
                     .extend(tokenize(&known.name).iter().map(|t| t.stem.to_lowercase()));
             }
             if known.kind == ActorKind::Person
@@ -260,7 +275,7 @@ impl Lexicon {
     /// otherwise, if only one has it.
     pub fn person_by_surname(&self, word: &str) -> Option<usize> {
         // Short words and given names are too often someone else's ("Dan", "Sen").
-        if word.chars().count() < 4 || self.is_first_name(&word.to_lowercase()) {
+        if word.chars().count() < 4 || self.is(Words::FirstName, &word.to_lowercase()) {
             return None;
         }
         match self.surnames.get(&skeleton(&fold(word)))?.as_slice() {
@@ -288,40 +303,9 @@ impl Lexicon {
         self.titles.contains_key(word)
     }
 
-    /// Whether a lower-cased word marks an organization's name.
-    pub fn is_org_word(&self, word: &str) -> bool {
-        self.org_words.contains(word)
-    }
-
-    /// Whether a lower-cased word marks a place's name.
-    pub fn is_place_word(&self, word: &str) -> bool {
-        self.place_words.contains(word)
-    }
-
-    /// Whether a lower-cased word is one word of a known place's or organization's
-    /// longer name ("dhabi", "house"): alone, it names nothing.
-    pub fn is_fragment(&self, word: &str) -> bool {
-        self.fragments.contains(word)
-    }
-
-    /// Whether a lower-cased word is a given name.
-    pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(word)
-    }
-
-    /// Whether a lower-cased word is never a name on its own.
-    pub fn is_not_name(&self, word: &str) -> bool {
-        self.not_names.contains(word)
-    }
-
-    /// Whether a lower-cased word qualifies a role ("special", "top", "foreign").
-    pub fn is_role_word(&self, word: &str) -> bool {
-        self.role_words.contains(word)
-    }
-
-    /// Whether a lower-cased word is a demonym (`ukrainian`, `americans`).
-    pub fn is_demonym(&self, word: &str) -> bool {
-        self.demonyms.contains(word)
+    /// Whether a lower-cased word is on the word list `list`.
+    pub fn is(&self, list: Words, word: &str) -> bool {
+        self.words[list as usize].contains(word)
     }
 }
 

@@ -8,7 +8,7 @@
 //! after it ("Yuri Ushakov, Vladimir Putin's top foreign policy aide,").
 
 use super::ActorKind;
-use super::lexicon::{Lexicon, TitleClass};
+use super::lexicon::{Lexicon, TitleClass, Words};
 use super::tokens::{Case, Token, tokenize};
 
 /// Lower-case words that may stand inside a name between capitalised words.
@@ -156,7 +156,7 @@ fn lone_words<'a>(
 ) -> impl Iterator<Item = Found> + 'a {
     tokens
         .iter()
-        .filter(|t| t.capitalised() && !lexicon.is_not_name(&t.stem.to_lowercase()))
+        .filter(|t| t.capitalised() && !lexicon.is(Words::NotName, &t.stem.to_lowercase()))
         .map(|t| Found {
             start: t.start,
             end: name_end(text, t),
@@ -220,7 +220,7 @@ fn starts_organization(
     let end = run_end(tokens, next, lexicon);
     tokens[next..end]
         .iter()
-        .any(|t| lexicon.is_org_word(&t.stem.to_lowercase()))
+        .any(|t| lexicon.is(Words::OrgWord, &t.stem.to_lowercase()))
 }
 
 /// Lower-case words that join the words of an organization's name: "Ministry of Foreign
@@ -252,8 +252,8 @@ fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
                 .match_at(tokens, end)
                 .map(|(k, _)| lexicon.known(k).kind);
             let first_name_before = !lexicon.is_title(&tokens[end - 1].stem.to_lowercase())
-                && !lexicon.is_not_name(&tokens[end - 1].stem.to_lowercase())
-                && !lexicon.is_demonym(&tokens[end - 1].stem.to_lowercase());
+                && !lexicon.is(Words::NotName, &tokens[end - 1].stem.to_lowercase())
+                && !lexicon.is(Words::Demonym, &tokens[end - 1].stem.to_lowercase());
             let continues = known == Some(ActorKind::Person) && first_name_before;
             if known.is_some() && !continues && !is_title_start(tokens, end, lexicon) {
                 break;
@@ -279,7 +279,7 @@ fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
                 .is_some_and(|n| n.capitalised() && n.joined())
             && tokens[start..end]
                 .iter()
-                .any(|w| lexicon.is_org_word(&w.stem.to_lowercase()))
+                .any(|w| lexicon.is(Words::OrgWord, &w.stem.to_lowercase()))
         {
             // "Ministry of Foreign Affairs": an organization's name goes on.
             end += 1;
@@ -318,11 +318,13 @@ fn name_in_run(
     }
     let words = &tokens[name_start..end];
     let lower: Vec<String> = words.iter().map(|t| t.stem.to_lowercase()).collect();
-    if words.len() == 1 && (lexicon.is_demonym(&lower[0]) || lexicon.is_not_name(&lower[0])) {
+    if words.len() == 1
+        && (lexicon.is(Words::Demonym, &lower[0]) || lexicon.is(Words::NotName, &lower[0]))
+    {
         return None;
     }
     // A capitalised common word opening the sentence is not part of the name.
-    if words.len() > 1 && words[0].sentence_start && lexicon.is_not_name(&lower[0]) {
+    if words.len() > 1 && words[0].sentence_start && lexicon.is(Words::NotName, &lower[0]) {
         return name_in_run(text, tokens, name_start + 1, end, lexicon);
     }
     let title = lexicon
@@ -379,9 +381,11 @@ fn name_in_run(
             guess,
         }
     } else {
-        let org = lower.iter().any(|w| lexicon.is_org_word(w));
-        let place = lower.last().is_some_and(|w| lexicon.is_place_word(w));
-        let person = titled || lexicon.is_first_name(&lower[0]);
+        let org = lower.iter().any(|w| lexicon.is(Words::OrgWord, w));
+        let place = lower
+            .last()
+            .is_some_and(|w| lexicon.is(Words::PlaceWord, w));
+        let person = titled || lexicon.is(Words::FirstName, &lower[0]);
         let (kind, certain) = if org {
             (ActorKind::Organization, true)
         } else if place && !person {
@@ -441,12 +445,13 @@ fn role_phrase(
     while start > 0 && tokens[start].joined() {
         let t = &tokens[start - 1];
         let lower = t.stem.to_lowercase();
-        let qualifies = lexicon.is_role_word(&lower)
-            || lexicon.is_demonym(&lower)
+        let qualifies = lexicon.is(Words::RoleWord, &lower)
+            || lexicon.is(Words::Demonym, &lower)
             || lexicon.is_title(&lower)
             || t.case == Case::Upper
             || (t.capitalised()
-                && (!lexicon.is_not_name(&lower) || lexicon.match_at(tokens, start - 1).is_some()));
+                && (!lexicon.is(Words::NotName, &lower)
+                    || lexicon.match_at(tokens, start - 1).is_some()));
         if !qualifies || t.end != t.stem_end {
             break;
         }
@@ -507,8 +512,8 @@ fn appositive(text: &str, tokens: &[Token<'_>], after: usize, lexicon: &Lexicon)
                     matches!(
                         w.as_str(),
                         "a" | "an" | "the" | "head" | "chief" | "leader" | "director"
-                    ) || lexicon.is_role_word(&w)
-                        || lexicon.is_demonym(&w)
+                    ) || lexicon.is(Words::RoleWord, &w)
+                        || lexicon.is(Words::Demonym, &w)
                         || lexicon.is_title(&w)
                 });
             (has_role && starts_well).then(|| strip_article(part).to_string())

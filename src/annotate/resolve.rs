@@ -17,7 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use strsim::jaro_winkler;
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Words};
 use super::recognize::{Found, What};
 use super::{Actor, ActorKind, RegistryActor};
 use crate::dedupe::ParagraphAt;
@@ -223,7 +223,7 @@ pub fn resolve(
             });
         // "the Commission": the organization of the same source whose name ends so, or
         // nobody in particular.
-        let generic = lexicon.is_org_word(&lower);
+        let generic = lexicon.is(Words::OrgWord, &lower);
         let entity = entity.or_else(|| {
             generic
                 .then(|| organizations.get(&(o.at.document, fold(word))).copied())
@@ -237,8 +237,8 @@ pub fn resolve(
             None if *sentence_start || generic => None,
             None if [
                 common_word,
-                lexicon.is_first_name(&lower),
-                lexicon.is_fragment(&lower),
+                lexicon.is(Words::FirstName, &lower),
+                lexicon.is(Words::Fragment, &lower),
             ]
             .contains(&true) =>
             {

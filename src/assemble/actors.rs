@@ -4,30 +4,21 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{ParagraphRef, SourceEntry};
-use crate::annotate::{Actor, ActorKind, Annotations, Mention};
+use crate::annotate::{Actor, Annotations, Mention};
 use crate::dedupe::{Clusters, ParagraphAt};
 use crate::slug::SlugRegistry;
 
 /// How many actors an actor's page lists as appearing with it.
 const TOGETHER_SHOWN: usize = 12;
 
-/// An actor with its place in the briefing.
+/// An actor with its place in the briefing; its name, kind, aliases and roles are read
+/// through it (`entry.name`).
 #[derive(Debug, Clone)]
 pub struct ActorEntry {
     /// Stable id: the slug of the name.
     pub id: String,
-    /// Canonical name.
-    pub name: String,
-    /// Person, organization, place or group.
-    pub kind: ActorKind,
-    /// Other forms it is written in.
-    pub aliases: Vec<String>,
-    /// Roles, most often written first.
-    pub roles: Vec<String>,
-    /// From the registry.
-    pub description: Option<String>,
-    /// From the registry.
-    pub url: Option<String>,
+    /// The actor as annotation resolved it.
+    pub actor: Actor,
     /// Mentions in paragraphs that are not repeats.
     pub mentions: usize,
     /// Sources that mention it, in path order.
@@ -36,6 +27,14 @@ pub struct ActorEntry {
     pub paragraphs: Vec<ParagraphRef>,
     /// Actors named in the same paragraphs, with how many: most first.
     pub together: Vec<(usize, usize)>,
+}
+
+impl std::ops::Deref for ActorEntry {
+    type Target = Actor;
+
+    fn deref(&self) -> &Actor {
+        &self.actor
+    }
 }
 
 /// Orders the actors (most mentioned first, then by name), gives them ids, and returns
@@ -86,12 +85,7 @@ pub fn entries(actors: Vec<Actor>, sources: &[SourceEntry]) -> Vec<ActorEntry> {
         .into_iter()
         .map(|a| ActorEntry {
             id: ids.claim([a.name.as_str()], "actor"),
-            name: a.name,
-            kind: a.kind,
-            aliases: a.aliases,
-            roles: a.roles,
-            description: a.description,
-            url: a.url,
+            actor: a,
             mentions: 0,
             sources: Vec::new(),
             paragraphs: Vec::new(),
