@@ -195,11 +195,13 @@ fn summary(report: &Report, options: &BuildOptions, mode: Mode, verbose: bool) {
         Mode::Check => "Checked the site".to_string(),
     };
     let mut line = format!(
-        "{what} from {} in {} ms: {}, {} repeated",
+        "{what} from {} in {} ms: {}, {} repeated, {}, {}",
         plural(s.sources, "source"),
         total.as_millis(),
         plural(s.paragraphs, "paragraph"),
         s.duplicates,
+        plural(s.actors, "actor"),
+        plural(s.events, "event"),
     );
     if !report.diagnostics.is_empty() {
         line.push_str(&format!(

@@ -4,10 +4,15 @@
 //!
 //! Recognition works offline from gazetteers and word lists ([`lexicon`]); the user's
 //! registry of actors (`actors:` in `briefing.yaml`) comes before both.
+//!
+//! Every source is also read, in order, for time expressions resolved against its date
+//! ([`time`]); [`events`] reads a sentence as an event.
 
+pub mod events;
 pub mod lexicon;
 pub mod recognize;
 pub mod resolve;
+pub mod time;
 pub mod tokens;
 
 use std::collections::{HashMap, HashSet};
@@ -116,6 +121,8 @@ pub struct Annotations {
     pub actors: Vec<Actor>,
     /// For every block of every document, its mentions in text order.
     pub mentions: Vec<Vec<Vec<Mention>>>,
+    /// For every block of every document, its time expressions in text order.
+    pub times: Vec<Vec<Vec<time::Timex>>>,
 }
 
 /// The words found capitalised on their own ("SAID", "Bank") that the corpus writes in
@@ -226,5 +233,22 @@ pub fn annotate(documents: &[Document], registry: &[RegistryActor]) -> Annotatio
     for block in mentions.iter_mut().flatten() {
         block.sort_by_key(|m| (m.start, m.end));
     }
-    Annotations { actors, mentions }
+    Annotations {
+        actors,
+        mentions,
+        times: documents.par_iter().map(times_of).collect(),
+    }
+}
+
+/// The time expressions of every block of `doc`, read in order so that "two days later"
+/// counts from the last date stated; code blocks have none.
+fn times_of(doc: &Document) -> Vec<Vec<time::Timex>> {
+    let mut tagger = time::Tagger::new(doc.source.meta.date.as_ref().map(|d| d.date));
+    doc.blocks
+        .iter()
+        .map(|b| match b.kind {
+            BlockKind::Code => Vec::new(),
+            _ => tagger.tag(&b.text),
+        })
+        .collect()
 }

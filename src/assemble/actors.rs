@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use super::{ParagraphRef, SourceEntry};
-use crate::annotate::{Actor, Annotations, Mention};
+use crate::annotate::{Actor, Mention};
 use crate::dedupe::{Clusters, ParagraphAt};
 use crate::slug::SlugRegistry;
 
@@ -27,6 +27,8 @@ pub struct ActorEntry {
     pub paragraphs: Vec<ParagraphRef>,
     /// Actors named in the same paragraphs, with how many: most first.
     pub together: Vec<(usize, usize)>,
+    /// Its events (indices into the briefing's events), in timeline order.
+    pub events: Vec<usize>,
 }
 
 impl std::ops::Deref for ActorEntry {
@@ -37,16 +39,13 @@ impl std::ops::Deref for ActorEntry {
     }
 }
 
-/// Orders the actors (most mentioned first, then by name), gives them ids, and returns
-/// them with every block's mentions, actor indices following the new order.
+/// Orders the actors (most mentioned first, then by name) and returns them with every
+/// block's mentions, actor indices following the new order.
 pub fn order(
-    annotations: Annotations,
+    actors: Vec<Actor>,
+    mut mentions: Vec<Vec<Vec<Mention>>>,
     clusters: &Clusters,
 ) -> (Vec<Actor>, Vec<Vec<Vec<Mention>>>) {
-    let Annotations {
-        actors,
-        mut mentions,
-    } = annotations;
     let mut counts = vec![0usize; actors.len()];
     for (document, blocks) in mentions.iter().enumerate() {
         for (block, list) in blocks.iter().enumerate() {
@@ -90,6 +89,7 @@ pub fn entries(actors: Vec<Actor>, sources: &[SourceEntry]) -> Vec<ActorEntry> {
             sources: Vec::new(),
             paragraphs: Vec::new(),
             together: Vec::new(),
+            events: Vec::new(),
         })
         .collect();
     let mut together: Vec<HashMap<usize, usize>> = vec![HashMap::new(); entries.len()];

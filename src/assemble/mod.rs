@@ -7,9 +7,12 @@
 use chrono::NaiveDate;
 
 mod actors;
+mod events;
 
 pub use actors::ActorEntry;
+pub use events::EventEntry;
 
+use crate::annotate::time::Timex;
 use crate::annotate::{Annotations, Mention};
 use crate::dedupe::{Clusters, ParagraphAt};
 use crate::load::{Metadata, Published};
@@ -30,6 +33,8 @@ pub struct Briefing {
     pub sources: Vec<SourceEntry>,
     /// Every actor, most mentioned first.
     pub actors: Vec<ActorEntry>,
+    /// Every event, oldest first, undated last.
+    pub events: Vec<EventEntry>,
     /// The figures of the overview.
     pub stats: Stats,
 }
@@ -104,6 +109,8 @@ pub struct Paragraph {
     /// Names of actors in `text`, in text order (byte offsets; actor indices into
     /// [`Briefing::actors`]).
     pub mentions: Vec<Mention>,
+    /// Time expressions in `text`, in text order (byte offsets).
+    pub times: Vec<Timex>,
     /// The canonical paragraph this one repeats, and how closely.
     pub repeat_of: Option<(ParagraphRef, f64)>,
     /// For a canonical paragraph: every paragraph that repeats it, in path and reading order.
@@ -125,6 +132,8 @@ pub struct Stats {
     pub copies: usize,
     /// Actors mentioned.
     pub actors: usize,
+    /// Events found.
+    pub events: usize,
     /// Sources with a publication date.
     pub dated: usize,
     /// The earliest publication date.
@@ -148,12 +157,17 @@ pub fn assemble(
     title: Option<String>,
     description: Option<String>,
 ) -> Briefing {
-    let (actors, mentions) = actors::order(annotations, clusters);
+    let Annotations {
+        actors,
+        mentions,
+        times,
+    } = annotations;
+    let (actors, mentions) = actors::order(actors, mentions, clusters);
     let mut sources: Vec<SourceEntry> = documents
         .into_iter()
-        .zip(mentions)
+        .zip(mentions.into_iter().zip(times))
         .enumerate()
-        .map(|(document, (doc, mentions))| source_entry(document, doc, mentions, clusters))
+        .map(|(document, (doc, annotations))| source_entry(document, doc, annotations, clusters))
         .collect();
 
     // Point every canonical paragraph back at the paragraphs that repeat it.
@@ -180,9 +194,16 @@ pub fn assemble(
         }
     }
 
-    let actors = actors::entries(actors, &sources);
+    let mut actors = actors::entries(actors, &sources);
+    let events = events::events(&sources);
+    for (e, event) in events.iter().enumerate() {
+        for &actor in &event.actors {
+            actors[actor].events.push(e);
+        }
+    }
     let mut stats = stats(&sources);
     stats.actors = actors.len();
+    stats.events = events.len();
     let title = title
         .or_else(|| sources.first().map(|s| s.title.clone()))
         .unwrap_or_else(|| "Briefing".to_string());
@@ -191,6 +212,7 @@ pub fn assemble(
         description,
         sources,
         actors,
+        events,
         stats,
     }
 }
@@ -198,7 +220,7 @@ pub fn assemble(
 fn source_entry(
     document: usize,
     doc: Document,
-    mentions: Vec<Vec<Mention>>,
+    (mentions, times): (Vec<Vec<Mention>>, Vec<Vec<Timex>>),
     clusters: &Clusters,
 ) -> SourceEntry {
     let Document { source, blocks } = doc;
@@ -208,9 +230,9 @@ fn source_entry(
     };
     let paragraphs = blocks
         .into_iter()
-        .zip(mentions)
+        .zip(mentions.into_iter().zip(times))
         .enumerate()
-        .map(|(block, (b, mentions))| {
+        .map(|(block, (b, (mentions, times)))| {
             let repeat_of = clusters
                 .repeat_of(ParagraphAt { document, block })
                 .map(|r| {
@@ -230,6 +252,7 @@ fn source_entry(
                 text,
                 marks,
                 mentions,
+                times,
                 repeat_of,
                 repeated_by: Vec::new(),
             }
@@ -280,6 +303,7 @@ fn stats(sources: &[SourceEntry]) -> Stats {
         duplicate_words: repeats.map(|p| p.text.split_whitespace().count()).sum(),
         copies: sources.iter().filter(|s| s.copy_of.is_some()).count(),
         actors: 0,
+        events: 0,
         dated: dates.len(),
         first_date: dates.iter().min().copied(),
         last_date: dates.iter().max().copied(),

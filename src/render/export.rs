@@ -4,6 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::annotate::time::TimexType;
 use crate::assemble::{Briefing, Paragraph, SourceEntry};
 use crate::load::Published;
 
@@ -16,7 +17,7 @@ struct Export<'a> {
     title: &'a str,
     sources: Vec<ExportSource<'a>>,
     actors: Vec<ExportActor<'a>>,
-    events: [(); 0],
+    events: Vec<ExportEvent<'a>>,
     claims: [(); 0],
 }
 
@@ -39,7 +40,29 @@ struct ExportParagraph<'a> {
     duplicate_of: Option<&'a str>,
     similarity: Option<f64>,
     mentions: Vec<ExportMention<'a>>,
-    times: [(); 0],
+    times: Vec<ExportTime<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportTime<'a> {
+    text: &'a str,
+    #[serde(rename = "type")]
+    kind: TimexType,
+    value: Option<&'a str>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct ExportEvent<'a> {
+    id: &'a str,
+    date: Option<&'a str>,
+    precision: &'static str,
+    approximate: bool,
+    summary: &'a str,
+    actors: Vec<&'a str>,
+    paragraphs: Vec<&'a str>,
+    status: &'static str,
 }
 
 #[derive(Serialize)]
@@ -89,7 +112,38 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
                     .collect(),
             })
             .collect(),
-        events: [],
+        events: briefing
+            .events
+            .iter()
+            .map(|e| ExportEvent {
+                id: &e.id,
+                date: e.date.value.as_deref(),
+                precision: e.date.precision.as_str(),
+                approximate: e.date.approximate,
+                summary: &e.summary,
+                actors: e
+                    .actors
+                    .iter()
+                    .map(|&a| briefing.actors[a].id.as_str())
+                    .collect(),
+                paragraphs: e
+                    .paragraphs
+                    .iter()
+                    .filter_map(|at| {
+                        Some(
+                            briefing
+                                .sources
+                                .get(at.source)?
+                                .paragraphs
+                                .get(at.number - 1)?
+                                .id
+                                .as_str(),
+                        )
+                    })
+                    .collect(),
+                status: e.status.as_str(),
+            })
+            .collect(),
         claims: [],
     };
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Layout::default());
@@ -97,22 +151,32 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// How deep an object or array must be nested to be written on one line: the objects in
-/// a paragraph's lists (root, sources, source, paragraphs, paragraph, list, item).
+/// How deep an object or array must be nested to be written on one line: under
+/// `sources`, the objects in a paragraph's lists (root, sources, source, paragraphs,
+/// paragraph, list, item); elsewhere each item of the top-level list (root, list, item).
 const ONE_LINE_DEPTH: usize = 7;
+const ONE_LINE_DEPTH_ELSEWHERE: usize = 3;
 
-/// A JSON layout: two-space indents, except that containers nested [`ONE_LINE_DEPTH`]
-/// deep or more are written on one line. A paragraph's mentions take a line each
-/// instead of six, which keeps a large export a third of the size.
+/// A JSON layout: two-space indents, except that the innermost objects are written on
+/// one line: a paragraph's mentions and times, each actor, each event. A large export
+/// is then a third of its indented size and still reads line by line.
 #[derive(Debug, Default)]
 struct Layout {
     depth: usize,
     has_value: bool,
+    /// Whether a key of the root object is being written, and that key.
+    in_root_key: bool,
+    section: String,
 }
 
 impl Layout {
     fn inline(&self) -> bool {
-        self.depth >= ONE_LINE_DEPTH
+        let depth = if self.section == "sources" {
+            ONE_LINE_DEPTH
+        } else {
+            ONE_LINE_DEPTH_ELSEWHERE
+        };
+        self.depth >= depth
     }
 
     fn open<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
@@ -187,7 +251,27 @@ impl serde_json::ser::Formatter for Layout {
         writer: &mut W,
         first: bool,
     ) -> io::Result<()> {
+        if self.depth == 1 {
+            self.in_root_key = true;
+            self.section.clear();
+        }
         self.item(writer, first)
+    }
+
+    fn end_object_key<W: ?Sized + Write>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.in_root_key = false;
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> io::Result<()> {
+        if self.in_root_key {
+            self.section.push_str(fragment);
+        }
+        writer.write_all(fragment.as_bytes())
     }
 
     fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
@@ -231,32 +315,64 @@ fn source<'a>(briefing: &'a Briefing, source: &'a SourceEntry) -> ExportSource<'
                     duplicate_of: canonical.map(|(id, _)| id),
                     similarity: canonical.map(|(_, s)| s),
                     mentions: mentions(briefing, p),
-                    times: [],
+                    times: times(p),
                 }
             })
             .collect(),
     }
 }
 
-/// A paragraph's mentions with offsets in characters (Unicode scalar values), as the
-/// schema counts them.
-fn mentions<'a>(briefing: &'a Briefing, p: &'a Paragraph) -> Vec<ExportMention<'a>> {
-    let mut chars = 0;
-    let mut counted = 0;
-    // Mentions come in text order: count on from the last one (from the start if not).
-    let mut at = |byte: usize| {
-        if byte < counted {
-            (chars, counted) = (0, 0);
+/// Byte offsets into a text turned into character offsets (Unicode scalar values), as
+/// the schema counts them. Offsets come mostly in text order: counting goes on from the
+/// last one (from the start when one goes back).
+struct CharOffsets<'a> {
+    text: &'a str,
+    chars: usize,
+    counted: usize,
+}
+
+impl<'a> CharOffsets<'a> {
+    fn new(text: &'a str) -> Self {
+        CharOffsets {
+            text,
+            chars: 0,
+            counted: 0,
         }
-        chars += p.text[counted..byte].chars().count();
-        counted = byte;
-        chars
-    };
+    }
+
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.counted {
+            (self.chars, self.counted) = (0, 0);
+        }
+        self.chars += self.text[self.counted..byte].chars().count();
+        self.counted = byte;
+        self.chars
+    }
+}
+
+/// A paragraph's time expressions with character offsets.
+fn times(p: &Paragraph) -> Vec<ExportTime<'_>> {
+    let mut offsets = CharOffsets::new(&p.text);
+    p.times
+        .iter()
+        .map(|t| ExportTime {
+            text: &p.text[t.start..t.end],
+            kind: t.kind,
+            value: t.value.as_deref(),
+            start: offsets.at(t.start),
+            end: offsets.at(t.end),
+        })
+        .collect()
+}
+
+/// A paragraph's mentions with character offsets.
+fn mentions<'a>(briefing: &'a Briefing, p: &'a Paragraph) -> Vec<ExportMention<'a>> {
+    let mut offsets = CharOffsets::new(&p.text);
     p.mentions
         .iter()
         .map(|m| {
-            let start = at(m.start);
-            let end = at(m.end);
+            let start = offsets.at(m.start);
+            let end = offsets.at(m.end);
             ExportMention {
                 actor: &briefing.actors[m.actor].id,
                 text: &p.text[m.start..m.end],
@@ -272,9 +388,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_layout_indents_and_puts_deep_objects_on_one_line() {
+    fn the_layout_indents_and_puts_innermost_objects_on_one_line() {
         let value = serde_json::json!({
-            "a": [{"b": [{"c": [{"d": [1, 2]}, {"e": "f"}]}]}],
+            "sources": [{"b": [{"c": [{"d": [1, 2]}, {"e": "f"}]}]}],
+            "events": [{"id": "e1", "actors": ["a", "b"]}, {"id": "e2", "actors": []}],
             "empty": [],
             "none": {}
         });
@@ -286,7 +403,8 @@ mod tests {
             serde_json::from_str::<serde_json::Value>(&text).unwrap(),
             value
         );
-        let expected = "{\n  \"a\": [\n    {\n      \"b\": [\n        {\n          \"c\": [\n            {\"d\": [1, 2]},\n            {\"e\": \"f\"}\n          ]\n        }\n      ]\n    }\n  ],\n  \"empty\": [],\n  \"none\": {}\n}";
+        // (json! sorts the keys.)
+        let expected = "{\n  \"empty\": [],\n  \"events\": [\n    {\"actors\": [\"a\", \"b\"], \"id\": \"e1\"},\n    {\"actors\": [], \"id\": \"e2\"}\n  ],\n  \"none\": {},\n  \"sources\": [\n    {\n      \"b\": [\n        {\n          \"c\": [\n            {\"d\": [1, 2]},\n            {\"e\": \"f\"}\n          ]\n        }\n      ]\n    }\n  ]\n}";
         assert_eq!(text, expected);
     }
 }

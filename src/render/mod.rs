@@ -5,6 +5,8 @@
 //! | `index.html` | the overview |
 //! | `sources/index.html`, `sources/<id>/index.html` | the sources and each source's text |
 //! | `actors/index.html`, `actors/<id>/index.html` | the actors and each actor's page |
+//! | `timeline/index.html` (and `timeline/<period>/index.html` when long) | events by date |
+//! | `timeline.json`, `timeline.js` | the timeline for TimelineJS; the timeline's filter |
 //! | `briefing.json` | everything as data (`SCHEMA.md`) |
 //! | `404.html`, `.nojekyll`, `sitemap.xml`, `style.css` | what a published site needs |
 //!
@@ -18,6 +20,7 @@ pub mod inline;
 pub mod output;
 pub mod registry;
 pub mod templates;
+pub mod timeline;
 pub mod view;
 
 use tera::Context;
@@ -41,6 +44,7 @@ pub fn render(
         briefing,
         templates,
         base_url,
+        timeline: timeline::Timeline::new(briefing),
     };
     pages.overview(out)?;
     pages.sources(out)?;
@@ -51,12 +55,22 @@ pub fn render(
     for index in 0..briefing.actors.len() {
         pages.actor(index, out)?;
     }
+    pages.timeline(out)?;
     pages.not_found(out)?;
     out.write_stream("briefing.json", &mut |w| export::write_json(briefing, w))
         .map_err(|e| Diagnostic::general(format!("cannot write briefing.json: {e}")))?;
     write(out, STYLESHEET, templates.stylesheet().as_bytes())?;
+    write(out, "timeline.js", templates::TIMELINE_SCRIPT.as_bytes())?;
+    out.write_stream("timeline.json", &mut |w| {
+        timeline::write_timeline_json(briefing, w)
+    })
+    .map_err(|e| Diagnostic::general(format!("cannot write timeline.json: {e}")))?;
     write(out, ".nojekyll", b"")?;
-    write(out, "sitemap.xml", sitemap(briefing, base_url).as_bytes())
+    write(
+        out,
+        "sitemap.xml",
+        sitemap(briefing, &pages.timeline, base_url).as_bytes(),
+    )
 }
 
 fn write(out: &mut dyn Output, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
@@ -71,6 +85,7 @@ struct Pages<'a> {
     briefing: &'a Briefing,
     templates: &'a Templates,
     base_url: &'a BaseUrl,
+    timeline: timeline::Timeline,
 }
 
 impl Pages<'_> {
@@ -121,6 +136,8 @@ impl Pages<'_> {
             c.insert("figures", &view::figures(b));
             c.insert("period", &view::period(b));
             c.insert("key_actors", &view::key_actors(b, KEY_ACTORS));
+            c.insert("chart", &timeline::chart(b, &self.timeline, ""));
+            c.insert("event_count", &b.events.len());
             c.insert("repeated", &view::repeated_note(b));
             c.insert("sources", &cards);
         })
@@ -200,7 +217,63 @@ impl Pages<'_> {
             section: "actors",
         };
         let path = format!("actors/{}/index.html", page.id);
-        self.page(out, &path, "actor.html", meta, |c| c.insert("actor", &page))
+        let events = timeline::actor_events(self.briefing, &self.timeline, index);
+        let more = self.briefing.actors[index]
+            .events
+            .len()
+            .saturating_sub(timeline::ACTOR_EVENTS);
+        self.page(out, &path, "actor.html", meta, |c| {
+            c.insert("actor", &page);
+            c.insert("events", &events);
+            c.insert("events_more", &more);
+        })
+    }
+
+    /// The timeline: one page, or an index of periods and a page for each.
+    fn timeline(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let b = self.briefing;
+        let t = &self.timeline;
+        if t.split() {
+            let meta = PageMeta {
+                title: "Timeline".into(),
+                description: format!("The {} events of the briefing by period.", b.events.len()),
+                canonical: None,
+                section: "timeline",
+            };
+            let periods = timeline::periods(t);
+            self.page(
+                out,
+                "timeline/index.html",
+                "timeline_index.html",
+                meta,
+                |c| {
+                    c.insert("periods", &periods);
+                    c.insert("event_count", &b.events.len());
+                    c.insert("chart", &timeline::chart(b, t, "../"));
+                },
+            )?;
+        }
+        for (index, period) in t.pages.iter().enumerate() {
+            let page = timeline::page(b, t, index);
+            let meta = PageMeta {
+                title: if t.split() {
+                    format!("Timeline: {}", period.label)
+                } else {
+                    "Timeline".into()
+                },
+                description: format!(
+                    "{} event{} the sources report, by date, each linked to the paragraphs that report it.",
+                    page.count,
+                    if page.count == 1 { "" } else { "s" }
+                ),
+                canonical: None,
+                section: "timeline",
+            };
+            self.page(out, &period.path, "timeline.html", meta, |c| {
+                c.insert("timeline", &page)
+            })?;
+        }
+        Ok(())
     }
 
     fn not_found(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
@@ -215,8 +288,21 @@ impl Pages<'_> {
 }
 
 /// The sitemap: every page, under the base URL.
-fn sitemap(briefing: &Briefing, base_url: &BaseUrl) -> String {
-    let mut pages = vec![String::new(), "sources/".to_string(), "actors/".to_string()];
+fn sitemap(briefing: &Briefing, timeline: &timeline::Timeline, base_url: &BaseUrl) -> String {
+    let mut pages = vec![
+        String::new(),
+        "sources/".to_string(),
+        "actors/".to_string(),
+        "timeline/".to_string(),
+    ];
+    if timeline.split() {
+        pages.extend(
+            timeline
+                .pages
+                .iter()
+                .map(|p| p.path.trim_end_matches("index.html").to_string()),
+        );
+    }
     pages.extend(
         briefing
             .sources

@@ -29,7 +29,18 @@ const DEFAULTS: &[(&str, &str)] = &[
         "actor_card.html",
         include_str!("../../templates/actor_card.html"),
     ),
+    (
+        "timeline.html",
+        include_str!("../../templates/timeline.html"),
+    ),
+    (
+        "timeline_index.html",
+        include_str!("../../templates/timeline_index.html"),
+    ),
 ];
+
+/// The timeline's filter script, written to the site as `timeline.js`.
+pub const TIMELINE_SCRIPT: &str = include_str!("../../templates/timeline.js");
 
 /// The stylesheet's name, in `templates/` and in the site.
 pub const STYLESHEET: &str = "style.css";

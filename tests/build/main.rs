@@ -12,3 +12,4 @@ mod input;
 mod links;
 mod metadata;
 mod output;
+mod timeline;

@@ -1,0 +1,267 @@
+//! The events of the briefing: every sentence that names an actor and reports something,
+//! with the same event told in several paragraphs or sources made one.
+//!
+//! Two sentences are one event when their words are the same (a repeat), when one sits in
+//! a paragraph that repeats the other's and most of their words agree (an edited repeat),
+//! or when they give the same day, the same status, the same verb and the same two or more
+//! actors (one event reported twice in other words).
+
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use rayon::prelude::*;
+
+use super::{ParagraphRef, SourceEntry};
+use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
+use crate::sentence::sentence_ranges;
+
+/// Words shared (Jaccard) for a sentence of an edited repeat to be the same event as one
+/// of the original paragraph's sentences.
+const SAME_SENTENCE: f64 = 0.5;
+
+/// An event with everything its timeline entry shows.
+#[derive(Debug, Clone)]
+pub struct EventEntry {
+    /// Stable id, `eN` in timeline order.
+    pub id: String,
+    /// When it happened, as precisely as known.
+    pub date: EventDate,
+    /// Reported, planned or denied.
+    pub status: Status,
+    /// The sentence that first reports it.
+    pub summary: String,
+    /// Its actors (indices into the briefing's actors), in the order first named.
+    pub actors: Vec<usize>,
+    /// Every paragraph that reports it, in path and reading order.
+    pub paragraphs: Vec<ParagraphRef>,
+}
+
+/// A sentence read as an event, before merging.
+struct Candidate {
+    at: ParagraphRef,
+    /// The sentence's index in its paragraph.
+    sentence: usize,
+    summary: String,
+    read: SentenceEvent,
+    actors: Vec<usize>,
+    /// Hash of the sentence's lower-cased words.
+    words_key: u64,
+}
+
+/// The events of `sources` (actors already ordered), oldest first, undated last.
+pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
+    let candidates: Vec<Vec<Candidate>> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(s, source)| candidates(s, source))
+        .collect();
+    let mut merger = Merger::default();
+    // Original paragraphs first, so that a repeat finds the events of its original.
+    for repeats in [false, true] {
+        for (s, source) in sources.iter().enumerate() {
+            for c in candidates[s]
+                .iter()
+                .filter(|c| source.paragraphs[c.at.number - 1].repeat_of.is_some() == repeats)
+            {
+                let original = source.paragraphs[c.at.number - 1]
+                    .repeat_of
+                    .as_ref()
+                    .map(|(of, _)| of);
+                merger.add(c, original, sources);
+            }
+        }
+    }
+    merger.finish()
+}
+
+/// The sentences of a source that read as events.
+fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate> {
+    let published = source.date().map(|d| d.date);
+    let mut out = Vec::new();
+    for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
+        for (sentence, range) in sentence_ranges(&p.text).into_iter().enumerate() {
+            let mut actors: Vec<usize> = Vec::new();
+            for m in p
+                .mentions
+                .iter()
+                .filter(|m| m.start >= range.start && m.end <= range.end)
+            {
+                if !actors.contains(&m.actor) {
+                    actors.push(m.actor);
+                }
+            }
+            if actors.is_empty() {
+                continue;
+            }
+            let text = &p.text[range.clone()];
+            let Some(read) = read_sentence(text, range.start, &p.times, published) else {
+                continue;
+            };
+            out.push(Candidate {
+                at: ParagraphRef {
+                    source: s,
+                    number: p.number,
+                },
+                sentence,
+                summary: text.to_string(),
+                read,
+                actors,
+                words_key: words_key(text),
+            });
+        }
+    }
+    out
+}
+
+/// The same event told another way: day, status, verb and actors.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct Signature {
+    day: String,
+    status: Status,
+    verb: String,
+    actors: BTreeSet<usize>,
+}
+
+#[derive(Default)]
+struct Merger {
+    events: Vec<EventEntry>,
+    by_words: HashMap<u64, usize>,
+    by_signature: HashMap<Signature, usize>,
+    /// The events of each original paragraph's sentences: (paragraph, sentence) → event.
+    by_sentence: HashMap<(usize, usize, usize), usize>,
+}
+
+impl Merger {
+    fn add(&mut self, c: &Candidate, original: Option<&ParagraphRef>, sources: &[SourceEntry]) {
+        let signature = (c.read.date.precision == Precision::Day
+            && !c.read.date.approximate
+            && c.actors.len() >= 2)
+            .then(|| Signature {
+                day: c.read.date.value.clone().unwrap_or_default(),
+                status: c.read.status,
+                verb: c.read.verb.clone(),
+                actors: c.actors.iter().copied().collect(),
+            });
+        let found = self
+            .by_words
+            .get(&c.words_key)
+            .copied()
+            .or_else(|| original.and_then(|of| self.in_original(c, of, sources)))
+            .or_else(|| {
+                signature
+                    .as_ref()
+                    .and_then(|s| self.by_signature.get(s).copied())
+            });
+        let event = match found {
+            Some(event) => {
+                let entry = &mut self.events[event];
+                if entry.paragraphs.last() != Some(&c.at) {
+                    entry.paragraphs.push(c.at.clone());
+                }
+                for &actor in &c.actors {
+                    if !entry.actors.contains(&actor) {
+                        entry.actors.push(actor);
+                    }
+                }
+                event
+            }
+            None => {
+                self.events.push(EventEntry {
+                    id: String::new(),
+                    date: c.read.date.clone(),
+                    status: c.read.status,
+                    summary: c.summary.clone(),
+                    actors: c.actors.clone(),
+                    paragraphs: vec![c.at.clone()],
+                });
+                self.events.len() - 1
+            }
+        };
+        self.by_words.entry(c.words_key).or_insert(event);
+        if let Some(signature) = signature {
+            self.by_signature.entry(signature).or_insert(event);
+        }
+        self.by_sentence
+            .entry((c.at.source, c.at.number, c.sentence))
+            .or_insert(event);
+    }
+
+    /// The event of the original paragraph's sentence that most words of `c` agree with.
+    fn in_original(
+        &self,
+        c: &Candidate,
+        of: &ParagraphRef,
+        sources: &[SourceEntry],
+    ) -> Option<usize> {
+        let original = sources.get(of.source)?.paragraphs.get(of.number - 1)?;
+        let words = word_set(&c.summary);
+        sentence_ranges(&original.text)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, range)| {
+                let event = *self.by_sentence.get(&(of.source, of.number, i))?;
+                Some((jaccard(&words, &word_set(&original.text[range])), event))
+            })
+            .filter(|(score, _)| *score >= SAME_SENTENCE)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, event)| event)
+    }
+
+    /// The events in timeline order, with their ids.
+    fn finish(mut self) -> Vec<EventEntry> {
+        self.events.sort_by(|a, b| {
+            (
+                a.date.first_day.is_none(),
+                a.date.first_day,
+                a.date.precision,
+                first(a),
+            )
+                .cmp(&(
+                    b.date.first_day.is_none(),
+                    b.date.first_day,
+                    b.date.precision,
+                    first(b),
+                ))
+        });
+        for (n, event) in self.events.iter_mut().enumerate() {
+            event.id = format!("e{}", n + 1);
+        }
+        self.events
+    }
+}
+
+fn first(event: &EventEntry) -> (usize, usize) {
+    event
+        .paragraphs
+        .first()
+        .map_or((0, 0), |p| (p.source, p.number))
+}
+
+/// The lower-cased words of a sentence.
+fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+fn words_key(text: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    for word in words(text) {
+        word.hash(&mut hasher);
+    }
+    hasher.finish()
+}
+
+fn word_set(text: &str) -> BTreeSet<String> {
+    words(text).collect()
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let shared = a.intersection(b).count();
+    let all = a.len() + b.len() - shared;
+    if all == 0 {
+        0.0
+    } else {
+        shared as f64 / all as f64
+    }
+}

@@ -1,0 +1,751 @@
+//! The timeline: events grouped by date on one page, or on one page per period when there
+//! are many; each actor's slice of it; `timeline.json` for TimelineJS; and the overview's
+//! chart of events over time.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::io;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::Serialize;
+
+use crate::annotate::events::{EventDate, Precision, Status};
+use crate::assemble::{Briefing, EventEntry};
+use crate::render::inline::escape;
+
+/// Up to this many events, the timeline is one page; beyond, one page per period, and a
+/// period with more is cut into pages of this many.
+pub const ONE_PAGE: usize = 400;
+/// How many of an actor's events its page lists.
+pub const ACTOR_EVENTS: usize = 50;
+
+/// Where each event is shown: the timeline's pages and which page holds which event.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// The pages, in time order (the undated page last).
+    pub pages: Vec<Period>,
+    /// For each event, the index of its page.
+    pub page_of: Vec<usize>,
+}
+
+/// One page of the timeline.
+#[derive(Debug, Clone)]
+pub struct Period {
+    /// The page's path under the site root (`timeline/index.html`, `timeline/2025-11/index.html`).
+    pub path: String,
+    /// Its name in the navigation ("November 2025", "November 2025, page 2", "Undated").
+    pub label: String,
+    /// The period it shows part of (`2025-11`, `undated`).
+    pub slug: String,
+    /// Its events, in timeline order.
+    pub events: Vec<usize>,
+}
+
+impl Timeline {
+    /// Lays out the events of `briefing` over pages.
+    pub fn new(briefing: &Briefing) -> Timeline {
+        let events = &briefing.events;
+        if events.len() <= ONE_PAGE {
+            return Timeline {
+                pages: vec![Period {
+                    path: "timeline/index.html".into(),
+                    label: "All events".into(),
+                    slug: String::new(),
+                    events: (0..events.len()).collect(),
+                }],
+                page_of: vec![0; events.len()],
+            };
+        }
+        // Events come sorted: consecutive events of one period share a page, up to
+        // ONE_PAGE of them; the period's next ones go on its next page.
+        let mut pages: Vec<Period> = Vec::new();
+        let mut page_of = Vec::with_capacity(events.len());
+        let mut current = (String::new(), 0);
+        for (e, event) in events.iter().enumerate() {
+            let (slug, label) = period(&event.date);
+            let full = pages.last().is_some_and(|p| p.events.len() >= ONE_PAGE);
+            if current.0 != slug || full {
+                current.1 = if current.0 == slug { current.1 + 1 } else { 1 };
+                current.0.clone_from(&slug);
+                let (path, label) = match current.1 {
+                    1 => (format!("timeline/{slug}/index.html"), label),
+                    n => (
+                        format!("timeline/{slug}/{n}/index.html"),
+                        format!("{label}, page {n}"),
+                    ),
+                };
+                pages.push(Period {
+                    path,
+                    label,
+                    slug,
+                    events: Vec::new(),
+                });
+            }
+            let page = pages.len() - 1;
+            pages[page].events.push(e);
+            page_of.push(page);
+        }
+        Timeline { pages, page_of }
+    }
+
+    /// Whether the timeline is split into periods (with an index page listing them).
+    pub fn split(&self) -> bool {
+        self.pages
+            .first()
+            .is_some_and(|p| p.path != "timeline/index.html")
+    }
+
+    /// The link from a page `to_root` below the root to event `e` on its page.
+    pub fn href(&self, briefing: &Briefing, e: usize, to_root: &str) -> String {
+        let page = &self.pages[self.page_of[e]];
+        format!("{to_root}{}#{}", page.path, briefing.events[e].id)
+    }
+}
+
+/// The page an event belongs on when the timeline is split: its month, its year for
+/// coarser dates, or the undated page.
+fn period(date: &EventDate) -> (String, String) {
+    match (date.first_day, date.precision) {
+        (None, _) | (_, Precision::Unknown) => ("undated".into(), "Undated".into()),
+        (Some(day), Precision::Year) => (
+            day.format("%Y").to_string(),
+            day.format("%Y (the year as a whole)").to_string(),
+        ),
+        (Some(day), _) => (
+            day.format("%Y-%m").to_string(),
+            day.format("%B %Y").to_string(),
+        ),
+    }
+}
+
+/// An event as the timeline shows it.
+#[derive(Debug, Clone)]
+pub struct EventView {
+    /// Its id, the anchor on its page.
+    pub id: String,
+    /// Where the timeline shows it, on pages other than the timeline.
+    pub link: Option<String>,
+    /// Its date as precisely as known, in words.
+    pub date_label: String,
+    /// A badge for a date that is not a day: "week", "month", "year", or "approximate".
+    pub badge: Option<&'static str>,
+    /// Reported, planned or denied.
+    pub status: &'static str,
+    /// Its actors with links to their pages.
+    pub actors: Vec<ActorLink>,
+    /// Its actors' ids, space-separated, for filtering.
+    pub actor_ids: String,
+    /// The sentence that reports it.
+    pub summary: String,
+    /// Links to every paragraph that reports it, by source.
+    pub reports: Vec<ReportGroup>,
+}
+
+/// The paragraphs of one source that report an event.
+#[derive(Debug, Clone)]
+pub struct ReportGroup {
+    /// The source's outlet, else its title, shortened.
+    pub source: String,
+    /// The source's full title, for a tooltip.
+    pub title: String,
+    /// Its paragraphs.
+    pub paragraphs: Vec<ReportLink>,
+}
+
+/// A link to an actor's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct ActorLink {
+    /// The actor's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The link.
+    pub href: String,
+}
+
+/// A link to a paragraph that reports an event.
+#[derive(Debug, Clone)]
+pub struct ReportLink {
+    /// "¶3".
+    pub label: String,
+    /// The link.
+    pub href: String,
+}
+
+/// Events that share a date.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateGroup {
+    /// The date in words.
+    pub label: String,
+    /// Its events as HTML list items (see [`event_html`]).
+    pub html: String,
+}
+
+/// A page of the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelinePage {
+    /// Its heading.
+    pub heading: String,
+    /// Dated events by date.
+    pub groups: Vec<DateGroup>,
+    /// Undated events as HTML list items; empty when there are none.
+    pub undated: String,
+    /// Actors of the page's events, most frequent first, for the filter.
+    pub actors: Vec<ActorLink>,
+    /// Events on the page.
+    pub count: usize,
+    /// Whether the timeline has several pages (and an index of them).
+    pub split: bool,
+    /// The previous page.
+    pub previous: Option<PeriodLink>,
+    /// The next period.
+    pub next: Option<PeriodLink>,
+}
+
+/// A link to a period's page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodLink {
+    /// Its name.
+    pub label: String,
+    /// The link.
+    pub href: String,
+    /// Its events.
+    pub count: usize,
+    /// Whether it is the page shown.
+    pub current: bool,
+}
+
+/// An event's view, on a page `to_root` below the root.
+pub fn event_view(briefing: &Briefing, event: &EventEntry, to_root: &str) -> EventView {
+    let actors: Vec<ActorLink> = event
+        .actors
+        .iter()
+        .map(|&a| {
+            let actor = &briefing.actors[a];
+            ActorLink {
+                id: actor.id.clone(),
+                name: actor.name.clone(),
+                href: format!("{to_root}actors/{}/index.html", actor.id),
+            }
+        })
+        .collect();
+    EventView {
+        id: event.id.clone(),
+        link: None,
+        date_label: date_label(&event.date),
+        badge: badge(&event.date),
+        status: event.status.as_str(),
+        actor_ids: actors
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect::<Vec<_>>()
+            .join(" "),
+        actors,
+        summary: event.summary.clone(),
+        reports: reports(briefing, event, to_root),
+    }
+}
+
+/// The paragraphs that report `event`, grouped by source.
+fn reports(briefing: &Briefing, event: &EventEntry, to_root: &str) -> Vec<ReportGroup> {
+    const SHORT: usize = 48;
+    let mut groups: Vec<(usize, ReportGroup)> = Vec::new();
+    for at in &event.paragraphs {
+        let Some(source) = briefing.sources.get(at.source) else {
+            continue;
+        };
+        let link = ReportLink {
+            label: format!("¶{}", at.number),
+            href: format!("{to_root}sources/{}/index.html#p{}", source.id, at.number),
+        };
+        match groups.iter_mut().find(|(s, _)| *s == at.source) {
+            Some((_, group)) => group.paragraphs.push(link),
+            None => {
+                let name = source
+                    .meta
+                    .outlet
+                    .clone()
+                    .unwrap_or_else(|| source.title.clone());
+                let short = match name.char_indices().nth(SHORT) {
+                    Some((cut, _)) => format!("{}…", name[..cut].trim_end()),
+                    None => name,
+                };
+                groups.push((
+                    at.source,
+                    ReportGroup {
+                        source: short,
+                        title: source.title.clone(),
+                        paragraphs: vec![link],
+                    },
+                ));
+            }
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// Page `index` of `timeline`.
+pub fn page(briefing: &Briefing, timeline: &Timeline, index: usize) -> TimelinePage {
+    let period = &timeline.pages[index];
+    let to_root = "../".repeat(period.path.matches('/').count());
+    let mut groups: Vec<DateGroup> = Vec::new();
+    let mut undated = String::new();
+    let mut actor_counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for &e in &period.events {
+        let event = &briefing.events[e];
+        for &a in &event.actors {
+            *actor_counts.entry(a).or_default() += 1;
+        }
+        let view = event_view(briefing, event, &to_root);
+        if event.date.first_day.is_none() {
+            event_html(&view, &mut undated);
+            continue;
+        }
+        let label = date_label(&event.date);
+        if groups.last().is_none_or(|g| g.label != label) {
+            groups.push(DateGroup {
+                label,
+                html: String::new(),
+            });
+        }
+        if let Some(group) = groups.last_mut() {
+            event_html(&view, &mut group.html);
+        }
+    }
+    let mut actors: Vec<(usize, usize)> = actor_counts.into_iter().collect();
+    actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let link = |i: usize| {
+        let p = &timeline.pages[i];
+        PeriodLink {
+            label: p.label.clone(),
+            href: format!("{to_root}{}", p.path),
+            count: p.events.len(),
+            current: i == index,
+        }
+    };
+    let split = timeline.split();
+    TimelinePage {
+        heading: if split {
+            period.label.clone()
+        } else {
+            "Timeline".into()
+        },
+        groups,
+        undated,
+        actors: actors
+            .into_iter()
+            .map(|(a, _)| {
+                let actor = &briefing.actors[a];
+                ActorLink {
+                    id: actor.id.clone(),
+                    name: actor.name.clone(),
+                    href: format!("{to_root}actors/{}/index.html", actor.id),
+                }
+            })
+            .collect(),
+        count: period.events.len(),
+        split,
+        previous: (split && index > 0).then(|| link(index - 1)),
+        next: (split && index + 1 < timeline.pages.len()).then(|| link(index + 1)),
+    }
+}
+
+/// The periods of a split timeline, for its index page: each period's first page, with
+/// the events of all its pages.
+pub fn periods(timeline: &Timeline) -> Vec<PeriodLink> {
+    let mut periods: Vec<PeriodLink> = Vec::new();
+    let mut last = "";
+    for p in &timeline.pages {
+        if p.slug == last {
+            if let Some(period) = periods.last_mut() {
+                period.count += p.events.len();
+            }
+            continue;
+        }
+        last = &p.slug;
+        periods.push(PeriodLink {
+            label: p.label.clone(),
+            href: p.path.trim_start_matches("timeline/").to_string(),
+            count: p.events.len(),
+            current: false,
+        });
+    }
+    periods
+}
+
+/// The first events of actor `index` as HTML list items, for its page (two levels below
+/// the root), each dated with a link to its place on the timeline.
+pub fn actor_events(briefing: &Briefing, timeline: &Timeline, index: usize) -> String {
+    let mut html = String::new();
+    for &e in briefing.actors[index].events.iter().take(ACTOR_EVENTS) {
+        let view = EventView {
+            link: Some(timeline.href(briefing, e, "../../")),
+            ..event_view(briefing, &briefing.events[e], "../../")
+        };
+        event_html(&view, &mut html);
+    }
+    html
+}
+
+/// An event as an HTML list item: date, badges, the sentence, actors and reports. Built
+/// here rather than in a template: a long timeline has hundreds of thousands of them.
+pub fn event_html(event: &EventView, out: &mut String) {
+    out.push_str("<li class=\"event\" id=\"");
+    escape(&event.id, out);
+    out.push_str("\" data-actors=\"");
+    escape(&event.actor_ids, out);
+    let _ = write!(
+        out,
+        "\" data-status=\"{}\">\n  <p class=\"event-meta\">",
+        event.status
+    );
+    match &event.link {
+        Some(link) => {
+            out.push_str("<a class=\"event-date\" href=\"");
+            escape(link, out);
+            out.push_str("\">");
+            escape(
+                if event.date_label.is_empty() {
+                    "Undated"
+                } else {
+                    &event.date_label
+                },
+                out,
+            );
+            out.push_str("</a>");
+        }
+        None if !event.date_label.is_empty() => {
+            out.push_str("<span class=\"event-date\">");
+            escape(&event.date_label, out);
+            out.push_str("</span>");
+        }
+        None => {}
+    }
+    if let Some(badge) = event.badge {
+        let title = if badge == "approximate" {
+            " title=\"The date the source was published: the text gives no date\""
+        } else {
+            ""
+        };
+        let _ = write!(out, " <span class=\"badge\"{title}>{badge}</span>");
+    }
+    if event.status != "reported" {
+        let _ = write!(
+            out,
+            " <span class=\"status status-{0}\">{0}</span>",
+            event.status
+        );
+    }
+    out.push_str("</p>\n  <p class=\"event-summary\">");
+    escape(&event.summary, out);
+    out.push_str("</p>\n");
+    if !event.actors.is_empty() {
+        out.push_str("  <p class=\"event-actors\">");
+        for (n, actor) in event.actors.iter().enumerate() {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            link(&actor.href, &actor.name, out);
+        }
+        out.push_str("</p>\n");
+    }
+    out.push_str("  <p class=\"event-reports\">Reported in ");
+    for (n, group) in event.reports.iter().enumerate() {
+        if n > 0 {
+            out.push_str(" · ");
+        }
+        out.push_str("<span title=\"");
+        escape(&group.title, out);
+        out.push_str("\">");
+        escape(&group.source, out);
+        out.push_str("</span>");
+        for p in &group.paragraphs {
+            out.push(' ');
+            link(&p.href, &p.label, out);
+        }
+    }
+    out.push_str("</p>\n</li>\n");
+}
+
+/// `<a href="HREF">TEXT</a>`, escaped.
+fn link(href: &str, text: &str, out: &mut String) {
+    out.push_str("<a href=\"");
+    escape(href, out);
+    out.push_str("\">");
+    escape(text, out);
+    out.push_str("</a>");
+}
+
+/// A date in words, for an event.
+pub fn date_label(date: &EventDate) -> String {
+    let Some(day) = date.first_day else {
+        return String::new();
+    };
+    let value = date.value.as_deref().unwrap_or("");
+    match date.precision {
+        Precision::Day => day.format("%A %-d %B %Y").to_string(),
+        Precision::Week => {
+            let end = day + Duration::days(6);
+            let span = if day.month() == end.month() {
+                format!("{}–{}", day.format("%-d"), end.format("%-d %B"))
+            } else {
+                format!("{} – {}", day.format("%-d %B"), end.format("%-d %B"))
+            };
+            format!(
+                "Week {}, {} ({span})",
+                day.iso_week().week(),
+                day.iso_week().year()
+            )
+        }
+        Precision::Month => day.format("%B %Y").to_string(),
+        Precision::Year => {
+            let season = match value.get(5..) {
+                Some("SP") => "Spring ",
+                Some("SU") => "Summer ",
+                Some("FA") => "Autumn ",
+                Some("WI") => "Winter ",
+                Some("Q1") => "First quarter of ",
+                Some("Q2") => "Second quarter of ",
+                Some("Q3") => "Third quarter of ",
+                Some("Q4") => "Fourth quarter of ",
+                _ => "",
+            };
+            format!("{season}{}", day.year())
+        }
+        Precision::Unknown => String::new(),
+    }
+}
+
+/// The badge of a date that is not a stated day.
+fn badge(date: &EventDate) -> Option<&'static str> {
+    match date.precision {
+        _ if date.approximate => Some("approximate"),
+        Precision::Week => Some("week"),
+        Precision::Month => Some("month"),
+        Precision::Year => Some("year"),
+        Precision::Day | Precision::Unknown => None,
+    }
+}
+
+/// Writes `timeline.json` in TimelineJS3's format: the dated events with their dates to
+/// the precision known, one event at a time.
+pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::Result<()> {
+    #[derive(Serialize)]
+    struct Text<'a> {
+        headline: &'a str,
+        text: String,
+    }
+    #[derive(Serialize)]
+    struct Start {
+        year: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        month: Option<String>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        day: Option<String>,
+        display_date: String,
+    }
+    #[derive(Serialize)]
+    struct Event<'a> {
+        start_date: Start,
+        text: Text<'a>,
+        group: &'static str,
+        unique_id: &'a str,
+    }
+    let title = Text {
+        headline: &briefing.title,
+        text: briefing.description.clone().unwrap_or_default(),
+    };
+    out.write_all(b"{\"title\": {\"text\": ")?;
+    serde_json::to_writer(&mut *out, &title)?;
+    out.write_all(b"},\n\"events\": [")?;
+    let mut first = true;
+    for event in &briefing.events {
+        let Some(day) = event.date.first_day else {
+            continue;
+        };
+        let (month, day_of_month) = match event.date.precision {
+            Precision::Day => (Some(day.month()), Some(day.day())),
+            Precision::Week | Precision::Month => (Some(day.month()), None),
+            Precision::Year | Precision::Unknown => (None, None),
+        };
+        let mut text = String::new();
+        escape(&event.summary, &mut text);
+        text.push_str("<br>");
+        for (n, group) in reports(briefing, event, "").iter().enumerate() {
+            if n > 0 {
+                text.push_str(" · ");
+            }
+            escape(&group.source, &mut text);
+            for link in &group.paragraphs {
+                text.push_str(" <a href=\"");
+                escape(&link.href, &mut text);
+                text.push_str("\">");
+                escape(&link.label, &mut text);
+                text.push_str("</a>");
+            }
+        }
+        let entry = Event {
+            start_date: Start {
+                year: day.year().to_string(),
+                month: month.map(|m| m.to_string()),
+                day: day_of_month.map(|d| d.to_string()),
+                display_date: date_label(&event.date),
+            },
+            text: Text {
+                headline: headline(&event.summary),
+                text,
+            },
+            group: status_label(event.status),
+            unique_id: &event.id,
+        };
+        out.write_all(if first { b"\n" } else { b",\n" })?;
+        first = false;
+        serde_json::to_writer(&mut *out, &entry)?;
+    }
+    out.write_all(b"\n]}\n")
+}
+
+/// A short headline from a sentence: its first words.
+fn headline(summary: &str) -> &str {
+    const WORDS: usize = 12;
+    match summary.match_indices(' ').nth(WORDS - 1) {
+        Some((at, _)) => &summary[..at],
+        None => summary,
+    }
+}
+
+/// A status as a heading word.
+pub fn status_label(status: Status) -> &'static str {
+    match status {
+        Status::Reported => "Reported",
+        Status::Planned => "Planned",
+        Status::Denied => "Denied",
+    }
+}
+
+/// The overview's chart: dated events counted by day (a story of two months or less), by
+/// month (up to five years) or by year, as an inline SVG for a page `to_root` below the
+/// root, each bar linked to its first event; `None` without dated events.
+pub fn chart(briefing: &Briefing, timeline: &Timeline, to_root: &str) -> Option<String> {
+    let days: Vec<(NaiveDate, Precision, usize)> = briefing
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(e, ev)| Some((ev.date.first_day?, ev.date.precision, e)))
+        .filter(|(_, p, _)| *p != Precision::Unknown)
+        .collect();
+    let first = days.iter().map(|d| d.0).min()?;
+    let last = days.iter().map(|d| d.0).max()?;
+    let span = (last - first).num_days();
+    let (unit, rank) = if span <= 62 {
+        (Precision::Day, 0)
+    } else if span <= 5 * 366 {
+        (Precision::Month, 2)
+    } else {
+        (Precision::Year, 3)
+    };
+    let bucket = |d: NaiveDate| match unit {
+        Precision::Day => d,
+        Precision::Month => d.with_day(1).unwrap_or(d),
+        _ => NaiveDate::from_ymd_opt(d.year(), 1, 1).unwrap_or(d),
+    };
+    let coarse_rank = |p: Precision| match p {
+        Precision::Day => 0,
+        Precision::Week => 1,
+        Precision::Month => 2,
+        _ => 3,
+    };
+    let mut counts: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
+    let mut left_out = 0;
+    for &(day, precision, e) in &days {
+        if coarse_rank(precision) > rank {
+            left_out += 1;
+            continue;
+        }
+        let entry = counts.entry(bucket(day)).or_insert((0, e));
+        entry.0 += 1;
+    }
+    let mut buckets = Vec::new();
+    let mut at = bucket(first);
+    while at <= bucket(last) {
+        buckets.push(at);
+        at = match unit {
+            Precision::Day => at + Duration::days(1),
+            Precision::Month => at.checked_add_months(chrono::Months::new(1))?,
+            _ => NaiveDate::from_ymd_opt(at.year() + 1, 1, 1)?,
+        };
+    }
+    let max = counts.values().map(|c| c.0).max().unwrap_or(0).max(1);
+    let label = |d: NaiveDate| match unit {
+        Precision::Day => d.format("%-d %b %Y").to_string(),
+        Precision::Month => d.format("%B %Y").to_string(),
+        _ => d.format("%Y").to_string(),
+    };
+    let (width, height, bar_gap) = (640.0_f64, 120.0_f64, 2.0_f64);
+    let step = width / buckets.len() as f64;
+    let total: usize = counts.values().map(|c| c.0).sum();
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-labelledby=\"chart-title\" xmlns=\"http://www.w3.org/2000/svg\">\
+         <title id=\"chart-title\">{total} dated events from {} to {}, counted by {}</title>",
+        height + 20.0,
+        label(first),
+        label(last),
+        unit_word(unit),
+    );
+    for (i, day) in buckets.iter().enumerate() {
+        let Some(&(count, e)) = counts.get(day) else {
+            continue;
+        };
+        let h = (count as f64 / max as f64 * (height - 4.0)).max(2.0);
+        let x = i as f64 * step + bar_gap / 2.0;
+        let href = timeline.href(briefing, e, to_root);
+        let mut title = String::new();
+        escape(
+            &format!(
+                "{}: {count} event{}",
+                label(*day),
+                if count == 1 { "" } else { "s" }
+            ),
+            &mut title,
+        );
+        let _ = write!(
+            svg,
+            "<a href=\"{}\"><rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\"><title>{title}</title></rect></a>",
+            href,
+            height - h,
+            (step - bar_gap).max(1.0),
+        );
+    }
+    let _ = write!(
+        svg,
+        "<line x1=\"0\" y1=\"{height}\" x2=\"{width}\" y2=\"{height}\"/>\
+         <text x=\"0\" y=\"{}\">{}</text><text x=\"{width}\" y=\"{}\" text-anchor=\"end\">{}</text></svg>",
+        height + 16.0,
+        label(first),
+        height + 16.0,
+        label(last),
+    );
+    if left_out > 0 {
+        let _ = write!(
+            svg,
+            "<p class=\"section-note\">{left_out} event{} dated only to a {} or a coarser period {} not counted here.</p>",
+            if left_out == 1 { "" } else { "s" },
+            match unit {
+                Precision::Day => "week",
+                _ => "year",
+            },
+            if left_out == 1 { "is" } else { "are" },
+        );
+    }
+    Some(svg)
+}
+
+fn unit_word(unit: Precision) -> &'static str {
+    match unit {
+        Precision::Day => "day",
+        Precision::Month => "month",
+        _ => "year",
+    }
+}

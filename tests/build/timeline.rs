@@ -1,0 +1,400 @@
+//! Time expressions, events and the timeline: dates resolved against each source's date,
+//! one event however often it is reported, the timeline's pages, `timeline.json`, each
+//! actor's slice and the overview's chart.
+
+use scraper::Selector;
+use serde_json::Value;
+
+use crate::common::{Project, Site};
+
+/// The timeline fixture: a dated report and a syndicated copy of part of it (published on
+/// Wednesday 12 March 2025), a later report (2 April 2025), and undated notes.
+fn fixture(project: &Project) -> Site {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/timeline");
+    project.build_ok(&["--seeds", seeds.to_str().unwrap()]);
+    project.site()
+}
+
+fn strings(value: &Value) -> Vec<&str> {
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect()
+}
+
+fn event_with<'a>(json: &'a Value, words: &str) -> &'a Value {
+    let matching: Vec<&Value> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["summary"].as_str().unwrap().contains(words))
+        .collect();
+    assert_eq!(matching.len(), 1, "events with {words:?}: {matching:?}");
+    matching[0]
+}
+
+#[test]
+fn events_are_dated_as_precisely_as_the_text_allows_oldest_first() {
+    let project = Project::new();
+    let json = fixture(&project).json();
+    let events: Vec<(Option<&str>, &str, bool, &str)> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str(),
+                e["precision"].as_str().unwrap(),
+                e["approximate"].as_bool().unwrap(),
+                e["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // Wednesday 12 March 2025: "on Monday" is the 10th, "on Tuesday" the 11th, "on
+    // Wednesday" (past tense) the day itself, "next week" ISO week 12; 2 April 2025:
+    // "March 28, 2025" and "two days later" the 30th, "in April" the month.
+    assert_eq!(
+        events,
+        [
+            (Some("2025-03-10"), "day", false, "reported"),
+            (Some("2025-03-11"), "day", false, "reported"),
+            (Some("2025-03-12"), "day", false, "denied"),
+            (Some("2025-W12"), "week", false, "planned"),
+            (Some("2025-03-30"), "day", false, "reported"),
+            (Some("2025-04"), "month", false, "reported"),
+            (None, "unknown", false, "reported"),
+        ]
+    );
+    let ids: Vec<&str> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["e1", "e2", "e3", "e4", "e5", "e6", "e7"]);
+}
+
+#[test]
+fn an_event_reported_in_a_copy_is_one_event_with_both_paragraphs() {
+    let project = Project::new();
+    let json = fixture(&project).json();
+    let met = event_with(&json, "met Estonian Prime Minister");
+    assert_eq!(strings(&met["paragraphs"]), ["01-talks#p1", "02-copy#p1"]);
+    assert_eq!(
+        strings(&met["actors"]),
+        ["helsinki", "alexander-stubb", "kristen-michal"]
+    );
+    let travel = event_with(&json, "will travel to Brussels");
+    assert_eq!(
+        strings(&travel["paragraphs"]),
+        ["01-talks#p2", "02-copy#p2"]
+    );
+}
+
+#[test]
+fn without_a_date_in_the_text_the_source_date_stands_in_approximately() {
+    let project = Project::new();
+    project.seed(
+        "a.md",
+        "---\ndate: 2025-06-03\n---\n\nAlexander Stubb visited Kristen Michal in Tallinn.\n",
+    );
+    project.seed("b.txt", "Alexander Stubb visited Hanko.\n");
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let dated = event_with(&json, "Tallinn");
+    assert_eq!(dated["date"], "2025-06-03");
+    assert_eq!(dated["approximate"], true);
+    let undated = event_with(&json, "Hanko");
+    assert_eq!(undated["date"], Value::Null);
+    assert_eq!(undated["precision"], "unknown");
+}
+
+#[test]
+fn paragraph_times_have_values_and_exact_character_offsets() {
+    let project = Project::new();
+    let site = fixture(&project);
+    let later = site.source("03-later.md");
+    let p = &later["paragraphs"][0];
+    let text: Vec<char> = p["text"].as_str().unwrap().chars().collect();
+    let times: Vec<(&str, &str, Option<&str>)> = p["times"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| {
+            (
+                t["text"].as_str().unwrap(),
+                t["type"].as_str().unwrap(),
+                t["value"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        times,
+        [
+            ("March 28, 2025", "date", Some("2025-03-28")),
+            ("Two days later", "date", Some("2025-03-30"))
+        ]
+    );
+    for t in p["times"].as_array().unwrap() {
+        let (start, end) = (
+            t["start"].as_u64().unwrap() as usize,
+            t["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[start..end].iter().collect::<String>(),
+            t["text"].as_str().unwrap()
+        );
+    }
+    let notes = site.source("04-notes.txt");
+    assert_eq!(notes["paragraphs"][0]["times"][0]["value"], "PAST_REF");
+}
+
+#[test]
+fn an_undated_source_leaves_relative_dates_unresolved() {
+    let project = Project::new();
+    project.seed(
+        "notes.md",
+        "Alexander Stubb met Kristen Michal on Monday. Michal flew home on Oct. 14, 2025.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let times = &json["sources"][0]["paragraphs"][0]["times"];
+    assert_eq!(times[0]["text"], "Monday");
+    assert_eq!(times[0]["value"], Value::Null);
+    assert_eq!(times[1]["value"], "2025-10-14");
+    assert_eq!(event_with(&json, "Monday")["date"], Value::Null);
+    assert_eq!(event_with(&json, "flew home")["date"], "2025-10-14");
+}
+
+#[test]
+fn the_timeline_page_groups_events_by_date_with_badges_and_links() {
+    let project = Project::new();
+    let site = fixture(&project);
+    let html = site.html("timeline/index.html");
+    let headings = Selector::parse("h2.day-label").unwrap();
+    let days: Vec<String> = html.select(&headings).map(|h| h.text().collect()).collect();
+    assert_eq!(
+        days,
+        [
+            "Monday 10 March 2025",
+            "Tuesday 11 March 2025",
+            "Wednesday 12 March 2025",
+            "Week 12, 2025 (17–23 March)",
+            "Sunday 30 March 2025",
+            "April 2025",
+            "Undated",
+        ]
+    );
+    let page = site.read("timeline/index.html");
+    let travel = page
+        .split("id=\"e4\"")
+        .nth(1)
+        .expect("event e4")
+        .split("</li>")
+        .next()
+        .unwrap();
+    assert!(
+        travel.contains(">week</span>") && travel.contains(">planned</span>"),
+        "{travel}"
+    );
+    assert!(
+        travel.contains("data-status=\"planned\"") || page.contains("id=\"e4\" data-actors"),
+        "{travel}"
+    );
+    let denied = page
+        .split("id=\"e3\"")
+        .nth(1)
+        .unwrap()
+        .split("</li>")
+        .next()
+        .unwrap();
+    assert!(denied.contains(">denied</span>"), "{denied}");
+    // The filter works with the script and is hidden without it.
+    assert!(page.contains("<form class=\"filter\" id=\"filter\" hidden>"));
+    assert!(page.contains("<script src=\"../timeline.js\" defer></script>"));
+    assert!(site.read("timeline.js").contains("data-actors"));
+    assert!(
+        site.broken_links("/").is_empty(),
+        "{:?}",
+        site.broken_links("/")
+    );
+}
+
+#[test]
+fn timeline_json_follows_timelinejs() {
+    let project = Project::new();
+    let site = fixture(&project);
+    let timeline: Value =
+        serde_json::from_str(&site.read("timeline.json")).expect("timeline.json is JSON");
+    let events = timeline["events"].as_array().unwrap();
+    // Dated events only: TimelineJS needs a start date.
+    assert_eq!(events.len(), 6);
+    let by_id = |id: &str| {
+        events
+            .iter()
+            .find(|e| e["unique_id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+    };
+    assert_eq!(
+        by_id("e1")["start_date"],
+        serde_json::json!({"year": "2025", "month": "3", "day": "10", "display_date": "Monday 10 March 2025"})
+    );
+    assert_eq!(by_id("e4")["start_date"]["month"], "3");
+    assert!(by_id("e4")["start_date"].get("day").is_none());
+    assert!(by_id("e6")["start_date"].get("day").is_none());
+    assert_eq!(by_id("e4")["group"], "Planned");
+    assert!(
+        by_id("e1")["text"]["headline"]
+            .as_str()
+            .unwrap()
+            .starts_with("HELSINKI — Finnish President")
+    );
+    assert!(
+        by_id("e1")["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains("href=\"sources/01-talks/index.html#p1\"")
+    );
+}
+
+#[test]
+fn actor_pages_show_their_slice_of_the_timeline() {
+    let project = Project::new();
+    let site = fixture(&project);
+    let html = site.html("actors/kristen-michal/index.html");
+    let links = Selector::parse("#timeline ~ ol.events a.event-date").unwrap();
+    let hrefs: Vec<&str> = html
+        .select(&links)
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            "../../timeline/index.html#e1",
+            "../../timeline/index.html#e4"
+        ]
+    );
+}
+
+#[test]
+fn the_overview_charts_events_over_time() {
+    let project = Project::new();
+    let site = fixture(&project);
+    let page = site.read("index.html");
+    let svg = page
+        .split("<svg")
+        .nth(1)
+        .expect("an inline chart")
+        .split("</svg>")
+        .next()
+        .unwrap();
+    assert!(svg.contains("role=\"img\""));
+    // Day-dated events fall on four days; the week and the month are counted apart.
+    assert_eq!(svg.matches("<rect").count(), 4, "{svg}");
+    assert!(svg.contains("href=\"timeline/index.html#e1\""));
+    assert!(
+        page.contains("2 events dated only to a week or a coarser period are not counted here.")
+    );
+}
+
+#[test]
+fn a_long_timeline_is_split_into_periods_with_navigation() {
+    let project = Project::new();
+    // One actor: events that share a day are told apart by their words, which are drawn
+    // from a list so that no paragraph repeats another.
+    let nouns = [
+        "cable",
+        "pipeline",
+        "harbour",
+        "ferry",
+        "radar",
+        "buoy",
+        "tanker",
+        "anchor",
+        "budget",
+        "treaty",
+        "border",
+        "airport",
+        "railway",
+        "grid",
+        "reactor",
+        "bridge",
+        "garrison",
+        "school",
+        "hospital",
+        "archive",
+        "census",
+        "forest",
+        "quarry",
+        "lighthouse",
+        "canal",
+        "dam",
+        "tunnel",
+        "depot",
+        "embassy",
+        "parliament",
+        "museum",
+        "stadium",
+        "market",
+        "factory",
+        "satellite",
+        "submarine",
+        "frigate",
+        "helicopter",
+        "convoy",
+        "refinery",
+    ];
+    let mut seed: u64 = 7;
+    let mut pick = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        nouns[(seed >> 33) as usize % nouns.len()]
+    };
+    for (month, name) in ["January", "February", "March"].iter().enumerate() {
+        let month = month + 1;
+        let mut text = format!("---\ndate: 2025-0{month}-28\n---\n\n");
+        for day in 1..=27 {
+            for _ in 0..6 {
+                let (a, b, c) = (pick(), pick(), pick());
+                text.push_str(&format!("Alexander Stubb discussed the {a} and the {b} with the {c} council on {name} {day}, 2025.\n\n"));
+            }
+        }
+        project.seed(&format!("month-{month}.md"), text);
+    }
+    project.build_ok(&[]);
+    let site = project.site();
+    let json = site.json();
+    let events = json["events"].as_array().unwrap();
+    // A few random sentences may come out alike and be one event; hundreds remain.
+    assert!(events.len() > 450, "{} events", events.len());
+    let in_february = events
+        .iter()
+        .filter(|e| e["date"].as_str().unwrap().starts_with("2025-02"))
+        .count();
+    let index = site.read("timeline/index.html");
+    for period in [
+        "2025-01/index.html\">January 2025",
+        "2025-02/index.html\">February 2025",
+        "2025-03/index.html\">March 2025",
+    ] {
+        assert!(index.contains(period), "{period} in {index}");
+    }
+    let february = site.read("timeline/2025-02/index.html");
+    assert!(
+        february.contains("rel=\"prev\" href=\"../../timeline/2025-01/index.html\""),
+        "{february}"
+    );
+    assert!(february.contains("rel=\"next\" href=\"../../timeline/2025-03/index.html\""));
+    assert_eq!(february.matches("class=\"event\"").count(), in_february);
+    assert!(site.read("sitemap.xml").contains("/timeline/2025-02/"));
+    assert!(
+        site.broken_links("/").is_empty(),
+        "{:?}",
+        site.broken_links("/")
+    );
+    let actor = site.read("actors/alexander-stubb/index.html");
+    assert!(actor.contains("../../timeline/2025-01/index.html#e1"));
+}
