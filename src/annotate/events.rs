@@ -303,6 +303,11 @@ pub fn read_sentence(
     times: &[Timex],
     published: Option<NaiveDate>,
 ) -> Option<SentenceEvent> {
+    // A question reports nothing.
+    let closed = sentence.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')']);
+    if closed.ends_with('?') {
+        return None;
+    }
     let words: Vec<String> = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .filter(|w| !w.is_empty())
@@ -520,6 +525,14 @@ mod tests {
     #[test]
     fn a_sentence_without_a_verb_is_no_event() {
         assert_eq!(read("Sources: Reuters, Bloomberg.", &[], None), None);
+        assert_eq!(
+            read(
+                "Does Witkoff still have the president's confidence?",
+                &[],
+                None
+            ),
+            None
+        );
     }
 
     #[test]

@@ -325,7 +325,7 @@ pub fn resolve(
             continue;
         };
         let actor = *actor_of[entity].get_or_insert_with(|| {
-            let mut role_list = roles[entity].clone();
+            let mut role_list = merge_roles(roles[entity].clone());
             // Most frequent first; among equals, the first met.
             role_list.sort_by_key(|r| std::cmp::Reverse(r.1));
             actors.push(Actor {
@@ -342,6 +342,33 @@ pub fn resolve(
     }
     apply_registry(&mut actors, registry);
     (actors, links)
+}
+
+/// Roles with their counts, a role whose words all appear in a longer one folded into it:
+/// "special envoy" into "US special envoy".
+fn merge_roles(mut roles: Vec<(String, usize)>) -> Vec<(String, usize)> {
+    let words = |r: &str| {
+        fold(r)
+            .split(' ')
+            .map(str::to_string)
+            .collect::<HashSet<String>>()
+    };
+    let mut i = 0;
+    while i < roles.len() {
+        let mine = words(&roles[i].0);
+        let wider = (0..roles.len()).find(|&j| {
+            let theirs = words(&roles[j].0);
+            j != i && theirs.len() > mine.len() && mine.is_subset(&theirs)
+        });
+        match wider {
+            Some(j) => {
+                let (_, n) = roles.remove(i);
+                roles[if j > i { j - 1 } else { j }].1 += n;
+            }
+            None => i += 1,
+        }
+    }
+    roles
 }
 
 /// Registry actors win over what was found: their kind, roles (first), aliases,
@@ -654,6 +681,19 @@ mod tests {
         ] {
             assert!(!same_person(&words(a), &words(b)), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn a_role_inside_a_longer_one_joins_it() {
+        let roles = merge_roles(vec![
+            ("special envoy".into(), 2),
+            ("US special envoy".into(), 1),
+            ("aide".into(), 1),
+        ]);
+        assert_eq!(
+            roles,
+            [("US special envoy".to_string(), 3), ("aide".to_string(), 1)]
+        );
     }
 
     #[test]

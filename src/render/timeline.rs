@@ -302,6 +302,11 @@ pub fn page(briefing: &Briefing, timeline: &Timeline, index: usize) -> TimelineP
             continue;
         }
         let label = date_label(&event.date);
+        // Under its date's heading an event does not repeat the date.
+        let view = EventView {
+            date_label: String::new(),
+            ..view
+        };
         if groups.last().is_none_or(|g| g.label != label) {
             groups.push(DateGroup {
                 label,
@@ -522,7 +527,11 @@ fn badge(date: &EventDate) -> Option<&'static str> {
         _ if date.approximate => Some("approximate"),
         Precision::Week => Some("week"),
         Precision::Month => Some("month"),
-        Precision::Year => Some("year"),
+        Precision::Year => match date.value.as_deref().and_then(|v| v.get(5..6)) {
+            Some("Q") => Some("quarter"),
+            Some(_) => Some("season"),
+            None => Some("year"),
+        },
         Precision::Day | Precision::Unknown => None,
     }
 }
@@ -634,10 +643,21 @@ pub fn chart(briefing: &Briefing, timeline: &Timeline, to_root: &str) -> Option<
         .filter_map(|(e, ev)| Some((ev.date.first_day?, ev.date.precision, e)))
         .filter(|(_, p, _)| *p != Precision::Unknown)
         .collect();
-    let first = days.iter().map(|d| d.0).min()?;
-    let last = days.iter().map(|d| d.0).max()?;
+    // The story's own period: a month before the first publication date to a fortnight
+    // after the last, so that one event years back does not flatten the rest.
+    let window = match (briefing.stats.first_date, briefing.stats.last_date) {
+        (Some(from), Some(to)) => (from - Duration::days(31), to + Duration::days(14)),
+        _ => (NaiveDate::MIN, NaiveDate::MAX),
+    };
+    let inside = || {
+        days.iter()
+            .map(|d| d.0)
+            .filter(|d| (window.0..=window.1).contains(d))
+    };
+    let first = inside().min().or_else(|| days.iter().map(|d| d.0).min())?;
+    let last = inside().max().or_else(|| days.iter().map(|d| d.0).max())?;
     let span = (last - first).num_days();
-    let (unit, rank) = if span <= 62 {
+    let (unit, rank) = if span <= 92 {
         (Precision::Day, 0)
     } else if span <= 5 * 366 {
         (Precision::Month, 2)
@@ -657,9 +677,14 @@ pub fn chart(briefing: &Briefing, timeline: &Timeline, to_root: &str) -> Option<
     };
     let mut counts: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
     let mut left_out = 0;
+    let mut outside = 0;
     for &(day, precision, e) in &days {
         if coarse_rank(precision) > rank {
             left_out += 1;
+            continue;
+        }
+        if bucket(day) < bucket(first) || bucket(day) > bucket(last) {
+            outside += 1;
             continue;
         }
         let entry = counts.entry(bucket(day)).or_insert((0, e));
@@ -727,6 +752,14 @@ pub fn chart(briefing: &Briefing, timeline: &Timeline, to_root: &str) -> Option<
         height + 16.0,
         label(last),
     );
+    if outside > 0 {
+        let _ = write!(
+            svg,
+            "<p class=\"section-note\">{outside} event{} dated long before or after the sources were published {} not shown.</p>",
+            if outside == 1 { "" } else { "s" },
+            if outside == 1 { "is" } else { "are" },
+        );
+    }
     if left_out > 0 {
         let _ = write!(
             svg,

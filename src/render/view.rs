@@ -197,6 +197,9 @@ pub fn figures(briefing: &Briefing) -> Vec<Figure> {
         figure(s.unique(), "unique paragraph", "unique paragraphs"),
         figure(s.duplicates, "repeated paragraph", "repeated paragraphs"),
     ];
+    if s.events > 0 {
+        figures.insert(1, figure(s.events, "event", "events"));
+    }
     if s.actors > 0 {
         figures.insert(1, figure(s.actors, "actor", "actors"));
     }
