@@ -120,29 +120,11 @@ impl Lexicon {
         }
         for row in rows(include_str!("data/countries.tsv")) {
             let [name, aliases, demonyms, _capital] = fields(row);
-            lexicon.add(
-                &Entry {
-                    name,
-                    kind: ActorKind::Place,
-                    aliases: list(aliases),
-                },
-                false,
-            );
-            lexicon.words[Words::Demonym as usize]
-                .extend(list(demonyms).into_iter().map(str::to_lowercase));
+            lexicon.add_place(name, aliases, demonyms);
         }
         for row in rows(include_str!("data/places.tsv")) {
             let [name, aliases, _type, _country, demonyms] = fields(row);
-            lexicon.add(
-                &Entry {
-                    name,
-                    kind: ActorKind::Place,
-                    aliases: list(aliases),
-                },
-                false,
-            );
-            lexicon.words[Words::Demonym as usize]
-                .extend(list(demonyms).into_iter().map(str::to_lowercase));
+            lexicon.add_place(name, aliases, demonyms);
         }
         for row in rows(include_str!("data/organizations.tsv")) {
             let [name, aliases, kind] = fields(row);
@@ -207,6 +189,18 @@ impl Lexicon {
             });
         }
         lexicon
+    }
+
+    /// A place from a gazetteer row: its name, `|`-separated other names and demonyms.
+    fn add_place(&mut self, name: &str, aliases: &str, demonyms: &str) {
+        let entry = Entry {
+            name,
+            kind: ActorKind::Place,
+            aliases: list(aliases),
+        };
+        self.add(&entry, false);
+        self.words[Words::Demonym as usize]
+            .extend(list(demonyms).into_iter().map(str::to_lowercase));
     }
 
     fn add(&mut self, entry: &Entry<'_>, registry: bool) {

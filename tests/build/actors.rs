@@ -201,11 +201,7 @@ fn actor_pages_list_every_paragraph_with_the_mention_marked() {
         html.select(&together).count() > 0,
         "no actors listed as appearing with Stubb"
     );
-    assert!(
-        site.broken_links("/").is_empty(),
-        "{:?}",
-        site.broken_links("/")
-    );
+    site.assert_no_broken_links("/");
 }
 
 #[test]

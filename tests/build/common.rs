@@ -129,6 +129,12 @@ impl Site {
         files
     }
 
+    /// Fails the test with the list of links that lead nowhere, if any.
+    pub fn assert_no_broken_links(&self, base_path: &str) {
+        let broken = self.broken_links(base_path);
+        assert!(broken.is_empty(), "broken links: {broken:?}");
+    }
+
     /// Links in HTML pages that lead to no file or no anchor, as `page -> link`. Links with a
     /// scheme are not followed; links from the root must start with `base_path`.
     pub fn broken_links(&self, base_path: &str) -> Vec<String> {

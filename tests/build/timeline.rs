@@ -215,11 +215,7 @@ fn the_timeline_page_groups_events_by_date_with_badges_and_links() {
     assert!(page.contains("<form class=\"filter\" id=\"filter\" hidden>"));
     assert!(page.contains("<script src=\"../timeline.js\" defer></script>"));
     assert!(site.read("timeline.js").contains("data-actors"));
-    assert!(
-        site.broken_links("/").is_empty(),
-        "{:?}",
-        site.broken_links("/")
-    );
+    site.assert_no_broken_links("/");
 }
 
 #[test]
@@ -390,11 +386,7 @@ fn a_long_timeline_is_split_into_periods_with_navigation() {
     assert!(february.contains("rel=\"next\" href=\"../../timeline/2025-03/index.html\""));
     assert_eq!(february.matches("class=\"event\"").count(), in_february);
     assert!(site.read("sitemap.xml").contains("/timeline/2025-02/"));
-    assert!(
-        site.broken_links("/").is_empty(),
-        "{:?}",
-        site.broken_links("/")
-    );
+    site.assert_no_broken_links("/");
     let actor = site.read("actors/alexander-stubb/index.html");
     assert!(actor.contains("../../timeline/2025-01/index.html#e1"));
 }
