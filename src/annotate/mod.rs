@@ -8,6 +8,7 @@
 //! Every source is also read, in order, for time expressions resolved against its date
 //! ([`time`]); [`events`] reads a sentence as an event.
 
+pub mod claims;
 pub mod events;
 pub mod lexicon;
 pub mod recognize;

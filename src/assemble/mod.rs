@@ -7,9 +7,11 @@
 use chrono::NaiveDate;
 
 mod actors;
+mod claims;
 mod events;
 
 pub use actors::ActorEntry;
+pub use claims::ClaimEntry;
 pub use events::EventEntry;
 
 use crate::annotate::time::Timex;
@@ -35,6 +37,8 @@ pub struct Briefing {
     pub actors: Vec<ActorEntry>,
     /// Every event, oldest first, undated last.
     pub events: Vec<EventEntry>,
+    /// Every claim, in reading order of the sources.
+    pub claims: Vec<ClaimEntry>,
     /// The figures of the overview.
     pub stats: Stats,
 }
@@ -196,6 +200,7 @@ pub fn assemble(
 
     let mut actors = actors::entries(actors, &sources);
     let events = events::events(&sources);
+    let claims = claims::claims(&sources, &actors);
     for (e, event) in events.iter().enumerate() {
         for &actor in &event.actors {
             actors[actor].events.push(e);
@@ -213,6 +218,7 @@ pub fn assemble(
         sources,
         actors,
         events,
+        claims,
         stats,
     }
 }

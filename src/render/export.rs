@@ -18,7 +18,18 @@ struct Export<'a> {
     sources: Vec<ExportSource<'a>>,
     actors: Vec<ExportActor<'a>>,
     events: Vec<ExportEvent<'a>>,
-    claims: [(); 0],
+    claims: Vec<ExportClaim<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportClaim<'a> {
+    id: &'a str,
+    speaker: Option<&'a str>,
+    speaker_text: &'a str,
+    cue: &'a str,
+    hedged: bool,
+    text: &'a str,
+    paragraph: &'a str,
 }
 
 #[derive(Serialize)]
@@ -144,7 +155,26 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
                 status: e.status.as_str(),
             })
             .collect(),
-        claims: [],
+        claims: briefing
+            .claims
+            .iter()
+            .filter_map(|c| {
+                Some(ExportClaim {
+                    id: &c.id,
+                    speaker: c.speaker.map(|a| briefing.actors[a].id.as_str()),
+                    speaker_text: &c.speaker_text,
+                    cue: &c.cue,
+                    hedged: c.hedged,
+                    text: &c.text,
+                    paragraph: &briefing
+                        .sources
+                        .get(c.paragraph.source)?
+                        .paragraphs
+                        .get(c.paragraph.number - 1)?
+                        .id,
+                })
+            })
+            .collect(),
     };
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Layout::default());
     export.serialize(&mut serializer)?;

@@ -4,6 +4,7 @@
 mod common;
 
 mod actors;
+mod claims;
 mod cli;
 mod dedupe;
 mod export;

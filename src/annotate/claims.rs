@@ -1,0 +1,713 @@
+//! Attributed claims: cue → speaker → content, in one sentence.
+//!
+//! A cue is a reporting verb or phrase (`data/claim_cues.txt`, every inflection written
+//! out), written in lower case. Its speaker is, in this order: the name after "according
+//! to"; the name, pronoun or unnamed group ("Ukrainian officials") just before the cue,
+//! over adverbs and auxiliaries ("Trump reportedly stated", "the Kremlin has denied") or an
+//! appositive ("Yuri Ushakov, Putin's aide, said"); the name just after it ("…," said
+//! Peskov). The content is the that-clause or the rest of the sentence after the cue, or
+//! the quotation before it. Hedging words anywhere in the sentence ("reportedly",
+//! "allegedly", "is said to", "people familiar") mark the claim hedged.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Words that may stand between a speaker and the cue: "Trump reportedly stated", "the
+/// Kremlin has also denied".
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "then",
+    "later",
+    "again",
+    "once",
+    "already",
+    "further",
+    "previously",
+    "had",
+    "would",
+    "will",
+    "could",
+    "may",
+    "might",
+    "repeatedly",
+    "has",
+    "not",
+    "never",
+    "still",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "however",
+    "meanwhile",
+];
+/// Words for an unnamed group of speakers.
+const GROUPS: &[&str] = &[
+    "officials",
+    "leaders",
+    "diplomats",
+    "sources",
+    "organizers",
+    "organisers",
+    "analysts",
+    "negotiators",
+    "aides",
+    "people",
+    "lawmakers",
+    "critics",
+    "experts",
+    "observers",
+    "residents",
+    "witnesses",
+    "ministers",
+    "spokespeople",
+    "representatives",
+    "allies",
+    "investigators",
+    "prosecutors",
+    "authorities",
+    "members",
+    "delegates",
+    "envoys",
+];
+/// Words that mark a report as hedged.
+const HEDGES: &[&str] = &[
+    "reportedly",
+    "allegedly",
+    "purportedly",
+    "apparently",
+    "unverified",
+    "unconfirmed",
+    "rumoured",
+    "rumored",
+    "supposedly",
+    "ostensibly",
+];
+/// Pronouns that stand for the speaker last named.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
+
+/// The cues, as word sequences.
+static CUES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    include_str!("data/claim_cues.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().collect())
+        .collect()
+});
+static ONE_WORD_CUES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
+
+/// Who a claim is attributed to, as the sentence says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Speaker {
+    /// A named actor: the index of the mention in the paragraph's mentions.
+    Mention(usize),
+    /// A pronoun ("He"), to resolve against the actors named before.
+    Pronoun(Range<usize>),
+    /// An unnamed group or source, as written ("Ukrainian officials").
+    Phrase(Range<usize>),
+}
+
+/// A claim found in a sentence; ranges are bytes of the paragraph's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SentenceClaim {
+    /// The cue as written.
+    pub cue: Range<usize>,
+    /// Who said it.
+    pub speaker: Speaker,
+    /// What was said.
+    pub content: Range<usize>,
+    /// The second part of a quotation split by the attribution ("…," she said, "…").
+    pub more: Option<Range<usize>>,
+    /// Whether the sentence hedges the report.
+    pub hedged: bool,
+}
+
+/// What was said: its range, and the second part of a split quotation.
+type Said = (Range<usize>, Option<Range<usize>>);
+
+/// A word of a paragraph with its byte range.
+#[derive(Debug, Clone, Copy)]
+struct Word<'a> {
+    text: &'a str,
+    range: (usize, usize),
+}
+
+/// The claims of the sentence `sentence` (a byte range of `text`), given the paragraph's
+/// actor mentions as byte ranges, in text order.
+pub fn claims_in(
+    text: &str,
+    sentence: Range<usize>,
+    mentions: &[Range<usize>],
+) -> Vec<SentenceClaim> {
+    let words = words(text, sentence.clone());
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| w.text.to_lowercase().replace('\u{2019}', "'"))
+        .collect();
+    let hedged = lower.iter().any(|w| HEDGES.contains(&w.as_str()))
+        || lower.windows(3).any(|w| {
+            w[1] == "said" && w[2] == "to" && matches!(w[0].as_str(), "is" | "was" | "are" | "were")
+        })
+        || lower
+            .windows(2)
+            .any(|w| w[0] == "people" && w[1] == "familiar")
+        || lower
+            .windows(2)
+            .any(|w| w[0] == "sources" && matches!(w[1].as_str(), "said" | "say"));
+    let mut claims: Vec<SentenceClaim> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let Some(len) = cue_at(&words, &lower, i) else {
+            i += 1;
+            continue;
+        };
+        let cue = words[i].range.0..words[i + len - 1].range.1;
+        let claim = if lower[i] == "according" {
+            according_to(text, &words, i + len, &sentence, mentions)
+        } else {
+            // A second cue joined to the first shares its speaker: "Lavrov said … and
+            // warned that …", "…, while insisting that …".
+            let joined = claims
+                .last()
+                .filter(|_| joins(&lower, i))
+                .map(|c| (c.speaker.clone(), i));
+            let speaker = speaker_before(text, &words, &lower, i, mentions)
+                .or(joined)
+                .or_else(|| speaker_after(text, &words, i + len, mentions));
+            speaker.map(|(speaker, after)| {
+                let after = after.max(i + len);
+                // A quotation before the attribution ends where the speaker's name starts.
+                let stop = match &speaker {
+                    Speaker::Mention(m) => mentions[*m].start.min(words[i].range.0),
+                    Speaker::Phrase(r) => r.start,
+                    Speaker::Pronoun(r) => r.start,
+                };
+                (
+                    speaker,
+                    content(text, &words, &lower, (after, stop), &sentence),
+                )
+            })
+        };
+        if let Some((speaker, (content, more))) = claim {
+            let hedged = hedged || lower[i].starts_with("claim");
+            claims.push(SentenceClaim {
+                cue,
+                speaker,
+                content,
+                more,
+                hedged,
+            });
+        }
+        i += len;
+    }
+    // A claim's content stops where a second cue joined to it begins: "… necessary, but
+    // recommended reframing …".
+    for k in 1..claims.len() {
+        let next = claims[k].cue.start;
+        let previous = &mut claims[k - 1].content;
+        if previous.start < next && next < previous.end {
+            let cut = text[previous.start..next]
+                .trim_end()
+                .trim_end_matches(|c: char| c.is_alphabetic())
+                .len();
+            *previous = trimmed(text, previous.start..previous.start + cut);
+        }
+    }
+    claims
+}
+
+/// Whether the cue at word `i` is joined to an earlier verb: "and", "but", "while" or
+/// "before" just before it, over adverbs.
+fn joins(lower: &[String], i: usize) -> bool {
+    lower[..i]
+        .iter()
+        .rev()
+        .find(|w| !(BETWEEN.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly"))))
+        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while" | "before" | "after"))
+}
+
+/// The number of words of a cue starting at word `i`, if one does. A one-word cue must be
+/// written in lower case ("States" in "United States" is no cue).
+fn cue_at(words: &[Word<'_>], lower: &[String], i: usize) -> Option<usize> {
+    if ONE_WORD_CUES.contains(lower[i].as_str())
+        && words[i].text.starts_with(|c: char| c.is_lowercase())
+    {
+        return Some(1);
+    }
+    CUES.iter()
+        .filter(|c| c.len() > 1)
+        .find(|c| {
+            c.iter()
+                .enumerate()
+                .all(|(k, w)| lower.get(i + k).is_some_and(|l| l == w))
+        })
+        .map(Vec::len)
+}
+
+/// "According to X, …" or "… according to X": the speaker after the phrase, the content
+/// the rest of the sentence.
+fn according_to(
+    text: &str,
+    words: &[Word<'_>],
+    after: usize,
+    sentence: &Range<usize>,
+    mentions: &[Range<usize>],
+) -> Option<(Speaker, Said)> {
+    let first = words.get(after)?;
+    let start = if first.text.eq_ignore_ascii_case("the") {
+        words.get(after + 1)?.range.0
+    } else {
+        first.range.0
+    };
+    let (speaker, end) = match mentions.iter().position(|m| m.start == start) {
+        Some(m) => (Speaker::Mention(m), mentions[m].end),
+        None => {
+            // An unnamed source: the words up to the next comma or the sentence's end.
+            let end = text[start..sentence.end]
+                .find([',', ';'])
+                .map_or(sentence.end, |e| start + e);
+            (Speaker::Phrase(trimmed(text, start..end)), end)
+        }
+    };
+    let open = words[after.saturating_sub(2)].range.0;
+    let content = if open <= sentence.start + 1 {
+        (trimmed(text, end..sentence.end), None)
+    } else {
+        (trimmed(text, sentence.start..open), None)
+    };
+    Some((speaker, content))
+}
+
+/// The speaker written before the cue at word `i`, and the word after which the content
+/// starts (the cue's).
+fn speaker_before(
+    text: &str,
+    words: &[Word<'_>],
+    lower: &[String],
+    i: usize,
+    mentions: &[Range<usize>],
+) -> Option<(Speaker, usize)> {
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        let w = &lower[j];
+        if let Some(m) = mentions
+            .iter()
+            .position(|m| m.start <= words[j].range.0 && words[j].range.1 <= m.end)
+        {
+            return Some((Speaker::Mention(m), i));
+        }
+        if PRONOUNS.contains(&w.as_str()) {
+            return Some((Speaker::Pronoun(words[j].range.0..words[j].range.1), i));
+        }
+        if GROUPS.contains(&w.as_str()) {
+            // The group with the words that qualify it: "Ukrainian officials", "people
+            // familiar with the talks".
+            let mut k = j;
+            while k > 0
+                && k + 3 > j
+                && text[words[k - 1].range.1..words[k].range.0]
+                    .trim()
+                    .is_empty()
+                && (words[k - 1].text.starts_with(char::is_uppercase)
+                    || matches!(lower[k - 1].as_str(), "senior" | "western" | "top"))
+            {
+                k -= 1;
+            }
+            return Some((Speaker::Phrase(words[k].range.0..words[j].range.1), i));
+        }
+        let skippable = BETWEEN.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly"));
+        let gap = &text[words[j].range.1..words[j + 1].range.0];
+        if gap.contains(',') {
+            // An appositive: ", Putin's top aide," between the name and the cue.
+            let before = &text[..words[j].range.1];
+            let comma = before.rfind(',')?;
+            let m = mentions
+                .iter()
+                .rposition(|m| m.end <= comma && text[m.end..comma].trim().is_empty())?;
+            if words[j].range.0 > comma && j + 1 == i {
+                return Some((Speaker::Mention(m), i));
+            }
+            return None;
+        }
+        if !skippable {
+            return None;
+        }
+    }
+    None
+}
+
+/// The speaker named right after the cue ("…," said Kremlin spokesman Dmitry Peskov).
+/// Of several names there, the last: "Kremlin spokesman Dmitry Peskov" is Peskov. Only
+/// after a quotation or a clause: `…," said Peskov`, `…, said Peskov`.
+fn speaker_after(
+    text: &str,
+    words: &[Word<'_>],
+    after: usize,
+    mentions: &[Range<usize>],
+) -> Option<(Speaker, usize)> {
+    let cue = after.checked_sub(1)?;
+    let before = if cue == 0 {
+        ""
+    } else {
+        &text[words[cue - 1].range.1..words[cue].range.0]
+    };
+    if cue > 0 && !before.contains([',', '"', '\u{201D}', ':']) {
+        return None;
+    }
+    let mut found = None;
+    for k in after..(after + 6).min(words.len()) {
+        if k > after && text[words[k - 1].range.1..words[k].range.0].contains([',', '.', ';', ':'])
+        {
+            break;
+        }
+        if let Some(m) = mentions
+            .iter()
+            .position(|m| m.start <= words[k].range.0 && words[k].range.1 <= m.end)
+        {
+            found = Some((Speaker::Mention(m), k + 1));
+        }
+    }
+    found
+}
+
+/// What was said: the that-clause or the rest of the sentence after word `after`, else
+/// (when the attribution ends the sentence) the quotation or the text before byte `stop`.
+/// `(after, stop)`: the word after which the content may start, and the byte where the
+/// attribution starts. A quotation split by the attribution comes back in two parts.
+fn content(
+    text: &str,
+    words: &[Word<'_>],
+    lower: &[String],
+    (after, stop): (usize, usize),
+    sentence: &Range<usize>,
+) -> Said {
+    // A quotation that opens the sentence and closes before the speaker is what was said.
+    let before = text[sentence.start..stop.max(sentence.start)].trim_start();
+    if before.starts_with(['"', '\u{201C}'])
+        && before
+            .trim_end()
+            .trim_end_matches(',')
+            .ends_with(['"', '\u{201D}'])
+    {
+        let rest = words.get(after).map_or(sentence.end, |w| w.range.0)..sentence.end;
+        let opens = text[..rest.start].trim_end().ends_with(['"', '\u{201C}']);
+        let more = opens.then(|| trimmed(text, rest)).filter(|r| !r.is_empty());
+        return (
+            trimmed(text, sentence.start..stop.max(sentence.start)),
+            more,
+        );
+    }
+    // "told reporters that …": the clause after "that", when it comes within a few words.
+    let from = (after..(after + 4).min(lower.len()))
+        .find(|&k| lower[k] == "that")
+        .map_or(after, |k| k + 1);
+    let rest = words.get(from).map_or(sentence.end, |w| w.range.0)..sentence.end;
+    let rest = trimmed(text, rest);
+    if text[rest.clone()].split_whitespace().count() >= 3 {
+        return (rest, None);
+    }
+    (
+        trimmed(text, sentence.start..stop.max(sentence.start)),
+        None,
+    )
+}
+
+/// `range` without surrounding space, quotes and punctuation that closes a clause.
+fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let junk = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | '.' | ';' | ':' | '"' | '\u{201C}' | '\u{201D}' | '\u{2014}' | '-'
+            )
+    };
+    let start = range.start + (slice.len() - slice.trim_start_matches(junk).len());
+    let end = range.end - (slice.len() - slice.trim_end_matches(junk).len());
+    start..end.max(start)
+}
+
+/// The words of `range` in `text`: letters, digits and inner apostrophes.
+fn words(text: &str, range: Range<usize>) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, c) in text[range.clone()]
+        .char_indices()
+        .map(|(i, c)| (range.start + i, c))
+    {
+        let inner = (c == '\'' || c == '\u{2019}') && start.is_some();
+        match (c.is_alphanumeric() || inner, start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                out.push(word(text, s, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(word(text, s, range.end));
+    }
+    out
+}
+
+fn word(text: &str, start: usize, end: usize) -> Word<'_> {
+    // A trailing apostrophe is not part of the word.
+    let t = text[start..end].trim_end_matches(['\'', '\u{2019}']);
+    Word {
+        text: t,
+        range: (start, start + t.len()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Claims of `text` as (speaker as written, cue, content, hedged); names are the
+    /// capitalised runs listed in `names`.
+    fn claims(text: &str, names: &[&str]) -> Vec<(String, String, String, bool)> {
+        let mut mentions: Vec<Range<usize>> = names
+            .iter()
+            .map(|n| {
+                let s = text.find(n).unwrap();
+                s..s + n.len()
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        claims_in(text, 0..text.len(), &mentions)
+            .into_iter()
+            .map(|c| {
+                let speaker = match &c.speaker {
+                    Speaker::Mention(m) => text[mentions[*m].clone()].to_string(),
+                    Speaker::Pronoun(r) => text[r.clone()].to_lowercase(),
+                    Speaker::Phrase(r) => text[r.clone()].to_string(),
+                };
+                let content = match c.more {
+                    Some(more) => format!("{} … {}", &text[c.content], &text[more]),
+                    None => text[c.content].to_string(),
+                };
+                (speaker, text[c.cue].to_string(), content, c.hedged)
+            })
+            .collect()
+    }
+
+    fn one(
+        speaker: &str,
+        cue: &str,
+        content: &str,
+        hedged: bool,
+    ) -> Vec<(String, String, String, bool)> {
+        vec![(speaker.into(), cue.into(), content.into(), hedged)]
+    }
+
+    #[test]
+    fn indirect_speech_with_a_that_clause() {
+        assert_eq!(
+            claims(
+                "Marta Kivi said that the draft had been cut to 19 points.",
+                &["Marta Kivi"]
+            ),
+            one(
+                "Marta Kivi",
+                "said",
+                "the draft had been cut to 19 points",
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn a_quote_before_the_attribution() {
+        assert_eq!(
+            claims(
+                "\"We will not accept this,\" Kivi said on Tuesday.",
+                &["Kivi"]
+            ),
+            one("Kivi", "said", "We will not accept this", false)
+        );
+        assert_eq!(
+            claims(
+                "\"We will not accept this,\" said Kremlin spokesman Lauri Kask.",
+                &["Kremlin", "Lauri Kask"]
+            ),
+            one("Lauri Kask", "said", "We will not accept this", false)
+        );
+    }
+
+    #[test]
+    fn a_quote_after_the_attribution() {
+        assert_eq!(
+            claims("Kivi told reporters: \"The plan is dead.\"", &["Kivi"]),
+            one("Kivi", "told", "reporters: \"The plan is dead", false)
+        );
+    }
+
+    #[test]
+    fn a_split_quote() {
+        assert_eq!(
+            claims(
+                "\"The text is shorter,\" Kivi said, \"but not softer.\"",
+                &["Kivi"]
+            ),
+            one(
+                "Kivi",
+                "said",
+                "The text is shorter … but not softer",
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn according_to_names_the_speaker() {
+        assert_eq!(
+            claims(
+                "According to Lauri Kask, the talks will resume in Geneva.",
+                &["Lauri Kask", "Geneva"]
+            ),
+            one(
+                "Lauri Kask",
+                "According to",
+                "the talks will resume in Geneva",
+                false
+            )
+        );
+        assert_eq!(
+            claims(
+                "The talks will resume, according to people familiar with the plan.",
+                &[]
+            ),
+            one(
+                "people familiar with the plan",
+                "according to",
+                "The talks will resume",
+                true
+            )
+        );
+    }
+
+    #[test]
+    fn a_second_cue_shares_the_speaker() {
+        let found = claims(
+            "Foreign Minister Ilmar Tamm said Tallinn had not received any document and warned that the plan would fail, while insisting on talks.",
+            &["Ilmar Tamm", "Tallinn"],
+        );
+        let who: Vec<(&str, &str)> = found.iter().map(|c| (c.0.as_str(), c.1.as_str())).collect();
+        assert_eq!(
+            who,
+            [
+                ("Ilmar Tamm", "said"),
+                ("Ilmar Tamm", "warned"),
+                ("Ilmar Tamm", "insisting")
+            ]
+        );
+        assert_eq!(found[0].2, "Tallinn had not received any document");
+        assert_eq!(found[1].2, "the plan would fail");
+    }
+
+    #[test]
+    fn a_pronoun_speaker_is_kept_for_resolving() {
+        assert_eq!(
+            claims(
+                "He also advised Kask on how to raise the subject.",
+                &["Kask"]
+            ),
+            one("he", "advised", "Kask on how to raise the subject", false)
+        );
+    }
+
+    #[test]
+    fn hedges_are_marked() {
+        assert_eq!(
+            claims(
+                "In a recent call, Kivi reportedly stated that the plan could work.",
+                &["Kivi"]
+            ),
+            one("Kivi", "stated", "the plan could work", true)
+        );
+    }
+
+    #[test]
+    fn a_negated_cue_and_a_denial_are_claims() {
+        assert_eq!(
+            claims(
+                "However, the Kremlin maintains it has not discussed the proposal.",
+                &["Kremlin"]
+            ),
+            one(
+                "Kremlin",
+                "maintains",
+                "it has not discussed the proposal",
+                false
+            )
+        );
+        assert_eq!(
+            claims(
+                "The Kremlin denied that any such call took place.",
+                &["Kremlin"]
+            ),
+            one("Kremlin", "denied", "any such call took place", false)
+        );
+    }
+
+    #[test]
+    fn an_unnamed_group_speaks() {
+        assert_eq!(
+            claims(
+                "Ukrainian officials have insisted they will not recognize the annexation.",
+                &[]
+            ),
+            one(
+                "Ukrainian officials",
+                "insisted",
+                "they will not recognize the annexation",
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn an_appositive_between_speaker_and_cue() {
+        assert_eq!(
+            claims(
+                "Lauri Kask, the inquiry's chief, said the ship was Russian.",
+                &["Lauri Kask"]
+            ),
+            one("Lauri Kask", "said", "the ship was Russian", false)
+        );
+    }
+
+    #[test]
+    fn nouns_that_look_like_cues_are_not() {
+        assert!(
+            claims(
+                "The United States sent a note to the post office.",
+                &["United States"]
+            )
+            .is_empty()
+        );
+        // A name after a verb is its object, not its speaker.
+        assert!(
+            claims(
+                "The recording adds weight to concerns about the Tamm cabinet.",
+                &["Tamm cabinet"]
+            )
+            .is_empty()
+        );
+    }
+}

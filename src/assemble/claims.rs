@@ -1,0 +1,107 @@
+//! The claims of the briefing: who said what, in the paragraphs that are not repeats, with
+//! pronoun speakers resolved to the actor last named before them in the source.
+
+use super::{ActorEntry, ParagraphRef, SourceEntry};
+use crate::annotate::ActorKind;
+use crate::annotate::claims::{Speaker, claims_in};
+use crate::sentence::sentence_ranges;
+
+/// A claim with what the export and the pages show of it.
+#[derive(Debug, Clone)]
+pub struct ClaimEntry {
+    /// Stable id, `cN` in reading order of the sources.
+    pub id: String,
+    /// The speaker (an index into the briefing's actors), when named.
+    pub speaker: Option<usize>,
+    /// The speaker as written ("the Kremlin", "he", "Ukrainian officials").
+    pub speaker_text: String,
+    /// The reporting verb or phrase as written.
+    pub cue: String,
+    /// Whether the source hedges it ("reportedly").
+    pub hedged: bool,
+    /// What was said.
+    pub text: String,
+    /// The paragraph it is in.
+    pub paragraph: ParagraphRef,
+}
+
+/// The claims of `sources`, whose mentions name `actors`.
+pub fn claims(sources: &[SourceEntry], actors: &[ActorEntry]) -> Vec<ClaimEntry> {
+    let mut out = Vec::new();
+    for (s, source) in sources.iter().enumerate() {
+        // The person and the organization or group named last, for "he" and "they".
+        let mut last: [Option<usize>; 2] = [None; 2];
+        for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
+            let ranges: Vec<std::ops::Range<usize>> =
+                p.mentions.iter().map(|m| m.start..m.end).collect();
+            let mut named = p.mentions.iter().peekable();
+            for sentence in sentence_ranges(&p.text) {
+                let found = claims_in(&p.text, sentence.clone(), &ranges);
+                for claim in found {
+                    let at = match &claim.speaker {
+                        Speaker::Mention(m) => ranges[*m].start,
+                        Speaker::Pronoun(r) | Speaker::Phrase(r) => r.start,
+                    };
+                    // Names before the speaker's place update who "he" and "they" are.
+                    while let Some(m) = named.next_if(|m| m.start < at) {
+                        remember(&mut last, m.actor, actors);
+                    }
+                    if p.repeat_of.is_some() {
+                        continue;
+                    }
+                    let (speaker, speaker_text) = match &claim.speaker {
+                        Speaker::Mention(m) => (
+                            Some(p.mentions[*m].actor),
+                            p.text[ranges[*m].clone()].to_string(),
+                        ),
+                        Speaker::Pronoun(r) => {
+                            let word = &p.text[r.clone()];
+                            let person =
+                                word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she");
+                            (if person { last[0] } else { last[1] }, word.to_string())
+                        }
+                        Speaker::Phrase(r) => (None, p.text[r.clone()].to_string()),
+                    };
+                    out.push(ClaimEntry {
+                        id: String::new(),
+                        speaker,
+                        speaker_text,
+                        cue: p.text[claim.cue.clone()].to_string(),
+                        hedged: claim.hedged,
+                        text: match &claim.more {
+                            Some(more) => format!(
+                                "{} … {}",
+                                &p.text[claim.content.clone()],
+                                &p.text[more.clone()]
+                            ),
+                            None => p.text[claim.content.clone()].to_string(),
+                        },
+                        paragraph: ParagraphRef {
+                            source: s,
+                            number: p.number,
+                        },
+                    });
+                }
+                while let Some(m) = named.next_if(|m| m.start < sentence.end) {
+                    remember(&mut last, m.actor, actors);
+                }
+            }
+            for m in named {
+                remember(&mut last, m.actor, actors);
+            }
+        }
+    }
+    for (n, claim) in out.iter_mut().enumerate() {
+        claim.id = format!("c{}", n + 1);
+    }
+    out
+}
+
+/// Records `actor` as the person, or the organization or group, named last.
+fn remember(last: &mut [Option<usize>; 2], actor: usize, actors: &[ActorEntry]) {
+    match actors[actor].kind {
+        ActorKind::Person => last[0] = Some(actor),
+        ActorKind::Organization | ActorKind::Group => last[1] = Some(actor),
+        ActorKind::Place => {}
+    }
+}
