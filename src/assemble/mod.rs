@@ -9,10 +9,13 @@ use chrono::NaiveDate;
 mod actors;
 mod claims;
 mod events;
+mod relations;
+mod summary;
 
 pub use actors::ActorEntry;
 pub use claims::ClaimEntry;
 pub use events::EventEntry;
+pub use relations::Relation;
 
 use crate::annotate::time::Timex;
 use crate::annotate::{Annotations, Mention};
@@ -39,6 +42,10 @@ pub struct Briefing {
     pub events: Vec<EventEntry>,
     /// Every claim, in reading order of the sources.
     pub claims: Vec<ClaimEntry>,
+    /// The events whose sentences summarise the briefing, in timeline order.
+    pub summary: Vec<usize>,
+    /// Who acts on whom, most often reported first.
+    pub relations: Vec<Relation>,
     /// The figures of the overview.
     pub stats: Stats,
 }
@@ -201,6 +208,8 @@ pub fn assemble(
     let mut actors = actors::entries(actors, &sources);
     let events = events::events(&sources);
     let claims = claims::claims(&sources, &actors);
+    let summary = summary::summary(&events, sources.len());
+    let relations = relations::relations(&sources);
     for (e, event) in events.iter().enumerate() {
         for &actor in &event.actors {
             actors[actor].events.push(e);
@@ -219,6 +228,8 @@ pub fn assemble(
         actors,
         events,
         claims,
+        summary,
+        relations,
         stats,
     }
 }

@@ -19,6 +19,7 @@ mod export;
 pub mod inline;
 pub mod output;
 pub mod registry;
+pub mod relations;
 pub mod templates;
 pub mod timeline;
 pub mod view;
@@ -136,6 +137,7 @@ impl Pages<'_> {
             c.insert("figures", &view::figures(b));
             c.insert("period", &view::period(b));
             c.insert("key_actors", &view::key_actors(b, KEY_ACTORS));
+            c.insert("summary", &timeline::summary_html(b));
             c.insert("chart", &timeline::chart(b, &self.timeline, ""));
             c.insert("event_count", &b.events.len());
             c.insert("repeated", &view::repeated_note(b));
@@ -192,7 +194,9 @@ impl Pages<'_> {
             canonical: None,
             section: "actors",
         };
+        let network = relations::network_svg(b);
         self.page(out, "actors/index.html", "actors.html", meta, |c| {
+            c.insert("network", &network);
             c.insert("groups", &view::actor_groups(b));
             c.insert("actor_count", &b.actors.len());
         })
@@ -222,8 +226,13 @@ impl Pages<'_> {
             .events
             .len()
             .saturating_sub(timeline::ACTOR_EVENTS);
+        let (statements, statements_more) = relations::statements_html(self.briefing, index);
+        let relations = relations::relations_html(self.briefing, index);
         self.page(out, &path, "actor.html", meta, |c| {
             c.insert("actor", &page);
+            c.insert("statements", &statements);
+            c.insert("statements_more", &statements_more);
+            c.insert("relations", &relations);
             c.insert("events", &events);
             c.insert("events_more", &more);
         })

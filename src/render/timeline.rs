@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::annotate::events::{EventDate, Precision, Status};
-use crate::assemble::{Briefing, EventEntry};
+use crate::assemble::{Briefing, EventEntry, SourceEntry};
 use crate::render::inline::escape;
 
 /// Up to this many events, the timeline is one page; beyond, one page per period, and a
@@ -248,7 +248,6 @@ pub fn event_view(briefing: &Briefing, event: &EventEntry, to_root: &str) -> Eve
 
 /// The paragraphs that report `event`, grouped by source.
 fn reports(briefing: &Briefing, event: &EventEntry, to_root: &str) -> Vec<ReportGroup> {
-    const SHORT: usize = 48;
     let mut groups: Vec<(usize, ReportGroup)> = Vec::new();
     for at in &event.paragraphs {
         let Some(source) = briefing.sources.get(at.source) else {
@@ -261,19 +260,10 @@ fn reports(briefing: &Briefing, event: &EventEntry, to_root: &str) -> Vec<Report
         match groups.iter_mut().find(|(s, _)| *s == at.source) {
             Some((_, group)) => group.paragraphs.push(link),
             None => {
-                let name = source
-                    .meta
-                    .outlet
-                    .clone()
-                    .unwrap_or_else(|| source.title.clone());
-                let short = match name.char_indices().nth(SHORT) {
-                    Some((cut, _)) => format!("{}…", name[..cut].trim_end()),
-                    None => name,
-                };
                 groups.push((
                     at.source,
                     ReportGroup {
-                        source: short,
+                        source: short_name(source),
                         title: source.title.clone(),
                         paragraphs: vec![link],
                     },
@@ -470,6 +460,44 @@ pub fn event_html(event: &EventView, out: &mut String) {
         }
     }
     out.push_str("</p>\n</li>\n");
+}
+
+/// The overview's cited summary as HTML list items: each sentence, then links to the
+/// paragraphs that report it, by source.
+pub fn summary_html(briefing: &Briefing) -> String {
+    let mut out = String::new();
+    for &e in &briefing.summary {
+        let event = &briefing.events[e];
+        out.push_str("<li>");
+        escape(&event.summary, &mut out);
+        out.push_str(" <span class=\"cite\">");
+        for (n, group) in reports(briefing, event, "").iter().enumerate() {
+            if n > 0 {
+                out.push_str(" · ");
+            }
+            escape(&group.source, &mut out);
+            for p in &group.paragraphs {
+                out.push(' ');
+                link(&p.href, &p.label, &mut out);
+            }
+        }
+        out.push_str("</span></li>\n");
+    }
+    out
+}
+
+/// A source's outlet, else its title cut to a few words.
+pub fn short_name(source: &SourceEntry) -> String {
+    const SHORT: usize = 48;
+    let name = source
+        .meta
+        .outlet
+        .clone()
+        .unwrap_or_else(|| source.title.clone());
+    match name.char_indices().nth(SHORT) {
+        Some((cut, _)) => format!("{}…", name[..cut].trim_end()),
+        None => name,
+    }
 }
 
 /// `<a href="HREF">TEXT</a>`, escaped.

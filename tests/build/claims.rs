@@ -112,3 +112,156 @@ fn a_repeated_paragraph_adds_no_claims() {
     let json = project.site().json();
     assert_eq!(json["claims"].as_array().unwrap().len(), 6);
 }
+
+/// Three dated reports of cable talks: who said what, who met whom.
+fn talks() -> Project {
+    let project = Project::new();
+    project.seed(
+        "a.md",
+        "---\noutlet: Northern Desk\ndate: 2025-03-10\n---\n\n\
+         Finnish President Alexander Stubb met Estonian Prime Minister Kristen Michal in Helsinki on Monday to discuss damaged undersea cables.\n\n\
+         Stubb said that investigators had boarded a second ship. Michal reportedly told aides that sanctions would follow.\n\n\
+         NATO Secretary General Mark Rutte praised Finland and said the alliance would send more ships.\n",
+    );
+    project.seed(
+        "b.md",
+        "---\noutlet: Baltic Report\ndate: 2025-03-11\n---\n\n\
+         Alexander Stubb met Kristen Michal in Helsinki on Monday to discuss damaged undersea cables, officials confirmed.\n\n\
+         Stubb advised Michal to seek NATO patrols. The Kremlin denied any role in the damage.\n",
+    );
+    project.seed(
+        "c.md",
+        "---\noutlet: Harbour Times\ndate: 2025-03-12\n---\n\n\
+         Mark Rutte called Alexander Stubb on Tuesday. Rutte said NATO ships would arrive within days.\n",
+    );
+    project.build_ok(&[]);
+    project
+}
+
+#[test]
+fn actor_pages_list_statements_and_relations() {
+    let project = talks();
+    let site = project.site();
+    let page = site.read("actors/alexander-stubb/index.html");
+    let statements = page
+        .split("id=\"statements\"")
+        .nth(1)
+        .expect("a statements section")
+        .split("</section>")
+        .next()
+        .unwrap();
+    assert!(
+        statements.contains("investigators had boarded a second ship"),
+        "{statements}"
+    );
+    assert!(
+        statements.contains("href=\"../../sources/a/index.html#p2\">Northern Desk ¶2</a>"),
+        "{statements}"
+    );
+    let michal = site.read("actors/kristen-michal/index.html");
+    assert!(
+        michal.contains(">hedged</span>"),
+        "Michal's reported claim is hedged"
+    );
+    let relations = page
+        .split("id=\"relations\"")
+        .nth(1)
+        .expect("a relations section")
+        .split("</section>")
+        .next()
+        .unwrap();
+    assert!(
+        relations.contains("advised <a href=\"../kristen-michal/index.html\">Kristen Michal</a>"),
+        "{relations}"
+    );
+    assert!(
+        relations.contains("met <a href=\"../kristen-michal/index.html\">Kristen Michal</a>"),
+        "{relations}"
+    );
+    assert!(
+        relations.contains("called by <a href=\"../mark-rutte/index.html\">Mark Rutte</a>"),
+        "{relations}"
+    );
+}
+
+#[test]
+fn the_network_is_well_formed_svg_whose_nodes_link_to_actor_pages() {
+    let project = talks();
+    let site = project.site();
+    let page = site.read("actors/index.html");
+    let start = page.find("<svg").expect("a network");
+    let end = page[start..].find("</svg>").unwrap() + start + "</svg>".len();
+    let svg = &page[start..end];
+    let doc = roxmltree::Document::parse(svg).expect("the network is well-formed XML");
+    let links: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("a"))
+        .filter_map(|n| n.attribute("href"))
+        .collect();
+    assert!(links.len() >= 3, "{links:?}");
+    for link in &links {
+        assert!(
+            site.root.join("actors").join(link).is_file(),
+            "{link} leads nowhere"
+        );
+    }
+    assert!(links.contains(&"alexander-stubb/index.html"));
+    assert!(
+        doc.descendants().any(|n| n.has_tag_name("line")),
+        "no links between actors"
+    );
+    site.assert_no_broken_links("/");
+}
+
+#[test]
+fn the_overview_summary_quotes_the_sources_with_citations() {
+    let project = talks();
+    let site = project.site();
+    let json = site.json();
+    let html = site.html("index.html");
+    let items = scraper::Selector::parse("ol.summary > li").unwrap();
+    let summary: Vec<String> = html.select(&items).map(|li| li.text().collect()).collect();
+    assert!((1..=8).contains(&summary.len()), "{summary:?}");
+    // Every sentence is a source's own, and the meeting both reports tell comes first.
+    let texts: Vec<String> = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| {
+            s["paragraphs"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["text"].as_str().unwrap().to_string())
+        })
+        .collect();
+    for item in &summary {
+        let sentence = item
+            .split(" Northern Desk")
+            .next()
+            .unwrap()
+            .split(" Baltic Report")
+            .next()
+            .unwrap()
+            .split(" Harbour Times")
+            .next()
+            .unwrap();
+        assert!(
+            texts.iter().any(|t| t.contains(sentence.trim())),
+            "{sentence:?} is not in any source"
+        );
+    }
+    assert!(
+        summary[0].contains("met Estonian Prime Minister Kristen Michal"),
+        "{summary:?}"
+    );
+    let cites = scraper::Selector::parse("ol.summary > li .cite a").unwrap();
+    let hrefs: Vec<&str> = html
+        .select(&cites)
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(
+        hrefs.contains(&"sources/a/index.html#p1") && hrefs.contains(&"sources/b/index.html#p1"),
+        "{hrefs:?}"
+    );
+}
