@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::{Actor, Mention};
 use crate::dedupe::{Clusters, ParagraphAt};
+use crate::sentence::sentence_ranges;
 use crate::slug::SlugRegistry;
 
 /// How many actors an actor's page lists as appearing with it.
@@ -25,7 +26,7 @@ pub struct ActorEntry {
     pub sources: Vec<usize>,
     /// Paragraphs (not repeats) that mention it, in path and reading order.
     pub paragraphs: Vec<ParagraphRef>,
-    /// Actors named in the same paragraphs, with how many: most first.
+    /// Actors named in the same sentences, with how many: most first.
     pub together: Vec<(usize, usize)>,
     /// Its events (indices into the briefing's events), in timeline order.
     pub events: Vec<usize>,
@@ -112,8 +113,21 @@ pub fn entries(actors: Vec<Actor>, sources: &[SourceEntry]) -> Vec<ActorEntry> {
                     source: s,
                     number: p.number,
                 });
-                for &other in named.iter().filter(|&&o| o != actor) {
-                    *together[actor].entry(other).or_default() += 1;
+            }
+            // Who appears with whom: named in one sentence.
+            if named.len() > 1 {
+                for sentence in sentence_ranges(&p.text) {
+                    let here: BTreeSet<usize> = p
+                        .mentions
+                        .iter()
+                        .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+                        .map(|m| m.actor)
+                        .collect();
+                    for &actor in &here {
+                        for &other in here.iter().filter(|&&o| o != actor) {
+                            *together[actor].entry(other).or_default() += 1;
+                        }
+                    }
                 }
             }
         }

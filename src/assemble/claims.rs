@@ -1,6 +1,8 @@
 //! The claims of the briefing: who said what, in the paragraphs that are not repeats, with
 //! pronoun speakers resolved to the actor last named before them in the source.
 
+use rayon::prelude::*;
+
 use super::{ActorEntry, ParagraphRef, SourceEntry};
 use crate::annotate::ActorKind;
 use crate::annotate::claims::{Speaker, claims_in};
@@ -27,72 +29,81 @@ pub struct ClaimEntry {
 
 /// The claims of `sources`, whose mentions name `actors`.
 pub fn claims(sources: &[SourceEntry], actors: &[ActorEntry]) -> Vec<ClaimEntry> {
+    let per_source: Vec<Vec<ClaimEntry>> = sources
+        .par_iter()
+        .enumerate()
+        .map(|(s, source)| source_claims(s, source, actors))
+        .collect();
+    let mut out: Vec<ClaimEntry> = per_source.into_iter().flatten().collect();
+    for (n, claim) in out.iter_mut().enumerate() {
+        claim.id = format!("c{}", n + 1);
+    }
+    out
+}
+
+/// The claims of source number `s`.
+fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<ClaimEntry> {
     let mut out = Vec::new();
-    for (s, source) in sources.iter().enumerate() {
-        // The person and the organization or group named last, for "he" and "they".
-        let mut last: [Option<usize>; 2] = [None; 2];
-        for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
-            let ranges: Vec<std::ops::Range<usize>> =
-                p.mentions.iter().map(|m| m.start..m.end).collect();
-            let mut named = p.mentions.iter().peekable();
-            for sentence in sentence_ranges(&p.text) {
-                let found = claims_in(&p.text, sentence.clone(), &ranges);
-                for claim in found {
-                    let at = match &claim.speaker {
-                        Speaker::Mention(m) => ranges[*m].start,
-                        Speaker::Pronoun(r) | Speaker::Phrase(r) => r.start,
-                    };
-                    // Names before the speaker's place update who "he" and "they" are.
-                    while let Some(m) = named.next_if(|m| m.start < at) {
-                        remember(&mut last, m.actor, actors);
-                    }
-                    if p.repeat_of.is_some() {
-                        continue;
-                    }
-                    let (speaker, speaker_text) = match &claim.speaker {
-                        Speaker::Mention(m) => (
-                            Some(p.mentions[*m].actor),
-                            p.text[ranges[*m].clone()].to_string(),
-                        ),
-                        Speaker::Pronoun(r) => {
-                            let word = &p.text[r.clone()];
-                            let person =
-                                word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she");
-                            (if person { last[0] } else { last[1] }, word.to_string())
-                        }
-                        Speaker::Phrase(r) => (None, p.text[r.clone()].to_string()),
-                    };
-                    out.push(ClaimEntry {
-                        id: String::new(),
-                        speaker,
-                        speaker_text,
-                        cue: p.text[claim.cue.clone()].to_string(),
-                        hedged: claim.hedged,
-                        text: match &claim.more {
-                            Some(more) => format!(
-                                "{} … {}",
-                                &p.text[claim.content.clone()],
-                                &p.text[more.clone()]
-                            ),
-                            None => p.text[claim.content.clone()].to_string(),
-                        },
-                        paragraph: ParagraphRef {
-                            source: s,
-                            number: p.number,
-                        },
-                    });
-                }
-                while let Some(m) = named.next_if(|m| m.start < sentence.end) {
+    // The person and the organization or group named last, for "he" and "they".
+    let mut last: [Option<usize>; 2] = [None; 2];
+    for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
+        let ranges: Vec<std::ops::Range<usize>> =
+            p.mentions.iter().map(|m| m.start..m.end).collect();
+        let mut named = p.mentions.iter().peekable();
+        for sentence in sentence_ranges(&p.text) {
+            let found = claims_in(&p.text, sentence.clone(), &ranges);
+            for claim in found {
+                let at = match &claim.speaker {
+                    Speaker::Mention(m) => ranges[*m].start,
+                    Speaker::Pronoun(r) | Speaker::Phrase(r) => r.start,
+                };
+                // Names before the speaker's place update who "he" and "they" are.
+                while let Some(m) = named.next_if(|m| m.start < at) {
                     remember(&mut last, m.actor, actors);
                 }
+                if p.repeat_of.is_some() {
+                    continue;
+                }
+                let (speaker, speaker_text) = match &claim.speaker {
+                    Speaker::Mention(m) => (
+                        Some(p.mentions[*m].actor),
+                        p.text[ranges[*m].clone()].to_string(),
+                    ),
+                    Speaker::Pronoun(r) => {
+                        let word = &p.text[r.clone()];
+                        let person =
+                            word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she");
+                        (if person { last[0] } else { last[1] }, word.to_string())
+                    }
+                    Speaker::Phrase(r) => (None, p.text[r.clone()].to_string()),
+                };
+                out.push(ClaimEntry {
+                    id: String::new(),
+                    speaker,
+                    speaker_text,
+                    cue: p.text[claim.cue.clone()].to_string(),
+                    hedged: claim.hedged,
+                    text: match &claim.more {
+                        Some(more) => format!(
+                            "{} … {}",
+                            &p.text[claim.content.clone()],
+                            &p.text[more.clone()]
+                        ),
+                        None => p.text[claim.content.clone()].to_string(),
+                    },
+                    paragraph: ParagraphRef {
+                        source: s,
+                        number: p.number,
+                    },
+                });
             }
-            for m in named {
+            while let Some(m) = named.next_if(|m| m.start < sentence.end) {
                 remember(&mut last, m.actor, actors);
             }
         }
-    }
-    for (n, claim) in out.iter_mut().enumerate() {
-        claim.id = format!("c{}", n + 1);
+        for m in named {
+            remember(&mut last, m.actor, actors);
+        }
     }
     out
 }

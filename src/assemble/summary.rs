@@ -29,58 +29,52 @@ pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
     if events.is_empty() {
         return Vec::new();
     }
-    let bags: Vec<HashMap<String, f64>> = events.iter().map(|e| bag(&e.summary)).collect();
-    let mut document_frequency: HashMap<&str, f64> = HashMap::new();
+    // Each sentence as a sorted list of (word number, count); words numbered once.
+    let mut numbers: HashMap<String, u32> = HashMap::new();
+    let bags: Vec<Vec<(u32, f32)>> = events
+        .iter()
+        .map(|e| bag(&e.summary, &mut numbers))
+        .collect();
+    let mut document_frequency = vec![0f32; numbers.len()];
     for bag in &bags {
-        for word in bag.keys() {
-            *document_frequency.entry(word).or_default() += 1.0;
+        for &(w, _) in bag {
+            document_frequency[w as usize] += 1.0;
         }
     }
-    let n = bags.len() as f64;
-    let weigh = |bag: &HashMap<String, f64>| -> HashMap<String, f64> {
-        bag.iter()
-            .map(|(w, tf)| {
-                (
-                    w.clone(),
-                    tf * (1.0 + n / document_frequency.get(w.as_str()).copied().unwrap_or(1.0))
-                        .ln(),
-                )
-            })
-            .collect()
-    };
-    let vectors: Vec<HashMap<String, f64>> = bags.iter().map(weigh).collect();
-    let mut centre: HashMap<&str, f64> = HashMap::new();
-    for v in &vectors {
-        for (w, x) in v {
-            *centre.entry(w).or_default() += x / n;
+    let n = bags.len() as f32;
+    let idf: Vec<f32> = document_frequency
+        .iter()
+        .map(|df| (1.0 + n / df.max(1.0)).ln())
+        .collect();
+    let mut centre = vec![0f32; numbers.len()];
+    for bag in &bags {
+        for &(w, tf) in bag {
+            centre[w as usize] += tf * idf[w as usize] / n;
         }
     }
     let centre_norm = centre
-        .values()
+        .iter()
         .map(|x| x * x)
-        .sum::<f64>()
+        .sum::<f32>()
         .sqrt()
-        .max(f64::EPSILON);
-    let mut scored: Vec<(f64, usize)> = events
+        .max(f32::EPSILON);
+    let mut scored: Vec<(f32, usize)> = events
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let v = &vectors[i];
-            let norm = v
-                .values()
-                .map(|x| x * x)
-                .sum::<f64>()
+            let weighted = bags[i].iter().map(|&(w, tf)| (w, tf * idf[w as usize]));
+            let norm = weighted
+                .clone()
+                .map(|(_, x)| x * x)
+                .sum::<f32>()
                 .sqrt()
-                .max(f64::EPSILON);
-            let dot: f64 = v
-                .iter()
-                .map(|(w, x)| x * centre.get(w.as_str()).copied().unwrap_or(0.0))
-                .sum();
+                .max(f32::EPSILON);
+            let dot: f32 = weighted.map(|(w, x)| x * centre[w as usize]).sum();
             let central = dot / norm / centre_norm;
             let reporting: BTreeSet<usize> = e.paragraphs.iter().map(|p| p.source).collect();
             let corroborated =
-                (reporting.len() as f64).ln_1p() / (sources as f64).ln_1p().max(f64::EPSILON);
-            let named = e.actors.len().min(3) as f64 / 3.0;
+                (reporting.len() as f32).ln_1p() / (sources as f32).ln_1p().max(f32::EPSILON);
+            let named = e.actors.len().min(3) as f32 / 3.0;
             let dated = match e.date.precision {
                 Precision::Day | Precision::Week if !e.date.approximate => 1.0,
                 Precision::Unknown => 0.0,
@@ -116,12 +110,7 @@ pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
         if chosen.len() == SENTENCES {
             break;
         }
-        let words: BTreeSet<&String> = bags[i].keys().collect();
-        let repeats = chosen.iter().any(|&c| {
-            let other: BTreeSet<&String> = bags[c].keys().collect();
-            let shared = words.intersection(&other).count() as f64;
-            shared / (words.len() + other.len()) as f64 * 2.0 > REPEATS
-        });
+        let repeats = chosen.iter().any(|&c| dice(&bags[i], &bags[c]) > REPEATS);
         if !repeats {
             chosen.push(i);
         }
@@ -131,17 +120,34 @@ pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
     chosen
 }
 
-/// A sentence's words, lower-cased, without the commonest, with their counts.
-fn bag(text: &str) -> HashMap<String, f64> {
-    let mut bag = HashMap::new();
+/// The share of words two sentences have in common (Dice coefficient).
+fn dice(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
+    let shared = a
+        .iter()
+        .filter(|(w, _)| b.binary_search_by_key(w, |(x, _)| *x).is_ok())
+        .count();
+    2.0 * shared as f64 / (a.len() + b.len()).max(1) as f64
+}
+
+/// A sentence's words, lower-cased, without the commonest, numbered, with their counts,
+/// sorted by number.
+fn bag(text: &str, numbers: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
+    let mut bag: Vec<(u32, f32)> = Vec::new();
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.len() > 1)
     {
         let word = word.to_lowercase();
-        if !STOP.contains(&word.as_str()) {
-            *bag.entry(word).or_default() += 1.0;
+        if STOP.contains(&word.as_str()) {
+            continue;
+        }
+        let next = numbers.len() as u32;
+        let number = *numbers.entry(word).or_insert(next);
+        match bag.iter_mut().find(|(w, _)| *w == number) {
+            Some((_, count)) => *count += 1.0,
+            None => bag.push((number, 1.0)),
         }
     }
+    bag.sort_unstable_by_key(|&(w, _)| w);
     bag
 }

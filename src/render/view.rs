@@ -606,7 +606,7 @@ pub struct ActorCard {
     pub mentions: usize,
     /// Sources that mention it.
     pub sources: usize,
-    /// On another actor's page: the paragraphs that name both.
+    /// On another actor's page: the sentences that name both.
     pub shared: Option<usize>,
 }
 
