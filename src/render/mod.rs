@@ -8,6 +8,7 @@
 //! | `timeline/index.html` (and `timeline/<period>/index.html` when long) | events by date |
 //! | `timeline.json`, `timeline.js` | the timeline for TimelineJS; the timeline's filter |
 //! | `briefing.json` | everything as data (`SCHEMA.md`) |
+//! | `feed.xml` | the sources as an Atom feed, newest first |
 //! | `404.html`, `.nojekyll`, `sitemap.xml`, `style.css` | what a published site needs |
 //!
 //! Links between pages are relative (`../sources/index.html`), so the site works from
@@ -16,6 +17,7 @@
 
 mod diff;
 mod export;
+mod feed;
 pub mod inline;
 pub mod output;
 pub mod registry;
@@ -67,6 +69,7 @@ pub fn render(
     })
     .map_err(|e| Diagnostic::general(format!("cannot write timeline.json: {e}")))?;
     write(out, ".nojekyll", b"")?;
+    write(out, "feed.xml", feed::atom(briefing, base_url).as_bytes())?;
     write(
         out,
         "sitemap.xml",

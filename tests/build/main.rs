@@ -8,6 +8,7 @@ mod claims;
 mod cli;
 mod dedupe;
 mod export;
+mod feed;
 mod hostile;
 mod input;
 mod links;
