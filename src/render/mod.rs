@@ -84,6 +84,8 @@ fn write(out: &mut dyn Output, path: &str, bytes: &[u8]) -> Result<(), Diagnosti
 
 /// How many actors the overview names.
 const KEY_ACTORS: usize = 8;
+/// How many sources (with their copies) the overview lists.
+const OVERVIEW_SOURCES: usize = 50;
 
 struct Pages<'a> {
     briefing: &'a Briefing,
@@ -135,8 +137,12 @@ impl Pages<'_> {
             canonical: None,
             section: "overview",
         };
-        let cards = view::source_cards(b, "sources/");
+        // The overview stays light: the first sources, and a link to all of them.
+        let mut cards = view::source_cards(b, "sources/");
+        let more = cards.len().saturating_sub(OVERVIEW_SOURCES);
+        cards.truncate(OVERVIEW_SOURCES);
         self.page(out, "index.html", "index.html", meta, |c| {
+            c.insert("sources_more", &more);
             c.insert("figures", &view::figures(b));
             c.insert("period", &view::period(b));
             c.insert("key_actors", &view::key_actors(b, KEY_ACTORS));

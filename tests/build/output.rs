@@ -104,3 +104,22 @@ fn assert_refused(project: &Project, out: &str) {
         run.stderr
     );
 }
+
+#[test]
+fn the_overview_lists_the_first_fifty_sources_and_links_to_all() {
+    let project = Project::new();
+    for n in 0..60 {
+        project.seed(&format!("s{n:02}.md"), format!("---\ntitle: Report {n}\ndate: 2025-01-{:02}\n---\n\nText number {n} about the port.\n", n % 28 + 1));
+    }
+    project.build_ok(&[]);
+    let site = project.site();
+    let overview = site.read("index.html");
+    assert_eq!(overview.matches("class=\"card\"").count(), 50, "{overview}");
+    assert!(overview.contains("And 10 more: <a href=\"sources/index.html\">all sources</a>."));
+    assert_eq!(
+        site.read("sources/index.html")
+            .matches("class=\"card\"")
+            .count(),
+        60
+    );
+}
