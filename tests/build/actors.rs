@@ -128,23 +128,13 @@ fn mentions_have_exact_character_offsets() {
     project.build_ok(&[]);
     let json = project.site().json();
     let paragraph = &json["sources"][0]["paragraphs"][0];
-    let text: Vec<char> = paragraph["text"].as_str().unwrap().chars().collect();
     let mentions = paragraph["mentions"].as_array().unwrap();
     let written: Vec<&str> = mentions
         .iter()
         .map(|m| m["text"].as_str().unwrap())
         .collect();
     assert_eq!(written, ["Alexander Stubb", "Kristen Michal", "Tallinn"]);
-    for m in mentions {
-        let (start, end) = (
-            m["start"].as_u64().unwrap() as usize,
-            m["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(
-            text[start..end].iter().collect::<String>(),
-            m["text"].as_str().unwrap()
-        );
-    }
+    crate::common::assert_char_offsets(paragraph, "mentions");
     assert_eq!(mentions[0]["actor"], "alexander-stubb");
 }
 

@@ -82,6 +82,23 @@ impl Project {
     }
 }
 
+/// Asserts that every item of `paragraph[list]` (mentions, times) spans its `text` in the
+/// paragraph's text, counting `start` and `end` in characters as SCHEMA.md does.
+pub fn assert_char_offsets(paragraph: &Value, list: &str) {
+    let text: Vec<char> = paragraph["text"].as_str().unwrap().chars().collect();
+    for item in paragraph[list].as_array().unwrap() {
+        let (start, end) = (
+            item["start"].as_u64().unwrap() as usize,
+            item["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[start..end].iter().collect::<String>(),
+            item["text"].as_str().unwrap(),
+            "{item}"
+        );
+    }
+}
+
 /// A built site on disk.
 pub struct Site {
     pub root: PathBuf,

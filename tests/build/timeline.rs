@@ -117,7 +117,6 @@ fn paragraph_times_have_values_and_exact_character_offsets() {
     let site = fixture(&project);
     let later = site.source("03-later.md");
     let p = &later["paragraphs"][0];
-    let text: Vec<char> = p["text"].as_str().unwrap().chars().collect();
     let times: Vec<(&str, &str, Option<&str>)> = p["times"]
         .as_array()
         .unwrap()
@@ -137,16 +136,7 @@ fn paragraph_times_have_values_and_exact_character_offsets() {
             ("Two days later", "date", Some("2025-03-30"))
         ]
     );
-    for t in p["times"].as_array().unwrap() {
-        let (start, end) = (
-            t["start"].as_u64().unwrap() as usize,
-            t["end"].as_u64().unwrap() as usize,
-        );
-        assert_eq!(
-            text[start..end].iter().collect::<String>(),
-            t["text"].as_str().unwrap()
-        );
-    }
+    crate::common::assert_char_offsets(p, "times");
     let notes = site.source("04-notes.txt");
     assert_eq!(notes["paragraphs"][0]["times"][0]["value"], "PAST_REF");
 }
