@@ -11,6 +11,13 @@ const ABBREVIATIONS: &[&str] = &[
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
+/// The words of `text` (runs of letters and digits), lower-cased.
+pub fn lower_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
 /// The byte ranges of the sentences of `text`, in order, trimmed of surrounding space.
 pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();

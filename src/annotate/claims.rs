@@ -239,6 +239,22 @@ fn joins(lower: &[String], i: usize) -> bool {
         .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while" | "before" | "after"))
 }
 
+/// Whether a statement denies: its cue is a denial ("denied", "rejected") or what was
+/// said is negated ("it has not discussed the proposal").
+pub fn is_denial(cue: &str, text: &str) -> bool {
+    let cue = cue.to_lowercase();
+    ["deny", "denie", "denied", "reject", "dismiss", "refus"]
+        .iter()
+        .any(|d| cue.starts_with(d))
+        || text
+            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+            .any(|w| {
+                matches!(w.to_lowercase().as_str(), "not" | "never" | "no")
+                    || w.ends_with("n't")
+                    || w.ends_with("n\u{2019}t")
+            })
+}
+
 /// The number of words of a cue starting at word `i`, if one does. A one-word cue must be
 /// written in lower case ("States" in "United States" is no cue).
 fn cue_at(words: &[Word<'_>], lower: &[String], i: usize) -> Option<usize> {
@@ -690,6 +706,17 @@ mod tests {
             ),
             one("Lauri Kask", "said", "the ship was Russian", false)
         );
+    }
+
+    #[test]
+    fn denials_are_told_by_cue_or_negation() {
+        assert!(is_denial(
+            "maintains",
+            "it has not discussed the proposal in detail with Washington"
+        ));
+        assert!(is_denial("denied", "a meeting took place"));
+        assert!(is_denial("said", "Moscow won't sign"));
+        assert!(!is_denial("said", "the talks went well"));
     }
 
     #[test]

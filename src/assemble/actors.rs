@@ -6,7 +6,6 @@ use std::collections::{BTreeSet, HashMap};
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::{Actor, Mention};
 use crate::dedupe::{Clusters, ParagraphAt};
-use crate::sentence::sentence_ranges;
 use crate::slug::SlugRegistry;
 
 /// How many actors an actor's page lists as appearing with it.
@@ -116,7 +115,7 @@ pub fn entries(actors: Vec<Actor>, sources: &[SourceEntry]) -> Vec<ActorEntry> {
             }
             // Who appears with whom: named in one sentence.
             if named.len() > 1 {
-                for sentence in sentence_ranges(&p.text) {
+                for sentence in &p.sentences {
                     let here: BTreeSet<usize> = p
                         .mentions
                         .iter()

@@ -6,7 +6,6 @@ use rayon::prelude::*;
 use super::{ActorEntry, ParagraphRef, SourceEntry};
 use crate::annotate::ActorKind;
 use crate::annotate::claims::{Speaker, claims_in};
-use crate::sentence::sentence_ranges;
 
 /// A claim with what the export and the pages show of it.
 #[derive(Debug, Clone)]
@@ -50,7 +49,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
         let ranges: Vec<std::ops::Range<usize>> =
             p.mentions.iter().map(|m| m.start..m.end).collect();
         let mut named = p.mentions.iter().peekable();
-        for sentence in sentence_ranges(&p.text) {
+        for sentence in p.sentences.iter().cloned() {
             let found = claims_in(&p.text, sentence.clone(), &ranges);
             for claim in found {
                 let at = match &claim.speaker {

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
-use crate::sentence::sentence_ranges;
+use crate::sentence::lower_words;
 
 /// Words shared (Jaccard) for a sentence of an edited repeat to be the same event as one
 /// of the original paragraph's sentences.
@@ -79,7 +79,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate> {
     let published = source.date().map(|d| d.date);
     let mut out = Vec::new();
     for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
-        for (sentence, range) in sentence_ranges(&p.text).into_iter().enumerate() {
+        for (sentence, range) in p.sentences.iter().cloned().enumerate() {
             let mut actors: Vec<usize> = Vec::new();
             for m in p
                 .mentions
@@ -195,8 +195,10 @@ impl Merger {
     ) -> Option<usize> {
         let original = sources.get(of.source)?.paragraphs.get(of.number - 1)?;
         let words = word_set(&c.summary);
-        sentence_ranges(&original.text)
-            .into_iter()
+        original
+            .sentences
+            .iter()
+            .cloned()
             .enumerate()
             .filter_map(|(i, range)| {
                 let event = *self.by_sentence.get(&(of.source, of.number, i))?;
@@ -237,23 +239,16 @@ fn first(event: &EventEntry) -> (usize, usize) {
         .map_or((0, 0), |p| (p.source, p.number))
 }
 
-/// The lower-cased words of a sentence.
-fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-}
-
 fn words_key(text: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
-    for word in words(text) {
+    for word in lower_words(text) {
         word.hash(&mut hasher);
     }
     hasher.finish()
 }
 
 fn word_set(text: &str) -> BTreeSet<String> {
-    words(text).collect()
+    lower_words(text).collect()
 }
 
 fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {

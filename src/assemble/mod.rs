@@ -22,7 +22,7 @@ use crate::annotate::{Annotations, Mention};
 use crate::dedupe::{Clusters, ParagraphAt};
 use crate::load::{Metadata, Published};
 use crate::parse::{Block, BlockKind, Document, Mark};
-use crate::sentence::first_sentence;
+use crate::sentence::{first_sentence, sentence_ranges};
 
 /// The longest title made from a source's first sentence, in characters.
 const DERIVED_TITLE_MAX: usize = 110;
@@ -122,6 +122,8 @@ pub struct Paragraph {
     pub mentions: Vec<Mention>,
     /// Time expressions in `text`, in text order (byte offsets).
     pub times: Vec<Timex>,
+    /// The sentences of `text` (byte ranges), for events, claims and relations.
+    pub sentences: Vec<std::ops::Range<usize>>,
     /// The canonical paragraph this one repeats, and how closely.
     pub repeat_of: Option<(ParagraphRef, f64)>,
     /// For a canonical paragraph: every paragraph that repeats it, in path and reading order.
@@ -262,6 +264,7 @@ fn source_entry(
             let Block {
                 kind, text, marks, ..
             } = b;
+            let sentences = sentence_ranges(&text);
             Paragraph {
                 id: format!("{}#p{}", source.id, block + 1),
                 number: block + 1,
@@ -270,6 +273,7 @@ fn source_entry(
                 marks,
                 mentions,
                 times,
+                sentences,
                 repeat_of,
                 repeated_by: Vec::new(),
             }

@@ -5,7 +5,6 @@
 use std::collections::BTreeMap;
 
 use super::{ParagraphRef, SourceEntry};
-use crate::sentence::sentence_ranges;
 
 /// Verbs of one actor acting on another, as news writes them.
 const ACTIONS: &[&str] = &[
@@ -93,7 +92,7 @@ pub fn relations(sources: &[SourceEntry]) -> Vec<Relation> {
             .iter()
             .filter(|p| p.kind.is_prose() && p.repeat_of.is_none())
         {
-            for sentence in sentence_ranges(&p.text) {
+            for sentence in &p.sentences {
                 let inside: Vec<_> = p
                     .mentions
                     .iter()

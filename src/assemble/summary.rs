@@ -12,6 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use super::EventEntry;
 use crate::annotate::events::Precision;
+use crate::sentence::lower_words;
 
 /// How many sentences the summary has at most.
 pub const SENTENCES: usize = 6;
@@ -133,11 +134,7 @@ fn dice(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 /// sorted by number.
 fn bag(text: &str, numbers: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
     let mut bag: Vec<(u32, f32)> = Vec::new();
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.len() > 1)
-    {
-        let word = word.to_lowercase();
+    for word in lower_words(text).filter(|w| w.len() > 1) {
         if STOP.contains(&word.as_str()) {
             continue;
         }

@@ -35,7 +35,7 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
         escape(&claim.text, &mut out);
         out.push_str("</p><p class=\"statement-meta\">");
         escape(&claim.cue, &mut out);
-        if is_denial(&claim.cue, &claim.text) {
+        if crate::annotate::claims::is_denial(&claim.cue, &claim.text) {
             out.push_str(" <span class=\"status status-denied\" title=\"A denial: the cue denies, or what was said is negated\">denial</span>");
         }
         if claim.hedged {
@@ -48,22 +48,6 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
         let _ = writeln!(out, " ¶{}</a></p></li>", claim.paragraph.number);
     }
     (out, mine.len().saturating_sub(STATEMENTS))
-}
-
-/// Whether a statement denies: its cue is a denial ("denied", "rejected") or what was
-/// said is negated ("it has not discussed the proposal").
-pub fn is_denial(cue: &str, text: &str) -> bool {
-    let cue = cue.to_lowercase();
-    ["deny", "denie", "denied", "reject", "dismiss", "refus"]
-        .iter()
-        .any(|d| cue.starts_with(d))
-        || text
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-            .any(|w| {
-                matches!(w.to_lowercase().as_str(), "not" | "never" | "no")
-                    || w.ends_with("n't")
-                    || w.ends_with("n\u{2019}t")
-            })
 }
 
 /// The relations of actor `index` as HTML list items: "advised Yuri Ushakov (2)", and
@@ -228,17 +212,6 @@ pub fn network_svg(briefing: &Briefing) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn denials_are_told_by_cue_or_negation() {
-        assert!(is_denial(
-            "maintains",
-            "it has not discussed the proposal in detail with Washington"
-        ));
-        assert!(is_denial("denied", "a meeting took place"));
-        assert!(is_denial("said", "Moscow won't sign"));
-        assert!(!is_denial("said", "the talks went well"));
-    }
 
     #[test]
     fn passives_read_back() {

@@ -211,8 +211,6 @@ pub struct PeriodLink {
     pub href: String,
     /// Its events.
     pub count: usize,
-    /// Whether it is the page shown.
-    pub current: bool,
 }
 
 /// An event's view, on a page `to_root` below the root.
@@ -315,7 +313,6 @@ pub fn page(briefing: &Briefing, timeline: &Timeline, index: usize) -> TimelineP
             label: p.label.clone(),
             href: format!("{to_root}{}", p.path),
             count: p.events.len(),
-            current: i == index,
         }
     };
     let split = timeline.split();
@@ -362,7 +359,6 @@ pub fn periods(timeline: &Timeline) -> Vec<PeriodLink> {
             label: p.label.clone(),
             href: p.path.trim_start_matches("timeline/").to_string(),
             count: p.events.len(),
-            current: false,
         });
     }
     periods
@@ -652,7 +648,7 @@ fn headline(summary: &str) -> &str {
 }
 
 /// A status as a heading word.
-pub fn status_label(status: Status) -> &'static str {
+fn status_label(status: Status) -> &'static str {
     match status {
         Status::Reported => "Reported",
         Status::Planned => "Planned",
