@@ -24,4 +24,5 @@ pub mod load;
 pub mod parse;
 pub mod render;
 pub mod sentence;
+pub mod serve;
 pub mod slug;

@@ -8,6 +8,7 @@ use briefing::build::{self, BuildOptions, Mode, Report};
 use briefing::config::{BaseUrl, Config};
 use briefing::diagnostic::Diagnostic;
 use briefing::render;
+use briefing::serve::ServeOptions;
 use clap::{Args, Parser, Subcommand};
 
 /// Turn a folder of news sources into a static briefing site.
@@ -36,6 +37,25 @@ enum Command {
     Check {
         #[command(flatten)]
         common: Common,
+    },
+    /// Build the site, serve it on this machine, and rebuild and reload open pages when the
+    /// sources, the templates or briefing.yaml change.
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// Port to listen on (0 picks a free one)
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Address to listen on; the default serves this machine only
+        #[arg(long, default_value = "127.0.0.1", value_name = "ADDRESS")]
+        interface: std::net::IpAddr,
+        /// Serve the site under this path, as GitHub Pages serves a project site
+        /// [default: the path of the base URL, else /]
+        #[arg(long, value_name = "PATH", value_parser = briefing::serve::base_path)]
+        base_path: Option<String>,
+        /// Open the site in the default browser
+        #[arg(long)]
+        open: bool,
     },
     /// Print the actors found in the sources as YAML, to paste under `actors:` in
     /// briefing.yaml and curate.
@@ -79,6 +99,22 @@ fn main() -> ExitCode {
         Command::Build { common, out } => (common, out, Mode::Build),
         Command::Check { common } => (common, None, Mode::Check),
         Command::Actors { common } => return actors(&common),
+        Command::Serve {
+            common,
+            port,
+            interface,
+            base_path,
+            open,
+        } => {
+            let serve = ServeOptions {
+                interface,
+                port,
+                base_path: base_path.unwrap_or_default(),
+                open,
+                quiet: common.quiet,
+            };
+            return serve_site(common, serve);
+        }
     };
     let options = match options(&common, out) {
         Ok(options) => options,
@@ -140,6 +176,51 @@ fn actors(common: &Common) -> ExitCode {
             for d in diagnostics {
                 eprintln!("{d}");
             }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `briefing serve`: the site under its base path, rebuilt as its inputs change.
+fn serve_site(common: Common, mut serve: ServeOptions) -> ExitCode {
+    let first = options(&common, None);
+    if serve.base_path.is_empty() {
+        serve.base_path = first
+            .as_ref()
+            .map_or("/", |options| options.base_url.path())
+            .to_string();
+    }
+    let (seeds, templates) = match &first {
+        Ok(options) => (
+            options.seeds.clone(),
+            options
+                .templates
+                .clone()
+                .unwrap_or_else(|| PathBuf::from("templates")),
+        ),
+        Err(_) => (PathBuf::from("seeds"), PathBuf::from("templates")),
+    };
+    let config = common
+        .config
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("briefing.yaml"));
+    let base_url = match BaseUrl::parse(&serve.base_path) {
+        Ok(url) => url,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = briefing::serve::serve(serve, vec![seeds, templates, config], move || {
+        options(&common, None).map(|options| BuildOptions {
+            base_url: base_url.clone(),
+            ..options
+        })
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diagnostic) => {
+            eprintln!("{diagnostic}");
             ExitCode::FAILURE
         }
     }
