@@ -8,6 +8,7 @@
 //! | `timeline/index.html` (and `timeline/<period>/index.html` when long) | events by date |
 //! | `timeline.json`, `timeline.js` | the timeline for TimelineJS; the timeline's filter |
 //! | `briefing.json` | everything as data (`SCHEMA.md`) |
+//! | `search/index.html`, `search.js`, `pagefind/` | the search page and its index |
 //! | `feed.xml` | the sources as an Atom feed, newest first |
 //! | `404.html`, `.nojekyll`, `sitemap.xml`, `style.css` | what a published site needs |
 //!
@@ -22,6 +23,7 @@ pub mod inline;
 pub mod output;
 pub mod registry;
 pub mod relations;
+mod search;
 pub mod templates;
 pub mod timeline;
 pub mod view;
@@ -43,6 +45,27 @@ pub fn render(
     base_url: &BaseUrl,
     out: &mut dyn Output,
 ) -> Result<(), Diagnostic> {
+    // The search index is built on a thread of its own while the pages are written.
+    std::thread::scope(|scope| {
+        let index = scope.spawn(|| search::bundle(briefing));
+        pages(briefing, templates, base_url, out)?;
+        let files = index
+            .join()
+            .map_err(|_| Diagnostic::general("the search indexer stopped unexpectedly"))??;
+        for (path, bytes) in files {
+            write(out, &path, &bytes)?;
+        }
+        Ok(())
+    })
+}
+
+/// Every file of the site but the search index.
+fn pages(
+    briefing: &Briefing,
+    templates: &Templates,
+    base_url: &BaseUrl,
+    out: &mut dyn Output,
+) -> Result<(), Diagnostic> {
     let pages = Pages {
         briefing,
         templates,
@@ -59,11 +82,13 @@ pub fn render(
         pages.actor(index, out)?;
     }
     pages.timeline(out)?;
+    pages.search(out)?;
     pages.not_found(out)?;
     out.write_stream("briefing.json", &mut |w| export::write_json(briefing, w))
         .map_err(|e| Diagnostic::general(format!("cannot write briefing.json: {e}")))?;
     write(out, STYLESHEET, templates.stylesheet().as_bytes())?;
     write(out, "timeline.js", templates::TIMELINE_SCRIPT.as_bytes())?;
+    write(out, "search.js", templates::SEARCH_SCRIPT.as_bytes())?;
     out.write_stream("timeline.json", &mut |w| {
         timeline::write_timeline_json(briefing, w)
     })
@@ -292,6 +317,16 @@ impl Pages<'_> {
             })?;
         }
         Ok(())
+    }
+
+    fn search(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+        let meta = PageMeta {
+            title: "Search".into(),
+            description: "Search the sources, their paragraphs and the actors.".into(),
+            canonical: None,
+            section: "search",
+        };
+        self.page(out, "search/index.html", "search.html", meta, |_| {})
     }
 
     fn not_found(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {

@@ -37,10 +37,14 @@ const DEFAULTS: &[(&str, &str)] = &[
         "timeline_index.html",
         include_str!("../../templates/timeline_index.html"),
     ),
+    ("search.html", include_str!("../../templates/search.html")),
 ];
 
 /// The timeline's filter script, written to the site as `timeline.js`.
 pub const TIMELINE_SCRIPT: &str = include_str!("../../templates/timeline.js");
+
+/// The search page's script, which reads the Pagefind bundle.
+pub const SEARCH_SCRIPT: &str = include_str!("../../templates/search.js");
 
 /// The stylesheet's name, in `templates/` and in the site.
 pub const STYLESHEET: &str = "style.css";

@@ -37,7 +37,8 @@ pub struct PageMeta {
     pub description: String,
     /// The page's absolute address, when the base URL is absolute.
     pub canonical: Option<String>,
-    /// Which navigation entry is current: `overview`, `sources` or nothing.
+    /// Which navigation entry is current: `overview`, `timeline`, `actors`, `sources`,
+    /// `search`, or nothing.
     pub section: &'static str,
 }
 
