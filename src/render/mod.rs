@@ -10,7 +10,7 @@
 //! | `briefing.json` | everything as data (`SCHEMA.md`) |
 //! | `search/index.html`, `search.js`, `pagefind/` | the search page and its index |
 //! | `feed.xml` | the sources as an Atom feed, newest first |
-//! | `404.html`, `.nojekyll`, `sitemap.xml`, `style.css` | what a published site needs |
+//! | `404.html`, `.nojekyll`, `sitemap.xml`, `style.css`, `favicon.svg` | what a published site needs |
 //!
 //! Links between pages are relative (`../sources/index.html`), so the site works from
 //! `file://`, from `/` and under any path. Only the 404 page, which a host serves at any
@@ -89,6 +89,7 @@ fn pages(
     write(out, STYLESHEET, templates.stylesheet().as_bytes())?;
     write(out, "timeline.js", templates::TIMELINE_SCRIPT.as_bytes())?;
     write(out, "search.js", templates::SEARCH_SCRIPT.as_bytes())?;
+    write(out, "favicon.svg", templates::FAVICON.as_bytes())?;
     out.write_stream("timeline.json", &mut |w| {
         timeline::write_timeline_json(briefing, w)
     })

@@ -156,7 +156,7 @@ pub fn network_svg(briefing: &Briefing) -> Option<String> {
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"network\" viewBox=\"0 0 {size} {size}\" role=\"img\" aria-labelledby=\"network-title\" xmlns=\"http://www.w3.org/2000/svg\">\
+        "<svg class=\"network\" viewBox=\"0 0 {size} {size}\" role=\"group\" aria-labelledby=\"network-title\" xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"network-title\">The {} most mentioned people, organizations and groups, linked where a sentence names two of them</title>",
         nodes.len()
     );

@@ -1,9 +1,9 @@
 //! The search index: a Pagefind bundle under `pagefind/`, built in-process from the
 //! briefing's data, and read by `search.js` on the search page. It needs no server code.
 //!
-//! One record per actor, per source (its title and outlet) and per paragraph that is not a
-//! repeat of another (a repeat's text is found through the original it links to). Records
-//! link to the actor page, the source page and the paragraph's anchor.
+//! One record per actor, per source with a title of its own (title and outlet), and per
+//! paragraph that is not a repeat of another (a repeat's text is found through the original
+//! it links to). Records link to the actor page, the source page and the paragraph's anchor.
 
 use std::collections::BTreeMap;
 
@@ -19,7 +19,8 @@ pub type File = (String, Vec<u8>);
 
 /// Builds the Pagefind bundle for `briefing`.
 pub fn bundle(briefing: &Briefing) -> Result<Vec<File>, Diagnostic> {
-    let fail = |e: anyhow::Error| Diagnostic::general(format!("cannot build the search index: {e}"));
+    let fail =
+        |e: anyhow::Error| Diagnostic::general(format!("cannot build the search index: {e}"));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
@@ -63,9 +64,14 @@ pub fn bundle(briefing: &Briefing) -> Result<Vec<File>, Diagnostic> {
 /// results in the site's own style).
 fn is_ready_made_ui(path: &std::path::Path) -> bool {
     let name = path.to_string_lossy();
-    ["pagefind-ui", "pagefind-modular-ui", "pagefind-component-ui", "pagefind-highlight"]
-        .iter()
-        .any(|prefix| name.starts_with(prefix))
+    [
+        "pagefind-ui",
+        "pagefind-modular-ui",
+        "pagefind-component-ui",
+        "pagefind-highlight",
+    ]
+    .iter()
+    .any(|prefix| name.starts_with(prefix))
 }
 
 /// What the index holds of one page or paragraph.
@@ -83,9 +89,13 @@ fn records(briefing: &Briefing) -> Vec<Record> {
     for entry in &briefing.actors {
         let actor = &entry.actor;
         let mut content = actor.name.clone();
-        for text in actor.aliases.iter().chain(&actor.roles) {
-            content.push_str(". ");
-            content.push_str(text);
+        if !actor.aliases.is_empty() {
+            content.push_str(", also ");
+            content.push_str(&actor.aliases.join(", "));
+        }
+        if !actor.roles.is_empty() {
+            content.push_str(": ");
+            content.push_str(&actor.roles.join("; "));
         }
         if let Some(description) = &actor.description {
             content.push_str(". ");
@@ -101,18 +111,21 @@ fn records(briefing: &Briefing) -> Vec<Record> {
     for source in &briefing.sources {
         let page = format!("/sources/{}/index.html", source.id);
         let outlet = source.meta.outlet.clone();
-        records.push(Record {
-            url: page.clone(),
-            content: match &outlet {
-                Some(outlet) => format!("{}. {outlet}", source.title),
-                None => source.title.clone(),
-            },
-            title: source.title.clone(),
-            kind: match &outlet {
-                Some(outlet) => format!("Source: {outlet}"),
-                None => "Source".to_string(),
-            },
-        });
+        // A title taken from the first paragraph is found through that paragraph.
+        if !source.title_derived {
+            records.push(Record {
+                url: page.clone(),
+                content: match &outlet {
+                    Some(outlet) => format!("{}. {outlet}", source.title),
+                    None => source.title.clone(),
+                },
+                title: source.title.clone(),
+                kind: match &outlet {
+                    Some(outlet) => format!("Source: {outlet}"),
+                    None => "Source".to_string(),
+                },
+            });
+        }
         for paragraph in &source.paragraphs {
             if paragraph.repeat_of.is_some() || matches!(paragraph.kind, BlockKind::Heading(_)) {
                 continue;

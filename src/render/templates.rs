@@ -43,6 +43,9 @@ const DEFAULTS: &[(&str, &str)] = &[
 /// The timeline's filter script, written to the site as `timeline.js`.
 pub const TIMELINE_SCRIPT: &str = include_str!("../../templates/timeline.js");
 
+/// The site's icon.
+pub const FAVICON: &str = include_str!("../../templates/favicon.svg");
+
 /// The search page's script, which reads the Pagefind bundle.
 pub const SEARCH_SCRIPT: &str = include_str!("../../templates/search.js");
 

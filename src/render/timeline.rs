@@ -736,7 +736,7 @@ pub fn chart(briefing: &Briefing, timeline: &Timeline, to_root: &str) -> Option<
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {}\" role=\"img\" aria-labelledby=\"chart-title\" xmlns=\"http://www.w3.org/2000/svg\">\
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {}\" role=\"group\" aria-labelledby=\"chart-title\" xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"chart-title\">{total} dated events from {} to {}, counted by {}</title>",
         height + 20.0,
         label(first),

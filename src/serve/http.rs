@@ -52,9 +52,7 @@ async fn script() -> Response {
 }
 
 /// Server-sent events: the current build state at once, then each change.
-async fn events(
-    State(app): State<App>,
-) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+async fn events(State(app): State<App>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     let stream = WatchStream::new(app.state.subscribe()).map(|state| {
         let data = serde_json::json!({ "generation": state.generation, "error": state.error });
         Ok(Event::default().event("build").data(data.to_string()))
@@ -80,16 +78,19 @@ async fn serve_file(State(app): State<App>, request: Request) -> Response {
         let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
         return Redirect::permanent(&format!("{path}/{query}")).into_response();
     }
-    let inner = match format!("/{rest}{}", uri.query().map(|q| format!("?{q}")).unwrap_or_default())
-        .parse::<Uri>()
+    let inner = match format!(
+        "/{rest}{}",
+        uri.query().map(|q| format!("?{q}")).unwrap_or_default()
+    )
+    .parse::<Uri>()
     {
         Ok(inner) => inner,
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     };
     let (mut parts, body) = request.into_parts();
     parts.uri = inner;
-    let files = ServeDir::new(&app.site)
-        .not_found_service(ServeFile::new(app.site.join("404.html")));
+    let files =
+        ServeDir::new(&app.site).not_found_service(ServeFile::new(app.site.join("404.html")));
     let response = match files.oneshot(Request::from_parts(parts, body)).await {
         Ok(response) => response.map(Body::new),
         Err(infallible) => match infallible {},
@@ -102,7 +103,10 @@ fn is_dir(site: &Path, rest: &str) -> bool {
     let Ok(decoded) = percent_encoding::percent_decode_str(rest).decode_utf8() else {
         return false;
     };
-    if decoded.split('/').any(|part| part == ".." || part.contains('\\')) {
+    if decoded
+        .split('/')
+        .any(|part| part == ".." || part.contains('\\'))
+    {
         return false;
     }
     site.join(decoded.as_ref()).is_dir()
@@ -178,4 +182,3 @@ fn failed_first_build(state: &BuildState) -> Response {
     )
         .into_response()
 }
-

@@ -20,6 +20,12 @@
     }
   });
 
+  // Browsers allow a few connections per server: a page left behind must not keep one.
+  window.addEventListener("pagehide", function () { source.close(); });
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { window.location.reload(); }
+  });
+
   function show(text) {
     hide();
     overlay = document.createElement("div");
@@ -27,7 +33,10 @@
     overlay.id = "briefing-build-error";
     var s = overlay.style;
     s.position = "fixed";
-    s.inset = "1rem";
+    s.top = "1rem";
+    s.left = "1rem";
+    s.right = "1rem";
+    s.maxHeight = "calc(100vh - 2rem)";
     s.zIndex = "2147483647";
     s.overflow = "auto";
     s.padding = "1.25rem 1.5rem";

@@ -26,7 +26,9 @@ pub fn spawn(
         let (target, mode) = if path.is_dir() {
             (path.clone(), RecursiveMode::Recursive)
         } else {
-            let parent = path.parent().map_or_else(|| path.clone(), Path::to_path_buf);
+            let parent = path
+                .parent()
+                .map_or_else(|| path.clone(), Path::to_path_buf);
             (parent, RecursiveMode::NonRecursive)
         };
         watcher.watch(&target, mode).map_err(|e| {
