@@ -276,7 +276,7 @@ fn the_overview_charts_events_over_time() {
         .split("</svg>")
         .next()
         .unwrap();
-    assert!(svg.contains("role=\"img\""));
+    assert!(svg.contains("role=\"group\" aria-labelledby=\"chart-title\""));
     // Day-dated events fall on four days; the week and the month are counted apart.
     assert_eq!(svg.matches("<rect").count(), 4, "{svg}");
     assert!(svg.contains("href=\"timeline/index.html#e1\""));
