@@ -14,4 +14,6 @@ mod input;
 mod links;
 mod metadata;
 mod output;
+mod search;
+mod serve;
 mod timeline;
