@@ -63,6 +63,11 @@ impl Project {
         Project { dir }
     }
 
+    /// Adds a source to `seeds/`.
+    pub fn seed(&self, name: &str, content: &str) {
+        fs::write(self.path().join("seeds").join(name), content).expect("write seed");
+    }
+
     /// The project folder.
     pub fn path(&self) -> &Path {
         self.dir.path()

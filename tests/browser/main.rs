@@ -348,3 +348,56 @@ fn walkdir_count(dir: &std::path::Path) -> usize {
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .count()
 }
+
+#[test]
+fn no_script_from_a_hostile_source_runs() {
+    let project = Project::fixture();
+    project.seed(
+        "hostile.md",
+        "---\ntitle: \"<img src=x onerror=window.pwned=1>Breaking<script>window.pwned=2</script>\"\n\
+         outlet: \"<b onmouseover=window.pwned=3>Evil</b>\"\nurl: \"javascript:window.pwned=4\"\n---\n\n\
+         Alexander Stubb <script>window.pwned=5</script> <img src=x onerror=window.pwned=6> spoke.\n\n\
+         <script>window.pwned=7</script>\n\n\
+         <iframe src=\"javascript:parent.pwned=8\"></iframe><svg onload=window.pwned=9></svg>\n\n\
+         [click](javascript:window.pwned=10) ![img](data:image/svg+xml,<svg onload=alert(1)>)\n",
+    );
+    let server = Server::start(&project);
+    let browser = harness::browser();
+    let window = Window::open(&browser);
+    for path in [
+        "sources/hostile/index.html",
+        "index.html",
+        "sources/index.html",
+        "actors/alexander-stubb/index.html",
+        "search/index.html?q=pwned",
+    ] {
+        window.goto(&format!("{}{path}", server.url));
+        if path.starts_with("search") {
+            window.wait_until(
+                "document.getElementById('search-status').textContent !== 'Searching…'",
+            );
+        }
+        // Click every link that does not leave the page, as a curious reader would.
+        window.js("for (const a of document.querySelectorAll('main a')) { \
+               const href = a.getAttribute('href') || ''; \
+               if (!/^(https?:|\\.|\\/|#|[a-z0-9-]+\\/|index)/i.test(href)) a.click(); \
+             } true");
+        assert_eq!(
+            window.js("window.pwned === undefined"),
+            true,
+            "{path}: a script ran"
+        );
+        assert_clean(&window, path);
+    }
+    window.goto(&format!("{}sources/hostile/index.html", server.url));
+    // The payloads are there, shown as the text they are.
+    let shown = window.js("document.querySelector('main').textContent");
+    assert!(
+        shown
+            .as_str()
+            .unwrap()
+            .contains("<script>window.pwned=7</script>"),
+        "{shown}"
+    );
+    window.screenshot("hostile-source");
+}

@@ -4,7 +4,8 @@ use scraper::{Html, Selector};
 
 use crate::common::{Project, text_of};
 
-/// The site's own scripts (external files, no inline code) and forms (search, filter).
+/// The site's own scripts (external files, no inline code), forms (search, filter) and
+/// Content-Security-Policy.
 fn is_own(element: &scraper::node::Element) -> bool {
     match element.name() {
         "script" => element
@@ -13,6 +14,7 @@ fn is_own(element: &scraper::node::Element) -> bool {
         "form" => element
             .attr("class")
             .is_some_and(|class| ["site-search", "search-form", "filter"].contains(&class)),
+        "meta" => element.attr("http-equiv") == Some("Content-Security-Policy"),
         _ => false,
     }
 }
@@ -101,4 +103,37 @@ fn a_hostile_source_produces_no_executable_markup() {
         json["sources"][0]["url"], "javascript:alert(4)",
         "the export keeps the data as written"
     );
+}
+
+#[test]
+fn every_page_forbids_inline_script_with_a_content_security_policy() {
+    let project = Project::new();
+    project.seed(
+        "note.md",
+        "---\ntitle: A note\n---\n\nMayor Ilse Varga spoke in Rostock.\n",
+    );
+    project.build_ok(&[]);
+    let site = project.site();
+    let csp = Selector::parse("head meta[http-equiv=Content-Security-Policy]").unwrap();
+    for (path, bytes) in site.files() {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let html = Html::parse_document(&String::from_utf8_lossy(&bytes));
+        let policy = html
+            .select(&csp)
+            .next()
+            .and_then(|m| m.value().attr("content"))
+            .unwrap_or_else(|| panic!("{path}: no Content-Security-Policy"));
+        let script = policy
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with("script-src"))
+            .unwrap_or_else(|| panic!("{path}: no script-src in {policy}"));
+        assert_eq!(script, "script-src 'self' 'wasm-unsafe-eval'", "{path}");
+        assert!(policy.contains("object-src 'none'") && policy.contains("base-uri 'none'"));
+        // Every script the page loads is a file of the site, so the policy lets it run.
+        let inline = Selector::parse("script:not([src])").unwrap();
+        assert_eq!(html.select(&inline).count(), 0, "{path}: inline script");
+    }
 }
