@@ -25,6 +25,8 @@ async function engine() {
 // Pagefind's excerpt is text with <mark> around the matches; keep exactly that and nothing
 // else, so that no markup from a source can reach the page.
 function excerpt(html) {
+  // The paragraph's heading ("¶3") is the indexer's, not the reader's.
+  html = html.replace(/¶\d+\.?\s*/g, "");
   const parsed = new DOMParser().parseFromString(html, "text/html");
   const out = document.createDocumentFragment();
   for (const node of parsed.body.childNodes) {
@@ -39,16 +41,26 @@ function excerpt(html) {
   return out;
 }
 
+// A source is indexed as one page with a heading per paragraph: show the paragraph with the
+// most matches, and link to its anchor.
+function best(data) {
+  const paragraphs = (data.sub_results || []).filter((sub) => sub.url.includes("#"));
+  if (paragraphs.length === 0) return { url: data.url, excerpt: data.excerpt, label: "" };
+  const top = paragraphs.reduce((a, b) => (b.locations.length > a.locations.length ? b : a));
+  return { url: top.url, excerpt: top.excerpt, label: ` · ${top.title}` };
+}
+
 function item(data) {
+  const hit = best(data);
   const li = document.createElement("li");
   const link = document.createElement("a");
-  link.href = data.url;
-  link.textContent = data.meta.title || data.url;
+  link.href = hit.url;
+  link.textContent = data.meta.title || hit.url;
   const kind = document.createElement("span");
   kind.className = "result-kind";
-  kind.textContent = data.meta.kind || "";
+  kind.textContent = (data.meta.kind || "") + hit.label;
   const text = document.createElement("p");
-  text.append(excerpt(data.excerpt));
+  text.append(excerpt(hit.excerpt));
   li.append(link, " ", kind, text);
   return li;
 }

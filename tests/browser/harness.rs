@@ -394,7 +394,9 @@ impl Window {
                 width,
                 height: 900,
                 device_scale_factor: 1.0,
-                mobile: width < 600,
+                // A desktop window this narrow: the page cannot zoom out to hide what
+                // sticks out.
+                mobile: false,
                 scale: None,
                 screen_width: None,
                 screen_height: None,
