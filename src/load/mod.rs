@@ -100,11 +100,26 @@ pub fn load(seeds: &Path, options: LoadOptions) -> Result<Loaded, Diagnostic> {
     let mut loaded = Loaded::default();
     let mut files = Vec::new();
     let mut sidecars = BTreeMap::new();
+    // Folders reached through a link that leads out of the seeds folder: not walked, and
+    // reported once rather than file by file.
+    let mut outside = Vec::new();
     for entry in WalkDir::new(seeds)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_entry(|e| {
+            if e.depth() > 0 && e.file_name().to_string_lossy().starts_with('.') {
+                return false;
+            }
+            if e.path_is_symlink()
+                && e.file_type().is_dir()
+                && !fs::canonicalize(e.path()).is_ok_and(|real| real.starts_with(&root))
+            {
+                outside.push(e.path().to_path_buf());
+                return false;
+            }
+            true
+        })
     {
         let entry = match entry {
             Ok(entry) => entry,
@@ -139,6 +154,15 @@ pub fn load(seeds: &Path, options: LoadOptions) -> Result<Loaded, Diagnostic> {
                 sidecars.insert(relative.with_extension(""), relative);
             }
         }
+    }
+    for folder in outside {
+        loaded.diagnostics.push(
+            Diagnostic::warning(
+                folder,
+                "skipped: a symbolic link to a folder outside the seeds folder",
+            )
+            .hint("copy the sources into the seeds folder if they belong to the briefing"),
+        );
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
 

@@ -49,8 +49,14 @@ impl Project {
 
     /// Runs `briefing ARGS` in the project folder.
     pub fn run(&self, args: &[&str]) -> Run {
+        self.run_with(args, &[])
+    }
+
+    /// Runs `briefing ARGS` in the project folder with environment variables set.
+    pub fn run_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_briefing"))
             .args(args)
+            .envs(env.iter().copied())
             .current_dir(self.path())
             .output()
             .expect("run briefing");

@@ -209,3 +209,126 @@ fn hidden_files_and_other_extensions_are_not_sources() {
     project.build_ok(&["--strict"]);
     assert_eq!(project.site().source_paths().len(), 1);
 }
+
+#[test]
+fn front_matter_that_is_a_list_or_a_scalar_is_reported() {
+    let project = Project::new();
+    good(&project)
+        .seed("list.md", "---\n- a\n- b\n---\n\nText.\n")
+        .seed("scalar.md", "---\njust words\n---\n\nText.\n");
+    let run = assert_skipped(
+        &project,
+        "list.md",
+        "seeds/list.md:2:1: skipped: metadata must be `key: value` lines, found a list",
+    );
+    assert!(
+        run.stderr.contains(
+            "warning: seeds/scalar.md:2:1: skipped: metadata must be `key: value` lines, found text"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !project
+            .site()
+            .source_paths()
+            .contains(&"scalar.md".to_string())
+    );
+}
+
+#[test]
+fn tabs_in_front_matter_are_reported_at_their_line() {
+    let project = Project::new();
+    good(&project).seed(
+        "tabs.md",
+        "---\ntitle: Tabs\n\tdate: 2025-01-01\n---\n\nText.\n",
+    );
+    assert_skipped(
+        &project,
+        "tabs.md",
+        "seeds/tabs.md:3:1: skipped: invalid YAML",
+    );
+}
+
+#[test]
+fn a_line_of_a_hundred_thousand_characters_is_built() {
+    let project = Project::new();
+    let line = "word ".repeat(20_000);
+    good(&project).seed("long.txt", format!("{}\n", line.trim_end()));
+    project.build_ok(&["--strict"]);
+    let source = project.site().source("long.txt");
+    let text = source["paragraphs"][0]["text"].as_str().unwrap();
+    assert_eq!(text.len(), 99_999, "the whole line is one paragraph");
+}
+
+#[test]
+fn sources_deep_in_nested_folders_are_read() {
+    let project = Project::new();
+    let deep: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
+    good(&project).seed(
+        &format!("{}/deep.md", deep.join("/")),
+        "A paragraph sixty folders down.\n",
+    );
+    project.build_ok(&["--strict"]);
+    let paths = project.site().source_paths();
+    assert!(
+        paths.iter().any(|p| p.ends_with("d59/deep.md")),
+        "{paths:?}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_that_loop_or_lead_outside_are_reported_once_and_the_rest_is_built() {
+    let project = Project::new();
+    good(&project);
+    let outside = tempfile::tempdir().unwrap();
+    for i in 0..20 {
+        std::fs::write(outside.path().join(format!("{i}.md")), "Outside text.\n").unwrap();
+    }
+    let seeds = project.path().join("seeds");
+    std::os::unix::fs::symlink(&seeds, seeds.join("loop")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), seeds.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink(outside.path().join("1.md"), seeds.join("one.md")).unwrap();
+    let run = project.build_ok(&[]);
+    for expected in [
+        "warning: seeds/loop: skipped: a symbolic link that loops back to a folder above it",
+        "warning: seeds/elsewhere: skipped: a symbolic link to a folder outside the seeds folder",
+        "warning: seeds/one.md: skipped: a symbolic link that leads outside the seeds folder",
+    ] {
+        assert!(run.stderr.contains(expected), "{expected}\n{}", run.stderr);
+    }
+    assert_eq!(run.stderr.matches("warning:").count(), 3, "{}", run.stderr);
+    assert_eq!(project.site().source_paths(), ["good.md"]);
+}
+
+#[test]
+fn odd_names_and_names_that_slug_alike_get_distinct_pages() {
+    let project = Project::new();
+    good(&project)
+        .seed("name with spaces.md", "Spaces in the name.\n")
+        .seed("Café Ünïcode.md", "Accents in the name.\n")
+        .seed("cafe-unicode.md", "The same name once slugged.\n")
+        .seed("a..b.md", "Dots in the name.\n")
+        .seed("日本語.md", "A name with no Latin letters.\n");
+    project.build_ok(&["--strict"]);
+    let json = project.site().json();
+    let ids: Vec<&str> = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 6, "{ids:?}");
+    let unique: std::collections::BTreeSet<&&str> = ids.iter().collect();
+    assert_eq!(unique.len(), 6, "{ids:?}");
+    for id in &ids {
+        assert!(
+            id.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+            "{id}"
+        );
+        let page = project.path().join(format!("site/sources/{id}/index.html"));
+        assert!(page.is_file(), "{id}");
+    }
+}

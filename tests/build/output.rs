@@ -32,6 +32,58 @@ fn two_builds_of_the_same_input_are_byte_identical() {
     }
 }
 
+/// The fixture folders together, written in the order given.
+fn fixtures(order: impl Fn(Vec<std::path::PathBuf>) -> Vec<std::path::PathBuf>) -> Project {
+    let project = Project::new();
+    let mut files = Vec::new();
+    for fixture in ["syndication", "actors", "timeline"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(fixture);
+        for entry in fs::read_dir(dir).unwrap() {
+            files.push(entry.unwrap().path());
+        }
+    }
+    files.sort();
+    for file in order(files) {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let dir = file
+            .parent()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        project.seed(&format!("{dir}/{name}"), fs::read(&file).unwrap());
+    }
+    project
+}
+
+#[test]
+fn output_is_byte_identical_across_thread_counts_and_file_orders() {
+    let forward = fixtures(|files| files);
+    forward.build_ok(&[]);
+    let one_thread = forward.run_with(&["build", "--out", "single"], &[("RAYON_NUM_THREADS", "1")]);
+    assert_eq!(one_thread.code, 0, "{}", one_thread.stderr);
+    let backward = fixtures(|files| files.into_iter().rev().collect());
+    backward.build_ok(&[]);
+    let reference = forward.site().files();
+    assert!(reference.len() > 40, "{} files", reference.len());
+    for (what, other) in [
+        ("one thread", forward.site_at("single").files()),
+        ("files written in reverse order", backward.site().files()),
+    ] {
+        assert_eq!(
+            reference.keys().collect::<Vec<_>>(),
+            other.keys().collect::<Vec<_>>(),
+            "{what}: other files"
+        );
+        for (path, bytes) in &reference {
+            assert!(*bytes == other[path], "{what}: {path} differs");
+        }
+    }
+}
+
 #[test]
 fn a_failed_build_leaves_the_previous_site_untouched() {
     let project = project();
