@@ -77,15 +77,35 @@ impl From<Diagnostic> for Failure {
     }
 }
 
+/// The stages in the order they run, as [`build_with_progress`] names them.
+pub const STAGES: [&str; 6] = ["load", "parse", "dedupe", "annotate", "assemble", "render"];
+
 /// Runs load → parse → dedupe → annotate → assemble: the briefing as data, and the
 /// report of the stages so far.
 pub fn briefing(options: &BuildOptions) -> Result<(Briefing, Report), Failure> {
+    briefing_with_progress(options, &|_| {})
+}
+
+/// [`briefing`], calling `progress` with the name of each stage (from [`STAGES`]) as it
+/// starts.
+pub fn briefing_with_progress(
+    options: &BuildOptions,
+    progress: &dyn Fn(&'static str),
+) -> Result<(Briefing, Report), Failure> {
     let mut report = Report::default();
     let mut clock = Instant::now();
     let mut lap = |report: &mut Report, stage: &'static str| {
         report.timings.push((stage, clock.elapsed()));
         clock = Instant::now();
+        if let Some(next) = STAGES
+            .iter()
+            .position(|s| *s == stage)
+            .and_then(|i| STAGES.get(i + 1))
+        {
+            progress(next);
+        }
     };
+    progress("load");
     let loaded = load::load(
         &options.seeds,
         LoadOptions {
@@ -125,11 +145,20 @@ pub fn briefing(options: &BuildOptions) -> Result<(Briefing, Report), Failure> {
 
 /// Builds the site (or checks it).
 pub fn build(options: &BuildOptions, mode: Mode) -> Result<Report, Failure> {
+    build_with_progress(options, mode, &|_| {})
+}
+
+/// [`build`], calling `progress` with the name of each stage (from [`STAGES`]) as it starts.
+pub fn build_with_progress(
+    options: &BuildOptions,
+    mode: Mode,
+    progress: &dyn Fn(&'static str),
+) -> Result<Report, Failure> {
     if mode == Mode::Build {
         check_output_folder(&options.output, &options.seeds)?;
     }
     let templates = Templates::load(options.templates.as_deref())?;
-    let (briefing, mut report) = briefing(options)?;
+    let (briefing, mut report) = briefing_with_progress(options, progress)?;
     let clock = Instant::now();
 
     if options.strict && !report.diagnostics.is_empty() {

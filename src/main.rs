@@ -123,7 +123,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    match build::build(&options, mode) {
+    let progress = Progress::start(!common.quiet && std::io::stderr().is_terminal());
+    let result = build::build_with_progress(&options, mode, &|stage| progress.stage(stage));
+    progress.finish();
+    match result {
         Ok(report) => {
             if !common.quiet {
                 for d in &report.diagnostics {
@@ -147,6 +150,54 @@ fn main() -> ExitCode {
             eprintln!("error: {what}; {} is unchanged", options.output.display());
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A progress bar on standard error for builds that take over a second, when it is a
+/// terminal: which stage runs, of how many.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    /// Set once the build is over, so that the bar is never shown after it.
+    over: std::sync::Arc<std::sync::Mutex<bool>>,
+}
+
+impl Progress {
+    const DELAY: std::time::Duration = std::time::Duration::from_secs(1);
+
+    fn start(enabled: bool) -> Progress {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(build::STAGES.len() as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {elapsed:>3} [{bar:24}] {pos}/{len} {msg}",
+        ) {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        let over = std::sync::Arc::new(std::sync::Mutex::new(false));
+        if enabled {
+            let (bar, over) = (bar.clone(), std::sync::Arc::clone(&over));
+            std::thread::spawn(move || {
+                std::thread::sleep(Self::DELAY);
+                let over = over.lock().unwrap_or_else(|e| e.into_inner());
+                if !*over {
+                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+                }
+            });
+        }
+        Progress { bar, over }
+    }
+
+    fn stage(&self, stage: &'static str) {
+        let done = build::STAGES.iter().position(|s| *s == stage).unwrap_or(0);
+        self.bar.set_position(done as u64);
+        self.bar.set_message(stage);
+    }
+
+    fn finish(&self) {
+        *self.over.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        self.bar.finish_and_clear();
     }
 }
 
