@@ -137,3 +137,42 @@ fn every_page_forbids_inline_script_with_a_content_security_policy() {
         assert_eq!(html.select(&inline).count(), 0, "{path}: inline script");
     }
 }
+
+#[test]
+fn html_in_the_configuration_and_in_actor_names_stays_text() {
+    let project = Project::new();
+    project.file(
+        "briefing.yaml",
+        "title: \"<script>alert(1)</script>Briefing\"\n\
+         description: \"<img src=x onerror=alert(2)>\"\n\
+         actors:\n  - name: \"<img src=x onerror=alert(3)>Evil Corp\"\n    kind: organization\n\
+         \x20   aliases: [\"Evil Corp\"]\n    roles: [\"<script>alert(4)</script>\"]\n\
+         \x20   description: \"<b onclick=alert(5)>About</b>\"\n    url: \"javascript:alert(6)\"\n",
+    );
+    project.seed(
+        "a.md",
+        "---\ntitle: Report\ndate: 2025-01-02\n---\n\n\
+         Evil Corp said on Monday that it met Mayor Ilse Varga in Rostock.\n",
+    );
+    project.build_ok(&[]);
+    let site = project.site();
+    for (path, bytes) in site.files() {
+        if path.ends_with(".html") {
+            assert_inert(
+                &path,
+                &Html::parse_document(&String::from_utf8_lossy(&bytes)),
+            );
+        }
+    }
+    let actor = site.html("actors/img-src-x-onerror-alert-3-evil-corp/index.html");
+    assert_eq!(
+        text_of(&actor, "h1"),
+        "<img src=x onerror=alert(3)>Evil Corp"
+    );
+    assert!(
+        !site
+            .read("actors/img-src-x-onerror-alert-3-evil-corp/index.html")
+            .contains("href=\"javascript:"),
+        "a javascript: address is not linked"
+    );
+}
