@@ -332,3 +332,19 @@ fn odd_names_and_names_that_slug_alike_get_distinct_pages() {
         assert!(page.is_file(), "{id}");
     }
 }
+
+#[test]
+fn ten_thousand_tiny_files_are_all_built() {
+    let project = Project::new();
+    for i in 0..10_000 {
+        project.seed(
+            &format!("notes/n{i:05}.txt"),
+            format!("Note {i} on item {}.\n", i * 7),
+        );
+    }
+    project.build_ok(&["--strict"]);
+    let site = project.site();
+    let paths = site.source_paths();
+    assert_eq!(paths.len(), 10_000);
+    assert!(site.root.join("sources/n09999/index.html").is_file());
+}
