@@ -206,6 +206,14 @@ pub fn browser() -> Browser {
     Browser::new(options).expect("start Chromium")
 }
 
+/// `project` served by `briefing serve`, a browser, and a window in it.
+pub fn session(project: Project) -> (Project, Server, Browser, Window) {
+    let server = Server::start(&project);
+    let browser = browser();
+    let window = Window::open(&browser);
+    (project, server, browser, window)
+}
+
 /// What went wrong on a page: console errors, uncaught exceptions, failed requests.
 #[derive(Debug, Default)]
 pub struct Problems {

@@ -11,7 +11,7 @@ mod harness;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use harness::{Project, Server, Window};
+use harness::{Project, Window};
 
 /// One page of each type, by name, as a path under the base path.
 const PAGE_TYPES: &[(&str, &str)] = &[
@@ -45,10 +45,7 @@ fn assert_clean(window: &Window, what: &str) {
 
 #[test]
 fn every_page_type_loads_cleanly_passes_axe_and_fits_a_phone() {
-    let project = Project::fixture();
-    let server = Server::start(&project);
-    let browser = harness::browser();
-    let window = Window::open(&browser);
+    let (_project, server, _browser, window) = harness::session(Project::fixture());
     for (scheme, width) in [("light", 1280), ("dark", 1280), ("light", 360)] {
         window.emulate(scheme, width);
         for (name, path) in PAGE_TYPES {
@@ -96,10 +93,7 @@ fn every_page_type_loads_cleanly_passes_axe_and_fits_a_phone() {
 
 #[test]
 fn navigation_reaches_the_timeline_an_actor_and_a_source() {
-    let project = Project::fixture();
-    let server = Server::start(&project);
-    let browser = harness::browser();
-    let window = Window::open(&browser);
+    let (_project, server, _browser, window) = harness::session(Project::fixture());
     window.goto(&server.url);
     assert_clean(&window, "overview");
 
@@ -152,10 +146,7 @@ fn navigation_reaches_the_timeline_an_actor_and_a_source() {
 
 #[test]
 fn searching_from_the_masthead_finds_an_actor_and_paragraphs() {
-    let project = Project::fixture();
-    let server = Server::start(&project);
-    let browser = harness::browser();
-    let window = Window::open(&browser);
+    let (_project, server, _browser, window) = harness::session(Project::fixture());
     window.goto(&format!("{}sources/index.html", server.url));
     window.js(&format!(
         "const box = document.getElementById('site-search'); box.value = {}; \
@@ -202,10 +193,7 @@ fn searching_from_the_masthead_finds_an_actor_and_paragraphs() {
 
 #[test]
 fn the_timeline_filter_narrows_the_list() {
-    let project = Project::fixture();
-    let server = Server::start(&project);
-    let browser = harness::browser();
-    let window = Window::open(&browser);
+    let (_project, server, _browser, window) = harness::session(Project::fixture());
     window.goto(&format!("{}timeline/index.html", server.url));
     let visible = "[...document.querySelectorAll('li.event')].filter(e => !e.hidden && \
                    e.offsetParent !== null).length";
@@ -228,10 +216,7 @@ fn the_timeline_filter_narrows_the_list() {
 
 #[test]
 fn a_seed_edit_reloads_the_open_page_and_a_failed_build_shows_over_it() {
-    let project = Project::fixture();
-    let server = Server::start(&project);
-    let browser = harness::browser();
-    let window = Window::open(&browser);
+    let (project, server, _browser, window) = harness::session(Project::fixture());
     window.goto(&format!("{}sources/summit/index.html", server.url));
     // Let the page's event stream connect before changing anything.
     std::thread::sleep(Duration::from_millis(300));
@@ -296,10 +281,7 @@ fn take_clean(window: &Window) {
 
 #[test]
 fn no_link_under_the_base_path_is_broken() {
-    let project = Project::fixture();
-    let server = Server::start(&project);
-    let browser = harness::browser();
-    let window = Window::open(&browser);
+    let (_project, server, _browser, window) = harness::session(Project::fixture());
     window.goto(&server.url);
     let report = window.js(&format!(
         "({})({:?})",
@@ -363,9 +345,7 @@ fn no_script_from_a_hostile_source_runs() {
          <iframe src=\"javascript:parent.pwned=8\"></iframe><svg onload=window.pwned=9></svg>\n\n\
          [click](javascript:window.pwned=10) ![img](data:image/svg+xml,<svg onload=alert(1)>)\n",
     );
-    let server = Server::start(&project);
-    let browser = harness::browser();
-    let window = Window::open(&browser);
+    let (_project, server, _browser, window) = harness::session(project);
     for path in [
         "sources/hostile/index.html",
         "index.html",
