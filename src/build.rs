@@ -199,7 +199,7 @@ pub fn build_with_progress(
         }
         Mode::Check => {
             let mut check = LinkCheck::default();
-            if let Err(error) = render::render(&briefing, &templates, &options.base_url, &mut check)
+            if let Err(error) = render::pages(&briefing, &templates, &options.base_url, &mut check)
             {
                 return Err(fail(report.diagnostics, error));
             }

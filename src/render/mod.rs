@@ -59,8 +59,9 @@ pub fn render(
     })
 }
 
-/// Every file of the site but the search index.
-fn pages(
+/// Every file of the site but the search index, which links nothing: what `briefing check`
+/// renders.
+pub fn pages(
     briefing: &Briefing,
     templates: &Templates,
     base_url: &BaseUrl,
