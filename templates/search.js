@@ -52,6 +52,8 @@ function best(data) {
 
 function item(data) {
   const hit = best(data);
+  // A long source is indexed in parts; the page is the same.
+  hit.url = hit.url.replace(/\?part=\d+/, "");
   const li = document.createElement("li");
   const link = document.createElement("a");
   link.href = hit.url;

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 
 use rayon::prelude::*;
 
-use crate::assemble::Briefing;
+use crate::assemble::{Briefing, Paragraph};
 use crate::diagnostic::Diagnostic;
 use crate::parse::BlockKind;
 use crate::render::inline::escape;
@@ -132,35 +132,63 @@ fn source_documents(briefing: &Briefing) -> Vec<(String, String)> {
     briefing
         .sources
         .par_iter()
-        .map(|source| {
-            let mut html = String::with_capacity(256 + source.paragraphs.len() * 400);
+        .flat_map_iter(|source| {
             let kind = match &source.meta.outlet {
                 Some(outlet) => format!("Source: {outlet}"),
                 None => "Source".to_string(),
             };
-            html.push_str(
-                "<!DOCTYPE html><html lang=\"en\"><head>\
-                 <meta data-pagefind-meta=\"kind[content]\" content=\"",
-            );
-            escape(&kind, &mut html);
-            html.push_str("\"></head><body><h1>");
-            escape(&source.title, &mut html);
-            html.push_str("</h1>");
-            for paragraph in &source.paragraphs {
-                if paragraph.repeat_of.is_some() || matches!(paragraph.kind, BlockKind::Heading(_))
-                {
-                    continue;
-                }
-                let _ = write!(
-                    html,
-                    "<h2 id=\"p{n}\">\u{b6}{n}</h2><p>",
-                    n = paragraph.number
-                );
-                escape(&paragraph.text, &mut html);
-                html.push_str("</p>");
-            }
-            html.push_str("</body></html>");
-            (format!("/sources/{}/index.html", source.id), html)
+            let page = format!("/sources/{}/index.html", source.id);
+            let originals: Vec<&Paragraph> = source
+                .paragraphs
+                .iter()
+                .filter(|p| p.repeat_of.is_none() && !matches!(p.kind, BlockKind::Heading(_)))
+                .collect();
+            // Pagefind's time grows faster than the size of one document: a long source is
+            // indexed in parts (`?part=2`, which `search.js` drops from the address).
+            let parts: Vec<&[&Paragraph]> = if originals.is_empty() {
+                vec![&[]]
+            } else {
+                originals.chunks(PART).collect()
+            };
+            let documents: Vec<(String, String)> = parts
+                .into_iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let url = match i {
+                        0 => page.clone(),
+                        i => format!("{page}?part={}", i + 1),
+                    };
+                    (url, document(&source.title, &kind, part))
+                })
+                .collect();
+            documents
         })
         .collect()
+}
+
+/// How many paragraphs one indexed document holds at most.
+const PART: usize = 200;
+
+/// The HTML the indexer reads for `paragraphs` of a source.
+fn document(title: &str, kind: &str, paragraphs: &[&Paragraph]) -> String {
+    let mut html = String::with_capacity(256 + paragraphs.len() * 400);
+    html.push_str(
+        "<!DOCTYPE html><html lang=\"en\"><head>\
+         <meta data-pagefind-meta=\"kind[content]\" content=\"",
+    );
+    escape(kind, &mut html);
+    html.push_str("\"></head><body><h1>");
+    escape(title, &mut html);
+    html.push_str("</h1>");
+    for paragraph in paragraphs {
+        let _ = write!(
+            html,
+            "<h2 id=\"p{n}\">\u{b6}{n}</h2><p>",
+            n = paragraph.number
+        );
+        escape(&paragraph.text, &mut html);
+        html.push_str("</p>");
+    }
+    html.push_str("</body></html>");
+    html
 }

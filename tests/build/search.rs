@@ -77,3 +77,19 @@ fn without_javascript_the_search_page_says_so_and_links_to_the_sources() {
     let script = Selector::parse("script[type=module][src='../search.js']").unwrap();
     assert_eq!(html.select(&script).count(), 1);
 }
+
+#[test]
+fn a_long_source_is_indexed_in_parts_of_two_hundred_paragraphs() {
+    let project = Project::new();
+    let text: Vec<String> = (1..=450)
+        .map(|i| format!("Line item number {i} was checked."))
+        .collect();
+    project.seed("long.txt", text.join("\n\n"));
+    project.build_ok(&[]);
+    let site = project.site();
+    let actors = site.json()["actors"].as_array().unwrap().len();
+    let fragments = std::fs::read_dir(site.root.join("pagefind/fragment"))
+        .unwrap()
+        .count();
+    assert_eq!(fragments, actors + 3, "450 paragraphs in three parts");
+}
