@@ -16,6 +16,7 @@ use tokio::sync::watch;
 use tokio_stream::{Stream, StreamExt, wrappers::WatchStream};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_status::SetStatus;
 
 use super::BuildState;
 
@@ -28,13 +29,21 @@ const OWN: &str = "__briefing/";
 #[derive(Clone)]
 struct App {
     site: PathBuf,
+    /// The site's files, with its 404 page for what is missing.
+    files: ServeDir<SetStatus<ServeFile>>,
     base: String,
     state: Arc<watch::Sender<BuildState>>,
 }
 
 /// The routes: the server's own files under `<base>__briefing/`, the site under `<base>`.
 pub fn router(site: PathBuf, base: String, state: Arc<watch::Sender<BuildState>>) -> Router {
-    let app = App { site, base, state };
+    let files = ServeDir::new(&site).not_found_service(ServeFile::new(site.join("404.html")));
+    let app = App {
+        site,
+        files,
+        base,
+        state,
+    };
     Router::new()
         .route(&format!("{}{OWN}livereload.js", app.base), get(script))
         .route(&format!("{}{OWN}events", app.base), get(events))
@@ -74,24 +83,17 @@ async fn serve_file(State(app): State<App>, request: Request) -> Response {
     if !app.site.join("index.html").is_file() {
         return inject(failed_first_build(&state), &app.base, state.generation).await;
     }
+    let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
     if !rest.is_empty() && !rest.ends_with('/') && is_dir(&app.site, rest) {
-        let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
         return Redirect::permanent(&format!("{path}/{query}")).into_response();
     }
-    let inner = match format!(
-        "/{rest}{}",
-        uri.query().map(|q| format!("?{q}")).unwrap_or_default()
-    )
-    .parse::<Uri>()
-    {
+    let inner = match format!("/{rest}{query}").parse::<Uri>() {
         Ok(inner) => inner,
         Err(_) => return StatusCode::BAD_REQUEST.into_response(),
     };
     let (mut parts, body) = request.into_parts();
     parts.uri = inner;
-    let files =
-        ServeDir::new(&app.site).not_found_service(ServeFile::new(app.site.join("404.html")));
-    let response = match files.oneshot(Request::from_parts(parts, body)).await {
+    let response = match app.files.oneshot(Request::from_parts(parts, body)).await {
         Ok(response) => response.map(Body::new),
         Err(infallible) => match infallible {},
     };
