@@ -8,7 +8,7 @@
 //! | `timeline/index.html` (and `timeline/<period>/index.html` when long) | events by date |
 //! | `timeline.json`, `timeline.js` | the timeline for TimelineJS; the timeline's filter |
 //! | `briefing.json` | everything as data (`SCHEMA.md`) |
-//! | `search/index.html`, `search.js`, `pagefind/` | the search page and its index |
+//! | `search/index.html`, `search.js`, `search/*.json`, `search/*/*.json` | the search page and its index |
 //! | `feed.xml` | the sources as an Atom feed, newest first |
 //! | `404.html`, `.nojekyll`, `sitemap.xml`, `style.css`, `favicon.svg` | what a published site needs |
 //!

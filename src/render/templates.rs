@@ -46,7 +46,7 @@ pub const TIMELINE_SCRIPT: &str = include_str!("../../templates/timeline.js");
 /// The site's icon.
 pub const FAVICON: &str = include_str!("../../templates/favicon.svg");
 
-/// The search page's script, which reads the Pagefind bundle.
+/// The search page's script, which reads the index in `search/`.
 pub const SEARCH_SCRIPT: &str = include_str!("../../templates/search.js");
 
 /// The stylesheet's name, in `templates/` and in the site.

@@ -130,7 +130,7 @@ fn every_page_forbids_inline_script_with_a_content_security_policy() {
             .map(str::trim)
             .find(|d| d.starts_with("script-src"))
             .unwrap_or_else(|| panic!("{path}: no script-src in {policy}"));
-        assert_eq!(script, "script-src 'self' 'wasm-unsafe-eval'", "{path}");
+        assert_eq!(script, "script-src 'self'", "{path}");
         assert!(policy.contains("object-src 'none'") && policy.contains("base-uri 'none'"));
         // Every script the page loads is a file of the site, so the policy lets it run.
         let inline = Selector::parse("script:not([src])").unwrap();

@@ -45,20 +45,12 @@ fn every_page_has_a_search_box_and_the_index_is_written() {
     for file in [
         "search/index.html",
         "search.js",
-        "pagefind/pagefind.js",
-        "pagefind/pagefind-entry.json",
+        "search/meta.json",
+        "search/actors.json",
+        "search/text/0.json",
     ] {
         assert!(site.root.join(file).is_file(), "{file} is missing");
     }
-    // Pagefind's ready-made interfaces are not used, so not shipped.
-    assert!(!site.root.join("pagefind/pagefind-ui.js").exists());
-    let fragments = std::fs::read_dir(site.root.join("pagefind/fragment"))
-        .unwrap()
-        .count();
-    assert!(
-        fragments >= 4,
-        "{fragments} records: the actors, a source title, paragraphs"
-    );
 }
 
 #[test]
@@ -78,18 +70,85 @@ fn without_javascript_the_search_page_says_so_and_links_to_the_sources() {
     assert_eq!(html.select(&script).count(), 1);
 }
 
+/// Where the index says `word` is, as `actors/<id>` or `sources/<id>#pN` (`#p0`: the
+/// title), read the way `search.js` reads it.
+fn lookup(site: &crate::common::Site, word: &str) -> Vec<String> {
+    let read = |path: &str| -> serde_json::Value {
+        serde_json::from_slice(&std::fs::read(site.root.join(path)).unwrap()).unwrap()
+    };
+    let meta = read("search/meta.json");
+    let actors = read("search/actors.json");
+    let key: String = word.bytes().take(2).map(|b| format!("{b:02x}")).collect();
+    // No file: no word starts with those two characters.
+    let shard_path = format!("search/terms/{key}.json");
+    let shard = match site.root.join(&shard_path).exists() {
+        true => read(&shard_path),
+        false => serde_json::Value::Null,
+    };
+    let mut first = Vec::new();
+    let mut next = meta["actors"].as_u64().unwrap();
+    for n in meta["paragraphs"].as_array().unwrap() {
+        first.push(next);
+        next += 1 + n.as_u64().unwrap();
+    }
+    let group = meta["text_group"].as_u64().unwrap() as usize;
+    let mut unit = 0;
+    let gaps = shard[word].as_array().cloned().unwrap_or_default();
+    gaps.iter()
+        .map(|gap| {
+            unit += gap.as_u64().unwrap();
+            if unit < meta["actors"].as_u64().unwrap() {
+                return format!("actors/{}", actors[unit as usize][0].as_str().unwrap());
+            }
+            let source = first.iter().rposition(|&f| f <= unit).unwrap();
+            let text = read(&format!("search/text/{}.json", source / group));
+            let record = &text[source % group];
+            let paragraph = unit - first[source];
+            if paragraph > 0 {
+                assert!(
+                    record[3][paragraph.to_string()].is_string(),
+                    "no text for {unit}"
+                );
+            }
+            format!("sources/{}#p{paragraph}", record[0].as_str().unwrap())
+        })
+        .collect()
+}
+
 #[test]
-fn a_long_source_is_indexed_in_parts_of_two_hundred_paragraphs() {
-    let project = Project::new();
-    let text: Vec<String> = (1..=450)
-        .map(|i| format!("Line item number {i} was checked."))
-        .collect();
-    project.seed("long.txt", text.join("\n\n"));
+fn a_word_leads_to_its_actor_titles_and_original_paragraphs() {
+    let project = project();
     project.build_ok(&[]);
     let site = project.site();
-    let actors = site.json()["actors"].as_array().unwrap().len();
-    let fragments = std::fs::read_dir(site.root.join("pagefind/fragment"))
-        .unwrap()
-        .count();
-    assert_eq!(fragments, actors + 3, "450 paragraphs in three parts");
+    // The copy's first paragraph repeats the original's: only the original is indexed.
+    assert_eq!(
+        lookup(&site, "rostock"),
+        ["actors/rostock", "sources/copy#p0", "sources/talks#p1"]
+    );
+    assert_eq!(
+        lookup(&site, "varga"),
+        ["actors/ilse-varga", "sources/talks#p1"]
+    );
+    assert_eq!(lookup(&site, "april"), ["sources/talks#p2"]);
+    // Common words are not indexed.
+    assert!(lookup(&site, "the").is_empty());
+}
+
+#[test]
+fn words_with_accents_are_found_without_them() {
+    let project = Project::new();
+    project.seed(
+        "paris.md",
+        "---\ntitle: Envoy visit\n---\n\nMinisters met at the Élysée with São Tomé's envoy.\n",
+    );
+    project.build_ok(&[]);
+    let site = project.site();
+    assert_eq!(
+        lookup(&site, "elysee"),
+        ["actors/elysee", "sources/paris#p1"]
+    );
+    assert_eq!(
+        lookup(&site, "tome"),
+        ["actors/sao-tome", "sources/paris#p1"]
+    );
 }
