@@ -11,11 +11,24 @@ const ABBREVIATIONS: &[&str] = &[
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
-/// The words of `text` (runs of letters and digits), lower-cased.
-pub fn lower_words(text: &str) -> impl Iterator<Item = String> + '_ {
+/// The words of `text` (runs of letters and digits), lower-cased; a word with nothing to
+/// lower is borrowed, not copied.
+pub fn lower_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
+        .map(lower)
+}
+
+/// `word` lower-cased, borrowed when it has no capital.
+pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
 }
 
 /// The byte ranges of the sentences of `text`, in order, trimmed of surrounding space.

@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};
+use crate::sentence::lower;
 
 /// Words that make a sentence a denial.
 const DENIALS: &[&str] = &[
@@ -308,13 +309,16 @@ pub fn read_sentence(
     if closed.ends_with('?') {
         return None;
     }
-    let words: Vec<String> = sentence
+    let words: Vec<std::borrow::Cow<str>> = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('\u{2019}', "'"))
+        .map(|w| match lower(w) {
+            w if w.contains('\u{2019}') => w.replace('\u{2019}', "'").into(),
+            w => w,
+        })
         .collect();
     let verb = words.iter().find(|w| is_verb(w))?;
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_ref()));
     let negated = has(DENIALS) || words.iter().any(|w| w.ends_with("n't"));
     let own: Vec<&Timex> = times
         .iter()
@@ -334,7 +338,7 @@ pub fn read_sentence(
                 .then_some(published)
                 .flatten()
                 .map(|day| EventDate {
-                    value: Some(day.format("%Y-%m-%d").to_string()),
+                    value: Some(day.to_string()),
                     precision: Precision::Day,
                     approximate: true,
                     first_day: Some(day),
@@ -348,7 +352,7 @@ pub fn read_sentence(
     } else if has(PROSPECTS)
         || words
             .windows(2)
-            .any(|w| w[1] == "to" && matches!(w[0].as_str(), "set" | "due" | "going"))
+            .any(|w| w[1] == "to" && matches!(w[0].as_ref(), "set" | "due" | "going"))
         || later
     {
         Status::Planned

@@ -46,6 +46,13 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
     // The person and the organization or group named last, for "he" and "they".
     let mut last: [Option<usize>; 2] = [None; 2];
     for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
+        if p.repeat_of.is_some() {
+            // A repeat's claims are its original's; its names still tell who "he" is next.
+            for m in &p.mentions {
+                remember(&mut last, m.actor, actors);
+            }
+            continue;
+        }
         let ranges: Vec<std::ops::Range<usize>> =
             p.mentions.iter().map(|m| m.start..m.end).collect();
         let mut named = p.mentions.iter().peekable();
@@ -59,9 +66,6 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                 // Names before the speaker's place update who "he" and "they" are.
                 while let Some(m) = named.next_if(|m| m.start < at) {
                     remember(&mut last, m.actor, actors);
-                }
-                if p.repeat_of.is_some() {
-                    continue;
                 }
                 let (speaker, speaker_text) = match &claim.speaker {
                     Speaker::Mention(m) => (

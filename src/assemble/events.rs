@@ -248,7 +248,7 @@ fn words_key(text: &str) -> u64 {
 }
 
 fn word_set(text: &str) -> BTreeSet<String> {
-    lower_words(text).collect()
+    lower_words(text).map(|w| w.into_owned()).collect()
 }
 
 fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {

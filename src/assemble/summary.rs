@@ -135,11 +135,17 @@ fn dice(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 fn bag(text: &str, numbers: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
     let mut bag: Vec<(u32, f32)> = Vec::new();
     for word in lower_words(text).filter(|w| w.len() > 1) {
-        if STOP.contains(&word.as_str()) {
+        if STOP.contains(&word.as_ref()) {
             continue;
         }
-        let next = numbers.len() as u32;
-        let number = *numbers.entry(word).or_insert(next);
+        let number = match numbers.get(word.as_ref()) {
+            Some(&number) => number,
+            None => {
+                let next = numbers.len() as u32;
+                numbers.insert(word.into_owned(), next);
+                next
+            }
+        };
         match bag.iter_mut().find(|(w, _)| *w == number) {
             Some((_, count)) => *count += 1.0,
             None => bag.push((number, 1.0)),
