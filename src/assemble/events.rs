@@ -113,34 +113,38 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate> {
     out
 }
 
-/// The same event told another way: day, status, verb and actors.
+/// The same event told another way: day, status, verb and actors (sorted, once each).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Signature {
-    day: String,
+struct Signature<'a> {
+    day: &'a str,
     status: Status,
-    verb: String,
-    actors: BTreeSet<usize>,
+    verb: &'a str,
+    actors: Vec<usize>,
 }
 
 #[derive(Default)]
-struct Merger {
+struct Merger<'a> {
     events: Vec<EventEntry>,
     by_words: HashMap<u64, usize>,
-    by_signature: HashMap<Signature, usize>,
+    by_signature: HashMap<Signature<'a>, usize>,
     /// The events of each original paragraph's sentences: (paragraph, sentence) → event.
     by_sentence: HashMap<(usize, usize, usize), usize>,
 }
 
-impl Merger {
-    fn add(&mut self, c: &Candidate, original: Option<&ParagraphRef>, sources: &[SourceEntry]) {
+impl<'a> Merger<'a> {
+    fn add(&mut self, c: &'a Candidate, original: Option<&ParagraphRef>, sources: &[SourceEntry]) {
         let signature = (c.read.date.precision == Precision::Day
             && !c.read.date.approximate
             && c.actors.len() >= 2)
-            .then(|| Signature {
-                day: c.read.date.value.clone().unwrap_or_default(),
-                status: c.read.status,
-                verb: c.read.verb.clone(),
-                actors: c.actors.iter().copied().collect(),
+            .then(|| {
+                let mut actors = c.actors.clone();
+                actors.sort_unstable();
+                Signature {
+                    day: c.read.date.value.as_deref().unwrap_or_default(),
+                    status: c.read.status,
+                    verb: &c.read.verb,
+                    actors,
+                }
             });
         let found = self
             .by_words

@@ -5,6 +5,7 @@
 //! so that rendering only formats.
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 mod actors;
 mod claims;
@@ -177,8 +178,8 @@ pub fn assemble(
     } = annotations;
     let (actors, mentions) = actors::order(actors, mentions, clusters);
     let mut sources: Vec<SourceEntry> = documents
-        .into_iter()
-        .zip(mentions.into_iter().zip(times))
+        .into_par_iter()
+        .zip(mentions.into_par_iter().zip(times))
         .enumerate()
         .map(|(document, (doc, annotations))| source_entry(document, doc, annotations, clusters))
         .collect();

@@ -48,14 +48,15 @@ pub const STOP_WORDS: &[&str] = &[
 /// Builds the files of the index for `briefing`.
 pub fn bundle(briefing: &Briefing) -> Result<Vec<File>, Diagnostic> {
     let layout = Layout::new(briefing);
-    let postings = postings(briefing, &layout);
+    let mut postings = postings(briefing, &layout);
     let mut files = vec![
         json("search/meta.json", &meta(briefing))?,
         json("search/actors.json", &actor_records(briefing))?,
     ];
-    for (key, terms) in shards(&postings) {
+    for (key, terms) in shards(&mut postings) {
         files.push(json(&format!("search/terms/{key}.json"), &terms)?);
     }
+    drop(postings);
     let groups: Vec<Result<File, Diagnostic>> = briefing
         .sources
         .par_chunks(TEXT_GROUP)
@@ -186,36 +187,17 @@ fn searchable(source: &SourceEntry) -> impl Iterator<Item = &Paragraph> {
 /// Every indexed word with the units that hold it, in ascending order.
 type Postings = HashMap<String, Vec<u32>>;
 
+/// The postings of every unit, in unit order. One thread does it: the index is built
+/// beside the pages, which keep the other threads busy, and one table keeps memory low.
 fn postings(briefing: &Briefing, layout: &Layout) -> Postings {
     let mut all = Postings::new();
     for (unit, entry) in briefing.actors.iter().enumerate() {
         add_unit(&mut all, unit as u32, &actor_text(entry));
     }
-    // Groups of sources are indexed in parallel and merged in order, so that every list
-    // stays ascending.
-    let groups: Vec<Postings> = briefing
-        .sources
-        .par_chunks(TEXT_GROUP)
-        .enumerate()
-        .map(|(n, group)| {
-            let mut postings = Postings::new();
-            for (i, source) in group.iter().enumerate() {
-                let first = layout.first[n * TEXT_GROUP + i];
-                add_unit(&mut postings, first, &source.title);
-                for paragraph in searchable(source) {
-                    add_unit(
-                        &mut postings,
-                        first + paragraph.number as u32,
-                        &paragraph.text,
-                    );
-                }
-            }
-            postings
-        })
-        .collect();
-    for group in groups {
-        for (word, units) in group {
-            all.entry(word).or_default().extend(units);
+    for (source, &first) in briefing.sources.iter().zip(&layout.first) {
+        add_unit(&mut all, first, &source.title);
+        for paragraph in searchable(source) {
+            add_unit(&mut all, first + paragraph.number as u32, &paragraph.text);
         }
     }
     all
@@ -270,23 +252,18 @@ pub fn shard_key(word: &str) -> String {
     word[..end].bytes().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The postings grouped by file, each word's units written as the gaps between them.
-fn shards(postings: &Postings) -> BTreeMap<String, BTreeMap<&str, Vec<u32>>> {
-    let mut shards: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
-    for (word, units) in postings {
+/// The postings grouped by file, each word's units made the gaps between them (in place).
+fn shards(postings: &mut Postings) -> BTreeMap<String, BTreeMap<&str, &[u32]>> {
+    let mut shards: BTreeMap<String, BTreeMap<&str, &[u32]>> = BTreeMap::new();
+    for (word, units) in postings.iter_mut() {
         let mut previous = 0;
-        let gaps = units
-            .iter()
-            .map(|&unit| {
-                let gap = unit - previous;
-                previous = unit;
-                gap
-            })
-            .collect();
+        for unit in units.iter_mut() {
+            (*unit, previous) = (*unit - previous, *unit);
+        }
         shards
             .entry(shard_key(word))
             .or_default()
-            .insert(word.as_str(), gaps);
+            .insert(word.as_str(), units.as_slice());
     }
     shards
 }
@@ -335,7 +312,7 @@ mod tests {
         add_unit(&mut postings, 7, "talks");
         assert_eq!(postings["talks"], [3, 7]);
         assert!(!postings.contains_key("and"));
-        let shards = shards(&postings);
-        assert_eq!(shards["7461"]["talks"], [3, 4]);
+        let shards = shards(&mut postings);
+        assert_eq!(shards["7461"]["talks"], &[3, 4]);
     }
 }
