@@ -7,8 +7,9 @@ For each size (default: 1000 10000) it makes the corpus as bench/run.py does (un
 target/bench/), copies its sources into a minimal Hugo site (target/bench/hugo-N/: one
 single-page, one list and one home template, everything else off), and runs `briefing build`
 (dedupe, every annotation, search index included) and `hugo` (rendering the same sources as
-plain pages) N times each (default 3). It prints the fastest wall time and the largest peak
-memory of each, side by side, with their ratios. Needs Debian's `hugo`
+plain pages) N times each (default 3), alternating, each into an empty output folder. It
+prints the fastest wall time and the largest peak memory of each, side by side, with their
+ratios. Needs Debian's `hugo`
 (`apt-get install -y hugo`). Standard library only.
 """
 import argparse
@@ -60,8 +61,10 @@ def hugo_site(size, seeds):
     return site
 
 
-def measure(command, cwd):
-    """Wall seconds and peak resident memory (MiB) of one run of `command`."""
+def measure(command, cwd, output):
+    """Wall seconds and peak resident memory (MiB) of one run of `command`, which writes
+    `output`: removed first, so that both tools write into an empty folder."""
+    shutil.rmtree(output, ignore_errors=True)
     os.sync()
     start = time.perf_counter()
     child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -94,8 +97,12 @@ def main():
         seeds = corpus(size, o.generator)
         site = hugo_site(size, seeds)
         out = os.path.join(ROOT, "target", "bench", f"site-{size}")
-        ours = [measure([binary, "build", "--quiet", "--seeds", seeds, "--out", out], ROOT) for _ in range(o.runs)]
-        theirs = [measure([o.hugo, "--quiet", "--destination", "public"], site) for _ in range(o.runs)]
+        public = os.path.join(site, "public")
+        ours, theirs = [], []
+        # Alternated, so that both meet the machine in the same state.
+        for _ in range(o.runs):
+            ours.append(measure([binary, "build", "--quiet", "--seeds", seeds, "--out", out], ROOT, out))
+            theirs.append(measure([o.hugo, "--quiet", "--destination", "public"], site, public))
         bw, hw = min(w for w, _ in ours), min(w for w, _ in theirs)
         bm, hm = max(m for _, m in ours), max(m for _, m in theirs)
         print(f"| {size:,} | {bw:.1f} | {hw:.1f} | {bw / hw:.2f} | {bm:.0f} | {hm:.0f} | {bm / hm:.2f} |", flush=True)
