@@ -2,10 +2,10 @@
 
 use std::io::{self, Write};
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use crate::annotate::time::TimexType;
-use crate::assemble::{Briefing, Paragraph, SourceEntry};
+use crate::assemble::{ActorEntry, Briefing, ClaimEntry, EventEntry, Paragraph, SourceEntry};
 use crate::load::Published;
 
 /// The schema this export follows.
@@ -15,10 +15,32 @@ pub const SCHEMA: &str = "briefing-export/1";
 struct Export<'a> {
     schema: &'static str,
     title: &'a str,
-    sources: Vec<ExportSource<'a>>,
-    actors: Vec<ExportActor<'a>>,
-    events: Vec<ExportEvent<'a>>,
-    claims: Vec<ExportClaim<'a>>,
+    sources: Each<'a, SourceEntry, ExportSource<'a>>,
+    actors: Each<'a, ActorEntry, ExportActor<'a>>,
+    events: Each<'a, EventEntry, ExportEvent<'a>>,
+    claims: Each<'a, ClaimEntry, ExportClaim<'a>>,
+}
+
+/// A list whose items are made one at a time as they are written (`None` leaves one out),
+/// so that the export never holds a view of the whole briefing.
+struct Each<'a, T, U> {
+    items: &'a [T],
+    make: Box<dyn Fn(&'a T) -> Option<U> + 'a>,
+}
+
+impl<'a, T, U> Each<'a, T, U> {
+    fn new(items: &'a [T], make: impl Fn(&'a T) -> Option<U> + 'a) -> Self {
+        Each {
+            items,
+            make: Box::new(make),
+        }
+    }
+}
+
+impl<T, U: Serialize> Serialize for Each<'_, T, U> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.items.iter().filter_map(|item| (self.make)(item)))
+    }
 }
 
 #[derive(Serialize)]
@@ -101,15 +123,9 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
     let export = Export {
         schema: SCHEMA,
         title: &briefing.title,
-        sources: briefing
-            .sources
-            .iter()
-            .map(|s| source(briefing, s))
-            .collect(),
-        actors: briefing
-            .actors
-            .iter()
-            .map(|a| ExportActor {
+        sources: Each::new(&briefing.sources, |s| Some(source(briefing, s))),
+        actors: Each::new(&briefing.actors, |a| {
+            Some(ExportActor {
                 id: &a.id,
                 name: &a.name,
                 kind: a.kind.as_str(),
@@ -122,11 +138,9 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
                     .map(|&s| briefing.sources[s].id.as_str())
                     .collect(),
             })
-            .collect(),
-        events: briefing
-            .events
-            .iter()
-            .map(|e| ExportEvent {
+        }),
+        events: Each::new(&briefing.events, |e| {
+            Some(ExportEvent {
                 id: &e.id,
                 date: e.date.value.as_deref(),
                 precision: e.date.precision.as_str(),
@@ -154,27 +168,23 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
                     .collect(),
                 status: e.status.as_str(),
             })
-            .collect(),
-        claims: briefing
-            .claims
-            .iter()
-            .filter_map(|c| {
-                Some(ExportClaim {
-                    id: &c.id,
-                    speaker: c.speaker.map(|a| briefing.actors[a].id.as_str()),
-                    speaker_text: &c.speaker_text,
-                    cue: &c.cue,
-                    hedged: c.hedged,
-                    text: &c.text,
-                    paragraph: &briefing
-                        .sources
-                        .get(c.paragraph.source)?
-                        .paragraphs
-                        .get(c.paragraph.number - 1)?
-                        .id,
-                })
+        }),
+        claims: Each::new(&briefing.claims, |c| {
+            Some(ExportClaim {
+                id: &c.id,
+                speaker: c.speaker.map(|a| briefing.actors[a].id.as_str()),
+                speaker_text: &c.speaker_text,
+                cue: &c.cue,
+                hedged: c.hedged,
+                text: &c.text,
+                paragraph: &briefing
+                    .sources
+                    .get(c.paragraph.source)?
+                    .paragraphs
+                    .get(c.paragraph.number - 1)?
+                    .id,
             })
-            .collect(),
+        }),
     };
     let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Layout::default());
     export.serialize(&mut serializer)?;
