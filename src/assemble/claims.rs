@@ -33,7 +33,10 @@ pub fn claims(sources: &[SourceEntry], actors: &[ActorEntry]) -> Vec<ClaimEntry>
         .enumerate()
         .map(|(s, source)| source_claims(s, source, actors))
         .collect();
-    let mut out: Vec<ClaimEntry> = per_source.into_iter().flatten().collect();
+    let mut out = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
+    for claims in per_source {
+        out.extend(claims);
+    }
     for (n, claim) in out.iter_mut().enumerate() {
         claim.id = format!("c{}", n + 1);
     }

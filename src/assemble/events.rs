@@ -37,11 +37,11 @@ pub struct EventEntry {
 }
 
 /// A sentence read as an event, before merging.
-struct Candidate {
+struct Candidate<'a> {
     at: ParagraphRef,
     /// The sentence's index in its paragraph.
     sentence: usize,
-    summary: String,
+    summary: &'a str,
     read: SentenceEvent,
     actors: Vec<usize>,
     /// Hash of the sentence's lower-cased words.
@@ -75,7 +75,7 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
 }
 
 /// The sentences of a source that read as events.
-fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate> {
+fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
     let published = source.date().map(|d| d.date);
     let mut out = Vec::new();
     for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
@@ -103,7 +103,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate> {
                     number: p.number,
                 },
                 sentence,
-                summary: text.to_string(),
+                summary: text,
                 read,
                 actors,
                 words_key: words_key(text),
@@ -132,7 +132,7 @@ struct Merger<'a> {
 }
 
 impl<'a> Merger<'a> {
-    fn add(&mut self, c: &'a Candidate, original: Option<&ParagraphRef>, sources: &[SourceEntry]) {
+    fn add(&mut self, c: &'a Candidate<'a>, original: Option<&ParagraphRef>, sources: &[SourceEntry]) {
         let signature = (c.read.date.precision == Precision::Day
             && !c.read.date.approximate
             && c.actors.len() >= 2)
@@ -174,7 +174,7 @@ impl<'a> Merger<'a> {
                     id: String::new(),
                     date: c.read.date.clone(),
                     status: c.read.status,
-                    summary: c.summary.clone(),
+                    summary: c.summary.to_string(),
                     actors: c.actors.clone(),
                     paragraphs: vec![c.at.clone()],
                 });
@@ -193,12 +193,12 @@ impl<'a> Merger<'a> {
     /// The event of the original paragraph's sentence that most words of `c` agree with.
     fn in_original(
         &self,
-        c: &Candidate,
+        c: &Candidate<'_>,
         of: &ParagraphRef,
         sources: &[SourceEntry],
     ) -> Option<usize> {
         let original = sources.get(of.source)?.paragraphs.get(of.number - 1)?;
-        let words = word_set(&c.summary);
+        let words = word_set(c.summary);
         original
             .sentences
             .iter()
