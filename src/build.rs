@@ -6,6 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::annotate::{self, RegistryActor};
 use crate::assemble::{self, Briefing, Stats};
 use crate::config::BaseUrl;
@@ -124,7 +126,8 @@ pub fn briefing_with_progress(
     }
     lap(&mut report, "load");
 
-    let documents: Vec<parse::Document> = loaded.sources.into_iter().map(parse::parse).collect();
+    let documents: Vec<parse::Document> =
+        loaded.sources.into_par_iter().map(parse::parse).collect();
     lap(&mut report, "parse");
     let clusters = dedupe::dedupe(&documents);
     lap(&mut report, "dedupe");

@@ -132,7 +132,12 @@ struct Merger<'a> {
 }
 
 impl<'a> Merger<'a> {
-    fn add(&mut self, c: &'a Candidate<'a>, original: Option<&ParagraphRef>, sources: &[SourceEntry]) {
+    fn add(
+        &mut self,
+        c: &'a Candidate<'a>,
+        original: Option<&ParagraphRef>,
+        sources: &[SourceEntry],
+    ) {
         let signature = (c.read.date.precision == Precision::Day
             && !c.read.date.approximate
             && c.actors.len() >= 2)

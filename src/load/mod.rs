@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Position};
@@ -166,8 +167,10 @@ pub fn load(seeds: &Path, options: LoadOptions) -> Result<Loaded, Diagnostic> {
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
 
+    // Ids are claimed in path order; the files are then read in parallel.
     let mut ids = SlugRegistry::new();
     let mut used_sidecars = BTreeSet::new();
+    let mut claimed = Vec::with_capacity(files.len());
     for (relative, format) in files {
         let id = ids.claim(
             id_candidates(&relative).iter().map(String::as_str),
@@ -177,7 +180,14 @@ pub fn load(seeds: &Path, options: LoadOptions) -> Result<Loaded, Diagnostic> {
         if let Some(sidecar) = sidecar {
             used_sidecars.insert(sidecar.clone());
         }
-        match read_source(seeds, &relative, format, sidecar, id) {
+        claimed.push((relative, format, sidecar, id));
+    }
+    let read: Vec<_> = claimed
+        .into_par_iter()
+        .map(|(relative, format, sidecar, id)| read_source(seeds, &relative, format, sidecar, id))
+        .collect();
+    for result in read {
+        match result {
             Ok(source) if source.meta.draft == Some(true) && !options.drafts => {
                 loaded.drafts_skipped += 1;
             }
