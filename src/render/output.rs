@@ -1,23 +1,35 @@
 //! Where rendered files go: a staging folder swapped in for the output folder when the build
 //! succeeds, or a link checker that keeps only what it needs to verify links.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 /// Receives the files of the site, by path relative to the site's root (`/`-separated).
-pub trait Output {
+///
+/// Shared between threads: the large data files are written while the pages are rendered.
+/// The pages arrive one at a time in the same order on every build, unless
+/// [`Output::any_order`] allows otherwise.
+pub trait Output: Sync {
     /// Stores one file.
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 
     /// Stores one file that `fill` writes piece by piece, so that a large file is never
     /// held in memory whole.
     fn write_stream(
-        &mut self,
+        &self,
         path: &str,
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()>;
+
+    /// Whether pages may arrive from several threads at once, in any order: yes for a
+    /// folder, whose files do not depend on it (and whose file system works faster so); no
+    /// for what reports on the pages in the order they come.
+    fn any_order(&self) -> bool {
+        false
+    }
 }
 
 /// A folder next to the output folder that the site is written into, and that replaces the
@@ -28,6 +40,9 @@ pub struct StagedDir {
     target: PathBuf,
     staging: PathBuf,
     committed: bool,
+    /// The folders made so far, so that each is made once (most files have a folder of
+    /// their own, but the search index puts thousands in one).
+    folders: Mutex<HashSet<PathBuf>>,
 }
 
 impl StagedDir {
@@ -42,6 +57,7 @@ impl StagedDir {
             target: target.to_path_buf(),
             staging,
             committed: false,
+            folders: Mutex::default(),
         })
     }
 
@@ -79,18 +95,22 @@ impl Drop for StagedDir {
 }
 
 impl Output for StagedDir {
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         fs::write(self.file(path)?, bytes)
     }
 
     fn write_stream(
-        &mut self,
+        &self,
         path: &str,
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()> {
         let mut file = BufWriter::new(fs::File::create(self.file(path)?)?);
         fill(&mut file)?;
         file.flush()
+    }
+
+    fn any_order(&self) -> bool {
+        true
     }
 }
 
@@ -109,10 +129,19 @@ impl StagedDir {
         }
         let file = self.staging.join(relative);
         if let Some(parent) = file.parent() {
-            fs::create_dir_all(parent)?;
+            if !lock(&self.folders).contains(parent) {
+                fs::create_dir_all(parent)?;
+                lock(&self.folders).insert(parent.to_path_buf());
+            }
         }
         Ok(file)
     }
+}
+
+/// The value behind `mutex`, also after a panic on another thread: the sets and lists kept
+/// here are valid after any partial update.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// `.NAME.SUFFIX` in the folder that holds `target`.
@@ -131,35 +160,35 @@ fn sibling(target: &Path, suffix: &str) -> io::Result<PathBuf> {
 /// lead nowhere. Used by `briefing check`, which writes nothing.
 #[derive(Debug, Default)]
 pub struct LinkCheck {
-    files: BTreeMap<String, BTreeSet<String>>,
-    links: Vec<(String, String)>,
+    files: Mutex<BTreeMap<String, BTreeSet<String>>>,
+    /// In the order the pages were written, which is the order of the diagnostics.
+    links: Mutex<Vec<(String, String)>>,
 }
 
 impl Output for LinkCheck {
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         let mut ids = BTreeSet::new();
         if path.ends_with(".html") {
             let html = String::from_utf8_lossy(bytes);
             ids.extend(attribute_values(&html, "id"));
-            for href in attribute_values(&html, "href")
+            let links = attribute_values(&html, "href")
                 .into_iter()
                 .chain(attribute_values(&html, "src"))
-            {
-                self.links.push((path.to_string(), href));
-            }
+                .map(|href| (path.to_string(), href));
+            lock(&self.links).extend(links);
         }
-        self.files.insert(path.to_string(), ids);
+        lock(&self.files).insert(path.to_string(), ids);
         Ok(())
     }
 
     fn write_stream(
-        &mut self,
+        &self,
         path: &str,
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()> {
         // Only pages carry links; other files need only exist.
         fill(&mut io::sink())?;
-        self.files.insert(path.to_string(), BTreeSet::new());
+        lock(&self.files).insert(path.to_string(), BTreeSet::new());
         Ok(())
     }
 }
@@ -169,38 +198,45 @@ impl LinkCheck {
     /// links starting with `base_path` (the 404 page's) are resolved from the site's root;
     /// links to other sites are not followed.
     pub fn broken_links(&self, base_path: &str) -> Vec<(String, String)> {
-        self.links
+        let files = lock(&self.files);
+        lock(&self.links)
             .iter()
-            .filter(|(page, href)| !self.resolves(page, href, base_path))
+            .filter(|(page, href)| !resolves(&files, page, href, base_path))
             .cloned()
             .collect()
     }
+}
 
-    fn resolves(&self, page: &str, href: &str, base_path: &str) -> bool {
-        if href.contains("://") || href.starts_with("mailto:") {
-            return true;
-        }
-        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
-        let target = if path.is_empty() {
-            Some(page.to_string())
-        } else if let Some(from_root) = path.strip_prefix(base_path) {
-            normalize(from_root)
-        } else if path.starts_with('/') {
-            None
-        } else {
-            let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-            normalize(&format!("{dir}/{path}"))
-        };
-        let Some(mut target) = target else {
-            return false;
-        };
-        if target.is_empty() || target.ends_with('/') {
-            target.push_str("index.html");
-        }
-        match self.files.get(&target) {
-            Some(ids) => fragment.is_empty() || ids.contains(fragment),
-            None => false,
-        }
+/// Whether link `href` on `page` leads to one of `files` (and to the anchor it names).
+fn resolves(
+    files: &BTreeMap<String, BTreeSet<String>>,
+    page: &str,
+    href: &str,
+    base_path: &str,
+) -> bool {
+    if href.contains("://") || href.starts_with("mailto:") {
+        return true;
+    }
+    let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let target = if path.is_empty() {
+        Some(page.to_string())
+    } else if let Some(from_root) = path.strip_prefix(base_path) {
+        normalize(from_root)
+    } else if path.starts_with('/') {
+        None
+    } else {
+        let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+        normalize(&format!("{dir}/{path}"))
+    };
+    let Some(mut target) = target else {
+        return false;
+    };
+    if target.is_empty() || target.ends_with('/') {
+        target.push_str("index.html");
+    }
+    match files.get(&target) {
+        Some(ids) => fragment.is_empty() || ids.contains(fragment),
+        None => false,
     }
 }
 
@@ -246,7 +282,7 @@ mod tests {
 
     #[test]
     fn links_resolve_to_files_and_anchors() {
-        let mut check = LinkCheck::default();
+        let check = LinkCheck::default();
         check
             .write(
                 "index.html",
