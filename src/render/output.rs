@@ -1,11 +1,14 @@
 //! Where rendered files go: a staging folder swapped in for the output folder when the build
 //! succeeds, or a link checker that keeps only what it needs to verify links.
 
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use rayon::prelude::*;
 
 /// Receives the files of the site, by path relative to the site's root (`/`-separated).
 ///
@@ -160,22 +163,24 @@ fn sibling(target: &Path, suffix: &str) -> io::Result<PathBuf> {
 /// lead nowhere. Used by `briefing check`, which writes nothing.
 #[derive(Debug, Default)]
 pub struct LinkCheck {
-    files: Mutex<BTreeMap<String, BTreeSet<String>>>,
-    /// In the order the pages were written, which is the order of the diagnostics.
-    links: Mutex<Vec<(String, String)>>,
+    /// Every file, with the ids of a page.
+    files: Mutex<HashMap<String, HashSet<String>>>,
+    /// Each page's links, in the order the pages were written: the order of the
+    /// diagnostics.
+    links: Mutex<Vec<(String, Vec<String>)>>,
 }
 
 impl Output for LinkCheck {
     fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let mut ids = BTreeSet::new();
+        let mut ids = HashSet::new();
         if path.ends_with(".html") {
             let html = String::from_utf8_lossy(bytes);
             ids.extend(attribute_values(&html, "id"));
             let links = attribute_values(&html, "href")
                 .into_iter()
                 .chain(attribute_values(&html, "src"))
-                .map(|href| (path.to_string(), href));
-            lock(&self.links).extend(links);
+                .collect();
+            lock(&self.links).push((path.to_string(), links));
         }
         lock(&self.files).insert(path.to_string(), ids);
         Ok(())
@@ -188,7 +193,7 @@ impl Output for LinkCheck {
     ) -> io::Result<()> {
         // Only pages carry links; other files need only exist.
         fill(&mut io::sink())?;
-        lock(&self.files).insert(path.to_string(), BTreeSet::new());
+        lock(&self.files).insert(path.to_string(), HashSet::new());
         Ok(())
     }
 }
@@ -199,17 +204,22 @@ impl LinkCheck {
     /// links to other sites are not followed.
     pub fn broken_links(&self, base_path: &str) -> Vec<(String, String)> {
         let files = lock(&self.files);
+        let files = &*files;
         lock(&self.links)
-            .iter()
-            .filter(|(page, href)| !resolves(&files, page, href, base_path))
-            .cloned()
+            .par_iter()
+            .flat_map_iter(|(page, hrefs)| {
+                hrefs
+                    .iter()
+                    .filter(|href| !resolves(files, page, href, base_path))
+                    .map(|href| (page.clone(), href.clone()))
+            })
             .collect()
     }
 }
 
 /// Whether link `href` on `page` leads to one of `files` (and to the anchor it names).
 fn resolves(
-    files: &BTreeMap<String, BTreeSet<String>>,
+    files: &HashMap<String, HashSet<String>>,
     page: &str,
     href: &str,
     base_path: &str,
@@ -219,22 +229,22 @@ fn resolves(
     }
     let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
     let target = if path.is_empty() {
-        Some(page.to_string())
+        Some(Cow::Borrowed(page))
     } else if let Some(from_root) = path.strip_prefix(base_path) {
-        normalize(from_root)
+        normalize(from_root).map(Cow::Owned)
     } else if path.starts_with('/') {
         None
     } else {
         let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-        normalize(&format!("{dir}/{path}"))
+        normalize(&format!("{dir}/{path}")).map(Cow::Owned)
     };
     let Some(mut target) = target else {
         return false;
     };
     if target.is_empty() || target.ends_with('/') {
-        target.push_str("index.html");
+        target.to_mut().push_str("index.html");
     }
-    match files.get(&target) {
+    match files.get(target.as_ref()) {
         Some(ids) => fragment.is_empty() || ids.contains(fragment),
         None => false,
     }
@@ -265,13 +275,15 @@ fn attribute_values(html: &str, name: &str) -> Vec<String> {
     html.match_indices(&needle)
         .filter_map(|(at, _)| {
             let rest = &html[at + needle.len()..];
-            let end = rest.find('"')?;
-            Some(
-                rest[..end]
+            let value = &rest[..rest.find('"')?];
+            Some(if value.contains('&') {
+                value
                     .replace("&amp;", "&")
                     .replace("&#39;", "'")
-                    .replace("&quot;", "\""),
-            )
+                    .replace("&quot;", "\"")
+            } else {
+                value.to_string()
+            })
         })
         .collect()
 }
