@@ -175,11 +175,8 @@ impl Output for LinkCheck {
         let mut ids = HashSet::new();
         if path.ends_with(".html") {
             let html = String::from_utf8_lossy(bytes);
-            ids.extend(attribute_values(&html, "id"));
-            let links = attribute_values(&html, "href")
-                .into_iter()
-                .chain(attribute_values(&html, "src"))
-                .collect();
+            let (page_ids, links) = ids_and_links(&html);
+            ids.extend(page_ids);
             lock(&self.links).push((path.to_string(), links));
         }
         lock(&self.files).insert(path.to_string(), ids);
@@ -269,28 +266,55 @@ fn normalize(path: &str) -> Option<String> {
     Some(joined)
 }
 
-/// The values of every `name="…"` attribute in HTML this tool wrote (double-quoted).
-fn attribute_values(html: &str, name: &str) -> Vec<String> {
-    let needle = format!(" {name}=\"");
-    html.match_indices(&needle)
-        .filter_map(|(at, _)| {
-            let rest = &html[at + needle.len()..];
-            let value = &rest[..rest.find('"')?];
-            Some(if value.contains('&') {
-                value
-                    .replace("&amp;", "&")
-                    .replace("&#39;", "'")
-                    .replace("&quot;", "\"")
-            } else {
-                value.to_string()
-            })
-        })
-        .collect()
+/// The values of the `id` attributes, and of the `href` then the `src` attributes, in
+/// HTML this tool wrote (double-quoted, after a space), found in one pass.
+fn ids_and_links(html: &str) -> (Vec<String>, Vec<String>) {
+    let (mut ids, mut hrefs, mut srcs) = (Vec::new(), Vec::new(), Vec::new());
+    for (at, quote) in html.match_indices("=\"") {
+        let name = &html[..at];
+        let values = if name.ends_with(" id") {
+            &mut ids
+        } else if name.ends_with(" href") {
+            &mut hrefs
+        } else if name.ends_with(" src") {
+            &mut srcs
+        } else {
+            continue;
+        };
+        let rest = &html[at + quote.len()..];
+        let Some(end) = rest.find('"') else {
+            continue;
+        };
+        values.push(unescape(&rest[..end]));
+    }
+    hrefs.append(&mut srcs);
+    (ids, hrefs)
+}
+
+/// An attribute's value with the entities this tool writes in them replaced.
+fn unescape(value: &str) -> String {
+    if value.contains('&') {
+        value
+            .replace("&amp;", "&")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+    } else {
+        value.to_string()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_and_links_are_read_in_one_pass() {
+        let (ids, links) = ids_and_links(
+            "<img src=\"a.png\"><p id=\"p1\" data-id=\"no\"><a href=\"?a=1&amp;b\" x=\"y\">",
+        );
+        assert_eq!(ids, ["p1"]);
+        assert_eq!(links, ["?a=1&b", "a.png"]);
+    }
 
     #[test]
     fn links_resolve_to_files_and_anchors() {
