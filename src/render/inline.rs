@@ -47,16 +47,23 @@ pub fn style_spans(marks: &[Mark]) -> Vec<Span<'_>> {
 
 /// Escapes text for HTML content and quoted attribute values.
 pub fn escape(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The characters to replace are ASCII, so every byte that matches one is a whole
+    // character, and the text between them is copied a run at a time.
+    let mut copied = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[copied..at]);
+        out.push_str(entity);
+        copied = at + 1;
     }
+    out.push_str(&text[copied..]);
 }
 
 /// `text` as HTML with `spans` applied; `\n` becomes `<br>`.
@@ -157,6 +164,13 @@ mod tests {
     fn text_is_escaped() {
         assert_eq!(to_html("<b>&\"'", &[]), "&lt;b&gt;&amp;&quot;&#39;");
         assert_eq!(to_html("a\nb", &[]), "a<br>b");
+    }
+
+    #[test]
+    fn escaping_keeps_other_characters_whole() {
+        let mut out = String::from("x");
+        escape("é<ü>“q”&'\"", &mut out);
+        assert_eq!(out, "xé&lt;ü&gt;“q”&amp;&#39;&quot;");
     }
 
     #[test]

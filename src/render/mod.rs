@@ -28,6 +28,7 @@ pub mod templates;
 pub mod timeline;
 pub mod view;
 
+use rayon::prelude::*;
 use tera::Context;
 
 use crate::assemble::Briefing;
@@ -61,52 +62,130 @@ pub fn render(
 
 /// Every file of the site but the search index, which links nothing: what `briefing check`
 /// renders.
+///
+/// The pages are rendered in parallel and handed to `out` one at a time in a fixed order,
+/// while the two large data files are written on threads of their own.
 pub fn pages(
     briefing: &Briefing,
     templates: &Templates,
     base_url: &BaseUrl,
     out: &mut dyn Output,
 ) -> Result<(), Diagnostic> {
+    let out: &dyn Output = out;
     let pages = Pages {
         briefing,
         templates,
         base_url,
         timeline: timeline::Timeline::new(briefing),
     };
-    pages.overview(out)?;
-    pages.sources(out)?;
-    for index in 0..briefing.sources.len() {
-        pages.source(index, out)?;
-    }
-    pages.actors(out)?;
-    for index in 0..briefing.actors.len() {
-        pages.actor(index, out)?;
-    }
-    pages.timeline(out)?;
-    pages.search(out)?;
-    pages.not_found(out)?;
-    out.write_stream("briefing.json", &mut |w| export::write_json(briefing, w))
-        .map_err(|e| Diagnostic::general(format!("cannot write briefing.json: {e}")))?;
-    write(out, STYLESHEET, templates.stylesheet().as_bytes())?;
-    write(out, "timeline.js", templates::TIMELINE_SCRIPT.as_bytes())?;
-    write(out, "search.js", templates::SEARCH_SCRIPT.as_bytes())?;
-    write(out, "favicon.svg", templates::FAVICON.as_bytes())?;
-    out.write_stream("timeline.json", &mut |w| {
-        timeline::write_timeline_json(briefing, w)
+    std::thread::scope(|scope| {
+        let export = scope.spawn(|| {
+            stream(out, "briefing.json", &mut |w| {
+                export::write_json(briefing, w)
+            })
+        });
+        let timeline_json = scope.spawn(|| {
+            stream(out, "timeline.json", &mut |w| {
+                timeline::write_timeline_json(briefing, w)
+            })
+        });
+        let written = write_in_order(&pages.list(), &|page| pages.render(page), out)
+            .and_then(|()| pages.files(out));
+        // The pages' error first; then the data files' in the order they are listed.
+        let streams = [export, timeline_json].map(|thread| {
+            thread
+                .join()
+                .map_err(|_| Diagnostic::general("writing a data file stopped unexpectedly"))?
+        });
+        written?;
+        streams.into_iter().collect()
     })
-    .map_err(|e| Diagnostic::general(format!("cannot write timeline.json: {e}")))?;
-    write(out, ".nojekyll", b"")?;
-    write(out, "feed.xml", feed::atom(briefing, base_url).as_bytes())?;
-    write(
-        out,
-        "sitemap.xml",
-        sitemap(briefing, &pages.timeline, base_url).as_bytes(),
-    )
 }
 
-fn write(out: &mut dyn Output, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+/// How many pages are rendered together. Small enough that two batches of the largest
+/// pages fit in memory easily.
+const BATCH: usize = 64;
+
+/// Renders `pages` with `render` in parallel and writes them to `out`, stopping after the
+/// first batch with an error, and returning the error of the first page that failed. If
+/// `out` needs the pages in order (a link checker reports in that order), the pages of a
+/// batch are written in order while the next batch is rendered.
+fn write_in_order(
+    pages: &[Page],
+    render: &(dyn Fn(Page) -> Result<Rendered, Diagnostic> + Sync),
+    out: &dyn Output,
+) -> Result<(), Diagnostic> {
+    if out.any_order() {
+        for batch in pages.chunks(BATCH) {
+            let written: Vec<Result<(), Diagnostic>> = batch
+                .par_iter()
+                .map(|&page| {
+                    let page = render(page)?;
+                    write(out, &page.path, page.html.as_bytes())
+                })
+                .collect();
+            written.into_iter().collect::<Result<(), Diagnostic>>()?;
+        }
+        return Ok(());
+    }
+    let mut ready: Vec<Result<Rendered, Diagnostic>> = Vec::new();
+    for batch in pages.chunks(BATCH) {
+        let done = std::mem::take(&mut ready);
+        let (next, written) = rayon::join(
+            || batch.par_iter().map(|&page| render(page)).collect(),
+            || write_rendered(out, done),
+        );
+        written?;
+        ready = next;
+    }
+    write_rendered(out, ready)
+}
+
+/// Writes rendered pages in order, up to the first that failed to render.
+fn write_rendered(
+    out: &dyn Output,
+    rendered: Vec<Result<Rendered, Diagnostic>>,
+) -> Result<(), Diagnostic> {
+    for page in rendered {
+        let page = page?;
+        write(out, &page.path, page.html.as_bytes())?;
+    }
+    Ok(())
+}
+
+/// Writes `path` with what `fill` streams into it.
+fn stream(
+    out: &dyn Output,
+    path: &str,
+    fill: &mut dyn FnMut(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), Diagnostic> {
+    out.write_stream(path, fill)
+        .map_err(|e| Diagnostic::general(format!("cannot write {path}: {e}")))
+}
+
+fn write(out: &dyn Output, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
     out.write(path, bytes)
         .map_err(|e| Diagnostic::general(format!("cannot write {path}: {e}")))
+}
+
+/// A page of the site, to render.
+#[derive(Debug, Clone, Copy)]
+enum Page {
+    Overview,
+    Sources,
+    Source(usize),
+    Actors,
+    Actor(usize),
+    TimelineIndex,
+    Period(usize),
+    Search,
+    NotFound,
+}
+
+/// A rendered page and where it goes.
+struct Rendered {
+    path: String,
+    html: String,
 }
 
 /// How many actors the overview names.
@@ -122,16 +201,61 @@ struct Pages<'a> {
 }
 
 impl Pages<'_> {
-    /// Renders `template` to `path` (`/`-separated, under the site root) with the site view
-    /// for that depth, the page's meta, and `fill`'s variables.
+    /// Every page, in the order they are written.
+    fn list(&self) -> Vec<Page> {
+        let b = self.briefing;
+        let mut pages = vec![Page::Overview, Page::Sources];
+        pages.extend((0..b.sources.len()).map(Page::Source));
+        pages.push(Page::Actors);
+        pages.extend((0..b.actors.len()).map(Page::Actor));
+        if self.timeline.split() {
+            pages.push(Page::TimelineIndex);
+        }
+        pages.extend((0..self.timeline.pages.len()).map(Page::Period));
+        pages.extend([Page::Search, Page::NotFound]);
+        pages
+    }
+
+    /// Renders one page.
+    fn render(&self, page: Page) -> Result<Rendered, Diagnostic> {
+        match page {
+            Page::Overview => self.overview(),
+            Page::Sources => self.sources(),
+            Page::Source(index) => self.source(index),
+            Page::Actors => self.actors(),
+            Page::Actor(index) => self.actor(index),
+            Page::TimelineIndex => self.timeline_index(),
+            Page::Period(index) => self.period(index),
+            Page::Search => self.search(),
+            Page::NotFound => self.not_found(),
+        }
+    }
+
+    /// The files that are not pages (but for the two large data files).
+    fn files(&self, out: &dyn Output) -> Result<(), Diagnostic> {
+        let b = self.briefing;
+        write(out, STYLESHEET, self.templates.stylesheet().as_bytes())?;
+        write(out, "timeline.js", templates::TIMELINE_SCRIPT.as_bytes())?;
+        write(out, "search.js", templates::SEARCH_SCRIPT.as_bytes())?;
+        write(out, "favicon.svg", templates::FAVICON.as_bytes())?;
+        write(out, ".nojekyll", b"")?;
+        write(out, "feed.xml", feed::atom(b, self.base_url).as_bytes())?;
+        write(
+            out,
+            "sitemap.xml",
+            sitemap(b, &self.timeline, self.base_url).as_bytes(),
+        )
+    }
+
+    /// Renders `template` for `path` (`/`-separated, under the site root) with the site
+    /// view for that depth, the page's meta, and `fill`'s variables.
     fn page(
         &self,
-        out: &mut dyn Output,
-        path: &str,
+        path: String,
         template: &str,
         meta: PageMeta,
         fill: impl FnOnce(&mut Context),
-    ) -> Result<(), Diagnostic> {
+    ) -> Result<Rendered, Diagnostic> {
         let root = if template == "404.html" {
             self.base_url.path().to_string()
         } else {
@@ -146,10 +270,10 @@ impl Pages<'_> {
         context.insert("page", &PageMeta { canonical, ..meta });
         fill(&mut context);
         let html = self.templates.render(template, &context)?;
-        write(out, path, html.as_bytes())
+        Ok(Rendered { path, html })
     }
 
-    fn overview(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+    fn overview(&self) -> Result<Rendered, Diagnostic> {
         let b = self.briefing;
         let description = b.description.clone().unwrap_or_else(|| {
             format!(
@@ -168,7 +292,7 @@ impl Pages<'_> {
         let mut cards = view::source_cards(b, "sources/");
         let more = cards.len().saturating_sub(OVERVIEW_SOURCES);
         cards.truncate(OVERVIEW_SOURCES);
-        self.page(out, "index.html", "index.html", meta, |c| {
+        self.page("index.html".into(), "index.html", meta, |c| {
             c.insert("sources_more", &more);
             c.insert("figures", &view::figures(b));
             c.insert("period", &view::period(b));
@@ -181,7 +305,7 @@ impl Pages<'_> {
         })
     }
 
-    fn sources(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+    fn sources(&self) -> Result<Rendered, Diagnostic> {
         let b = self.briefing;
         let meta = PageMeta {
             title: "Sources".into(),
@@ -193,12 +317,12 @@ impl Pages<'_> {
             section: "sources",
         };
         let cards = view::source_cards(b, "");
-        self.page(out, "sources/index.html", "sources.html", meta, |c| {
+        self.page("sources/index.html".into(), "sources.html", meta, |c| {
             c.insert("sources", &cards);
         })
     }
 
-    fn source(&self, index: usize, out: &mut dyn Output) -> Result<(), Diagnostic> {
+    fn source(&self, index: usize) -> Result<Rendered, Diagnostic> {
         let page = view::source_page(self.briefing, index);
         let title = page.title.trim_end_matches(['.', '…']);
         let description = match (&page.outlet, &page.date_label) {
@@ -214,12 +338,10 @@ impl Pages<'_> {
             section: "sources",
         };
         let path = format!("sources/{}/index.html", page.id);
-        self.page(out, &path, "source.html", meta, |c| {
-            c.insert("source", &page)
-        })
+        self.page(path, "source.html", meta, |c| c.insert("source", &page))
     }
 
-    fn actors(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+    fn actors(&self) -> Result<Rendered, Diagnostic> {
         let b = self.briefing;
         let meta = PageMeta {
             title: "Actors".into(),
@@ -231,14 +353,14 @@ impl Pages<'_> {
             section: "actors",
         };
         let network = relations::network_svg(b);
-        self.page(out, "actors/index.html", "actors.html", meta, |c| {
+        self.page("actors/index.html".into(), "actors.html", meta, |c| {
             c.insert("network", &network);
             c.insert("groups", &view::actor_groups(b));
             c.insert("actor_count", &b.actors.len());
         })
     }
 
-    fn actor(&self, index: usize, out: &mut dyn Output) -> Result<(), Diagnostic> {
+    fn actor(&self, index: usize) -> Result<Rendered, Diagnostic> {
         let page = view::actor_page(self.briefing, index);
         let description = match page.roles.first() {
             Some(role) => format!(
@@ -264,7 +386,7 @@ impl Pages<'_> {
             .saturating_sub(timeline::ACTOR_EVENTS);
         let (statements, statements_more) = relations::statements_html(self.briefing, index);
         let relations = relations::relations_html(self.briefing, index);
-        self.page(out, &path, "actor.html", meta, |c| {
+        self.page(path, "actor.html", meta, |c| {
             c.insert("actor", &page);
             c.insert("statements", &statements);
             c.insert("statements_more", &statements_more);
@@ -274,71 +396,71 @@ impl Pages<'_> {
         })
     }
 
-    /// The timeline: one page, or an index of periods and a page for each.
-    fn timeline(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+    /// The index of a timeline split into periods.
+    fn timeline_index(&self) -> Result<Rendered, Diagnostic> {
         let b = self.briefing;
         let t = &self.timeline;
-        if t.split() {
-            let meta = PageMeta {
-                title: "Timeline".into(),
-                description: format!("The {} events of the briefing by period.", b.events.len()),
-                canonical: None,
-                section: "timeline",
-            };
-            let periods = timeline::periods(t);
-            self.page(
-                out,
-                "timeline/index.html",
-                "timeline_index.html",
-                meta,
-                |c| {
-                    c.insert("periods", &periods);
-                    c.insert("event_count", &b.events.len());
-                    c.insert("chart", &timeline::chart(b, t, "../"));
-                },
-            )?;
-        }
-        for (index, period) in t.pages.iter().enumerate() {
-            let page = timeline::page(b, t, index);
-            let meta = PageMeta {
-                title: if t.split() {
-                    format!("Timeline: {}", period.label)
-                } else {
-                    "Timeline".into()
-                },
-                description: format!(
-                    "{} event{} the sources report, by date, each linked to the paragraphs that report it.",
-                    page.count,
-                    if page.count == 1 { "" } else { "s" }
-                ),
-                canonical: None,
-                section: "timeline",
-            };
-            self.page(out, &period.path, "timeline.html", meta, |c| {
-                c.insert("timeline", &page)
-            })?;
-        }
-        Ok(())
+        let meta = PageMeta {
+            title: "Timeline".into(),
+            description: format!("The {} events of the briefing by period.", b.events.len()),
+            canonical: None,
+            section: "timeline",
+        };
+        let periods = timeline::periods(t);
+        self.page(
+            "timeline/index.html".into(),
+            "timeline_index.html",
+            meta,
+            |c| {
+                c.insert("periods", &periods);
+                c.insert("event_count", &b.events.len());
+                c.insert("chart", &timeline::chart(b, t, "../"));
+            },
+        )
     }
 
-    fn search(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+    /// Page `index` of the timeline: the whole timeline, or one period (or part of one).
+    fn period(&self, index: usize) -> Result<Rendered, Diagnostic> {
+        let t = &self.timeline;
+        let period = &t.pages[index];
+        let page = timeline::page(self.briefing, t, index);
+        let meta = PageMeta {
+            title: if t.split() {
+                format!("Timeline: {}", period.label)
+            } else {
+                "Timeline".into()
+            },
+            description: format!(
+                "{} event{} the sources report, by date, each linked to the paragraphs that report it.",
+                page.count,
+                if page.count == 1 { "" } else { "s" }
+            ),
+            canonical: None,
+            section: "timeline",
+        };
+        self.page(period.path.clone(), "timeline.html", meta, |c| {
+            c.insert("timeline", &page)
+        })
+    }
+
+    fn search(&self) -> Result<Rendered, Diagnostic> {
         let meta = PageMeta {
             title: "Search".into(),
             description: "Search the sources, their paragraphs and the actors.".into(),
             canonical: None,
             section: "search",
         };
-        self.page(out, "search/index.html", "search.html", meta, |_| {})
+        self.page("search/index.html".into(), "search.html", meta, |_| {})
     }
 
-    fn not_found(&self, out: &mut dyn Output) -> Result<(), Diagnostic> {
+    fn not_found(&self) -> Result<Rendered, Diagnostic> {
         let meta = PageMeta {
             title: "Page not found".into(),
             description: "There is no page at this address.".into(),
             canonical: None,
             section: "",
         };
-        self.page(out, "404.html", "404.html", meta, |_| {})
+        self.page("404.html".into(), "404.html", meta, |_| {})
     }
 }
 

@@ -1,23 +1,38 @@
 //! Where rendered files go: a staging folder swapped in for the output folder when the build
 //! succeeds, or a link checker that keeps only what it needs to verify links.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use rayon::prelude::*;
 
 /// Receives the files of the site, by path relative to the site's root (`/`-separated).
-pub trait Output {
+///
+/// Shared between threads: the large data files are written while the pages are rendered.
+/// The pages arrive one at a time in the same order on every build, unless
+/// [`Output::any_order`] allows otherwise.
+pub trait Output: Sync {
     /// Stores one file.
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()>;
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()>;
 
     /// Stores one file that `fill` writes piece by piece, so that a large file is never
     /// held in memory whole.
     fn write_stream(
-        &mut self,
+        &self,
         path: &str,
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()>;
+
+    /// Whether pages may arrive from several threads at once, in any order: yes for a
+    /// folder, whose files do not depend on it (and whose file system works faster so); no
+    /// for what reports on the pages in the order they come.
+    fn any_order(&self) -> bool {
+        false
+    }
 }
 
 /// A folder next to the output folder that the site is written into, and that replaces the
@@ -28,6 +43,9 @@ pub struct StagedDir {
     target: PathBuf,
     staging: PathBuf,
     committed: bool,
+    /// The folders made so far, so that each is made once (most files have a folder of
+    /// their own, but the search index puts thousands in one).
+    folders: Mutex<HashSet<PathBuf>>,
 }
 
 impl StagedDir {
@@ -42,6 +60,7 @@ impl StagedDir {
             target: target.to_path_buf(),
             staging,
             committed: false,
+            folders: Mutex::default(),
         })
     }
 
@@ -79,18 +98,22 @@ impl Drop for StagedDir {
 }
 
 impl Output for StagedDir {
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         fs::write(self.file(path)?, bytes)
     }
 
     fn write_stream(
-        &mut self,
+        &self,
         path: &str,
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()> {
         let mut file = BufWriter::new(fs::File::create(self.file(path)?)?);
         fill(&mut file)?;
         file.flush()
+    }
+
+    fn any_order(&self) -> bool {
+        true
     }
 }
 
@@ -109,10 +132,19 @@ impl StagedDir {
         }
         let file = self.staging.join(relative);
         if let Some(parent) = file.parent() {
-            fs::create_dir_all(parent)?;
+            if !lock(&self.folders).contains(parent) {
+                fs::create_dir_all(parent)?;
+                lock(&self.folders).insert(parent.to_path_buf());
+            }
         }
         Ok(file)
     }
+}
+
+/// The value behind `mutex`, also after a panic on another thread: the sets and lists kept
+/// here are valid after any partial update.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// `.NAME.SUFFIX` in the folder that holds `target`.
@@ -131,35 +163,34 @@ fn sibling(target: &Path, suffix: &str) -> io::Result<PathBuf> {
 /// lead nowhere. Used by `briefing check`, which writes nothing.
 #[derive(Debug, Default)]
 pub struct LinkCheck {
-    files: BTreeMap<String, BTreeSet<String>>,
-    links: Vec<(String, String)>,
+    /// Every file, with the ids of a page.
+    files: Mutex<HashMap<String, HashSet<String>>>,
+    /// Each page's links, in the order the pages were written: the order of the
+    /// diagnostics.
+    links: Mutex<Vec<(String, Vec<String>)>>,
 }
 
 impl Output for LinkCheck {
-    fn write(&mut self, path: &str, bytes: &[u8]) -> io::Result<()> {
-        let mut ids = BTreeSet::new();
+    fn write(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let mut ids = HashSet::new();
         if path.ends_with(".html") {
             let html = String::from_utf8_lossy(bytes);
-            ids.extend(attribute_values(&html, "id"));
-            for href in attribute_values(&html, "href")
-                .into_iter()
-                .chain(attribute_values(&html, "src"))
-            {
-                self.links.push((path.to_string(), href));
-            }
+            let (page_ids, links) = ids_and_links(&html);
+            ids.extend(page_ids);
+            lock(&self.links).push((path.to_string(), links));
         }
-        self.files.insert(path.to_string(), ids);
+        lock(&self.files).insert(path.to_string(), ids);
         Ok(())
     }
 
     fn write_stream(
-        &mut self,
+        &self,
         path: &str,
         fill: &mut dyn FnMut(&mut dyn Write) -> io::Result<()>,
     ) -> io::Result<()> {
         // Only pages carry links; other files need only exist.
         fill(&mut io::sink())?;
-        self.files.insert(path.to_string(), BTreeSet::new());
+        lock(&self.files).insert(path.to_string(), HashSet::new());
         Ok(())
     }
 }
@@ -169,38 +200,50 @@ impl LinkCheck {
     /// links starting with `base_path` (the 404 page's) are resolved from the site's root;
     /// links to other sites are not followed.
     pub fn broken_links(&self, base_path: &str) -> Vec<(String, String)> {
-        self.links
-            .iter()
-            .filter(|(page, href)| !self.resolves(page, href, base_path))
-            .cloned()
+        let files = lock(&self.files);
+        let files = &*files;
+        lock(&self.links)
+            .par_iter()
+            .flat_map_iter(|(page, hrefs)| {
+                hrefs
+                    .iter()
+                    .filter(|href| !resolves(files, page, href, base_path))
+                    .map(|href| (page.clone(), href.clone()))
+            })
             .collect()
     }
+}
 
-    fn resolves(&self, page: &str, href: &str, base_path: &str) -> bool {
-        if href.contains("://") || href.starts_with("mailto:") {
-            return true;
-        }
-        let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
-        let target = if path.is_empty() {
-            Some(page.to_string())
-        } else if let Some(from_root) = path.strip_prefix(base_path) {
-            normalize(from_root)
-        } else if path.starts_with('/') {
-            None
-        } else {
-            let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-            normalize(&format!("{dir}/{path}"))
-        };
-        let Some(mut target) = target else {
-            return false;
-        };
-        if target.is_empty() || target.ends_with('/') {
-            target.push_str("index.html");
-        }
-        match self.files.get(&target) {
-            Some(ids) => fragment.is_empty() || ids.contains(fragment),
-            None => false,
-        }
+/// Whether link `href` on `page` leads to one of `files` (and to the anchor it names).
+fn resolves(
+    files: &HashMap<String, HashSet<String>>,
+    page: &str,
+    href: &str,
+    base_path: &str,
+) -> bool {
+    if href.contains("://") || href.starts_with("mailto:") {
+        return true;
+    }
+    let (path, fragment) = href.split_once('#').unwrap_or((href, ""));
+    let target = if path.is_empty() {
+        Some(Cow::Borrowed(page))
+    } else if let Some(from_root) = path.strip_prefix(base_path) {
+        normalize(from_root).map(Cow::Owned)
+    } else if path.starts_with('/') {
+        None
+    } else {
+        let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+        normalize(&format!("{dir}/{path}")).map(Cow::Owned)
+    };
+    let Some(mut target) = target else {
+        return false;
+    };
+    if target.is_empty() || target.ends_with('/') {
+        target.to_mut().push_str("index.html");
+    }
+    match files.get(target.as_ref()) {
+        Some(ids) => fragment.is_empty() || ids.contains(fragment),
+        None => false,
     }
 }
 
@@ -223,21 +266,41 @@ fn normalize(path: &str) -> Option<String> {
     Some(joined)
 }
 
-/// The values of every `name="…"` attribute in HTML this tool wrote (double-quoted).
-fn attribute_values(html: &str, name: &str) -> Vec<String> {
-    let needle = format!(" {name}=\"");
-    html.match_indices(&needle)
-        .filter_map(|(at, _)| {
-            let rest = &html[at + needle.len()..];
-            let end = rest.find('"')?;
-            Some(
-                rest[..end]
-                    .replace("&amp;", "&")
-                    .replace("&#39;", "'")
-                    .replace("&quot;", "\""),
-            )
-        })
-        .collect()
+/// The values of the `id` attributes, and of the `href` then the `src` attributes, in
+/// HTML this tool wrote (double-quoted, after a space), found in one pass.
+fn ids_and_links(html: &str) -> (Vec<String>, Vec<String>) {
+    let (mut ids, mut hrefs, mut srcs) = (Vec::new(), Vec::new(), Vec::new());
+    for (at, quote) in html.match_indices("=\"") {
+        let name = &html[..at];
+        let values = if name.ends_with(" id") {
+            &mut ids
+        } else if name.ends_with(" href") {
+            &mut hrefs
+        } else if name.ends_with(" src") {
+            &mut srcs
+        } else {
+            continue;
+        };
+        let rest = &html[at + quote.len()..];
+        let Some(end) = rest.find('"') else {
+            continue;
+        };
+        values.push(unescape(&rest[..end]));
+    }
+    hrefs.append(&mut srcs);
+    (ids, hrefs)
+}
+
+/// An attribute's value with the entities this tool writes in them replaced.
+fn unescape(value: &str) -> String {
+    if value.contains('&') {
+        value
+            .replace("&amp;", "&")
+            .replace("&#39;", "'")
+            .replace("&quot;", "\"")
+    } else {
+        value.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -245,8 +308,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn ids_and_links_are_read_in_one_pass() {
+        let (ids, links) = ids_and_links(
+            "<img src=\"a.png\"><p id=\"p1\" data-id=\"no\"><a href=\"?a=1&amp;b\" x=\"y\">",
+        );
+        assert_eq!(ids, ["p1"]);
+        assert_eq!(links, ["?a=1&b", "a.png"]);
+    }
+
+    #[test]
     fn links_resolve_to_files_and_anchors() {
-        let mut check = LinkCheck::default();
+        let check = LinkCheck::default();
         check
             .write(
                 "index.html",

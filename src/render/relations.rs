@@ -44,7 +44,7 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
         out.push_str(" · <a href=\"../../sources/");
         escape(&source.id, &mut out);
         let _ = write!(out, "/index.html#p{}\">", claim.paragraph.number);
-        escape(&super::timeline::short_name(source), &mut out);
+        super::timeline::short_name_html(source, &mut out);
         let _ = writeln!(out, " ¶{}</a></p></li>", claim.paragraph.number);
     }
     (out, mine.len().saturating_sub(STATEMENTS))

@@ -10,7 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::annotate::events::{EventDate, Precision, Status};
-use crate::assemble::{Briefing, EventEntry, SourceEntry};
+use crate::assemble::{ActorEntry, Briefing, EventEntry, SourceEntry};
 use crate::render::inline::escape;
 
 /// Up to this many events, the timeline is one page; beyond, one page per period, and a
@@ -118,38 +118,33 @@ fn period(date: &EventDate) -> (String, String) {
     }
 }
 
-/// An event as the timeline shows it.
+/// An event as the timeline shows it, borrowed from the briefing: a long timeline has
+/// hundreds of thousands of them, written straight to HTML.
 #[derive(Debug, Clone)]
-pub struct EventView {
-    /// Its id, the anchor on its page.
-    pub id: String,
+pub struct EventView<'a> {
+    /// The event.
+    pub event: &'a EventEntry,
     /// Where the timeline shows it, on pages other than the timeline.
     pub link: Option<String>,
-    /// Its date as precisely as known, in words.
+    /// Its date as precisely as known, in words; empty under its date's heading.
     pub date_label: String,
     /// A badge for a date that is not a day: "week", "month", "year", or "approximate".
     pub badge: Option<&'static str>,
-    /// Reported, planned or denied.
-    pub status: &'static str,
-    /// Its actors with links to their pages.
-    pub actors: Vec<ActorLink>,
-    /// Its actors' ids, space-separated, for filtering.
-    pub actor_ids: String,
-    /// The sentence that reports it.
-    pub summary: String,
-    /// Links to every paragraph that reports it, by source.
-    pub reports: Vec<ReportGroup>,
+    /// Its actors, whose pages its links lead to.
+    pub actors: Vec<&'a ActorEntry>,
+    /// The paragraphs that report it, by source.
+    pub reports: Vec<ReportGroup<'a>>,
+    /// What leads from the page to the site's root.
+    pub to_root: &'a str,
 }
 
 /// The paragraphs of one source that report an event.
 #[derive(Debug, Clone)]
-pub struct ReportGroup {
-    /// The source's outlet, else its title, shortened.
-    pub source: String,
-    /// The source's full title, for a tooltip.
-    pub title: String,
-    /// Its paragraphs.
-    pub paragraphs: Vec<ReportLink>,
+pub struct ReportGroup<'a> {
+    /// The source.
+    pub source: &'a SourceEntry,
+    /// The numbers of its paragraphs.
+    pub paragraphs: Vec<usize>,
 }
 
 /// A link to an actor's page.
@@ -159,15 +154,6 @@ pub struct ActorLink {
     pub id: String,
     /// Its name.
     pub name: String,
-    /// The link.
-    pub href: String,
-}
-
-/// A link to a paragraph that reports an event.
-#[derive(Debug, Clone)]
-pub struct ReportLink {
-    /// "¶3".
-    pub label: String,
     /// The link.
     pub href: String,
 }
@@ -213,63 +199,67 @@ pub struct PeriodLink {
     pub count: usize,
 }
 
-/// An event's view, on a page `to_root` below the root.
-pub fn event_view(briefing: &Briefing, event: &EventEntry, to_root: &str) -> EventView {
-    let actors: Vec<ActorLink> = event
-        .actors
-        .iter()
-        .map(|&a| {
-            let actor = &briefing.actors[a];
-            ActorLink {
-                id: actor.id.clone(),
-                name: actor.name.clone(),
-                href: format!("{to_root}actors/{}/index.html", actor.id),
-            }
-        })
-        .collect();
+/// An event's view, on a page `to_root` below the root, with its date in words.
+pub fn event_view<'a>(
+    briefing: &'a Briefing,
+    event: &'a EventEntry,
+    to_root: &'a str,
+    date_label: String,
+) -> EventView<'a> {
     EventView {
-        id: event.id.clone(),
+        event,
         link: None,
-        date_label: date_label(&event.date),
+        date_label,
         badge: badge(&event.date),
-        status: event.status.as_str(),
-        actor_ids: actors
-            .iter()
-            .map(|a| a.id.as_str())
-            .collect::<Vec<_>>()
-            .join(" "),
-        actors,
-        summary: event.summary.clone(),
-        reports: reports(briefing, event, to_root),
+        actors: event.actors.iter().map(|&a| &briefing.actors[a]).collect(),
+        reports: reports(briefing, event),
+        to_root,
     }
 }
 
 /// The paragraphs that report `event`, grouped by source.
-fn reports(briefing: &Briefing, event: &EventEntry, to_root: &str) -> Vec<ReportGroup> {
+fn reports<'a>(briefing: &'a Briefing, event: &EventEntry) -> Vec<ReportGroup<'a>> {
     let mut groups: Vec<(usize, ReportGroup)> = Vec::new();
     for at in &event.paragraphs {
         let Some(source) = briefing.sources.get(at.source) else {
             continue;
         };
-        let link = ReportLink {
-            label: format!("¶{}", at.number),
-            href: format!("{to_root}sources/{}/index.html#p{}", source.id, at.number),
-        };
         match groups.iter_mut().find(|(s, _)| *s == at.source) {
-            Some((_, group)) => group.paragraphs.push(link),
-            None => {
-                groups.push((
-                    at.source,
-                    ReportGroup {
-                        source: short_name(source),
-                        title: source.title.clone(),
-                        paragraphs: vec![link],
-                    },
-                ));
-            }
+            Some((_, group)) => group.paragraphs.push(at.number),
+            None => groups.push((
+                at.source,
+                ReportGroup {
+                    source,
+                    paragraphs: vec![at.number],
+                },
+            )),
         }
     }
     groups.into_iter().map(|(_, g)| g).collect()
+}
+
+/// A group's source and its paragraphs' links (`¶3`) for a page `to_root` below the root:
+/// what the timeline, the overview's summary and `timeline.json` cite.
+fn write_reports(group: &ReportGroup<'_>, to_root: &str, out: &mut String) {
+    short_name_html(group.source, out);
+    for &number in &group.paragraphs {
+        out.push_str(" <a href=\"");
+        paragraph_href(to_root, group.source, number, out);
+        let _ = write!(out, "\">\u{b6}{number}</a>");
+    }
+}
+
+/// `{to_root}sources/<id>/index.html#p<number>`, escaped.
+fn paragraph_href(to_root: &str, source: &SourceEntry, number: usize, out: &mut String) {
+    escape(to_root, out);
+    out.push_str("sources/");
+    escape(&source.id, out);
+    let _ = write!(out, "/index.html#p{number}");
+}
+
+/// `{to_root}actors/<id>/index.html`.
+fn actor_href(to_root: &str, actor: &ActorEntry) -> String {
+    format!("{to_root}actors/{}/index.html", actor.id)
 }
 
 /// Page `index` of `timeline`.
@@ -279,28 +269,31 @@ pub fn page(briefing: &Briefing, timeline: &Timeline, index: usize) -> TimelineP
     let mut groups: Vec<DateGroup> = Vec::new();
     let mut undated = String::new();
     let mut actor_counts: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut last_date: Option<&EventDate> = None;
     for &e in &period.events {
         let event = &briefing.events[e];
         for &a in &event.actors {
             *actor_counts.entry(a).or_default() += 1;
         }
-        let view = event_view(briefing, event, &to_root);
         if event.date.first_day.is_none() {
+            let view = event_view(briefing, event, &to_root, date_label(&event.date));
             event_html(&view, &mut undated);
             continue;
         }
-        let label = date_label(&event.date);
-        // Under its date's heading an event does not repeat the date.
-        let view = EventView {
-            date_label: String::new(),
-            ..view
-        };
-        if groups.last().is_none_or(|g| g.label != label) {
-            groups.push(DateGroup {
-                label,
-                html: String::new(),
-            });
+        // Events come sorted: the label changes only where the date does.
+        let same_date = last_date.is_some_and(|d| same_label(d, &event.date));
+        if !same_date {
+            let label = date_label(&event.date);
+            if groups.last().is_none_or(|g| g.label != label) {
+                groups.push(DateGroup {
+                    label,
+                    html: String::new(),
+                });
+            }
+            last_date = Some(&event.date);
         }
+        // Under its date's heading an event does not repeat the date.
+        let view = event_view(briefing, event, &to_root, String::new());
         if let Some(group) = groups.last_mut() {
             event_html(&view, &mut group.html);
         }
@@ -331,7 +324,7 @@ pub fn page(briefing: &Briefing, timeline: &Timeline, index: usize) -> TimelineP
                 ActorLink {
                     id: actor.id.clone(),
                     name: actor.name.clone(),
-                    href: format!("{to_root}actors/{}/index.html", actor.id),
+                    href: actor_href(&to_root, actor),
                 }
             })
             .collect(),
@@ -369,9 +362,10 @@ pub fn periods(timeline: &Timeline) -> Vec<PeriodLink> {
 pub fn actor_events(briefing: &Briefing, timeline: &Timeline, index: usize) -> String {
     let mut html = String::new();
     for &e in briefing.actors[index].events.iter().take(ACTOR_EVENTS) {
+        let event = &briefing.events[e];
         let view = EventView {
             link: Some(timeline.href(briefing, e, "../../")),
-            ..event_view(briefing, &briefing.events[e], "../../")
+            ..event_view(briefing, event, "../../", date_label(&event.date))
         };
         event_html(&view, &mut html);
     }
@@ -380,39 +374,45 @@ pub fn actor_events(briefing: &Briefing, timeline: &Timeline, index: usize) -> S
 
 /// An event as an HTML list item: date, badges, the sentence, actors and reports. Built
 /// here rather than in a template: a long timeline has hundreds of thousands of them.
-pub fn event_html(event: &EventView, out: &mut String) {
+pub fn event_html(view: &EventView<'_>, out: &mut String) {
+    let event = view.event;
+    let status = event.status.as_str();
     out.push_str("<li class=\"event\" id=\"");
     escape(&event.id, out);
     out.push_str("\" data-actors=\"");
-    escape(&event.actor_ids, out);
+    for (n, actor) in view.actors.iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        escape(&actor.id, out);
+    }
     let _ = write!(
         out,
-        "\" data-status=\"{}\">\n  <p class=\"event-meta\">",
-        event.status
+        "\" data-status=\"{status}\">\n  <p class=\"event-meta\">"
     );
-    match &event.link {
+    match &view.link {
         Some(link) => {
             out.push_str("<a class=\"event-date\" href=\"");
             escape(link, out);
             out.push_str("\">");
             escape(
-                if event.date_label.is_empty() {
+                if view.date_label.is_empty() {
                     "Undated"
                 } else {
-                    &event.date_label
+                    &view.date_label
                 },
                 out,
             );
             out.push_str("</a>");
         }
-        None if !event.date_label.is_empty() => {
+        None if !view.date_label.is_empty() => {
             out.push_str("<span class=\"event-date\">");
-            escape(&event.date_label, out);
+            escape(&view.date_label, out);
             out.push_str("</span>");
         }
         None => {}
     }
-    if let Some(badge) = event.badge {
+    if let Some(badge) = view.badge {
         let title = if badge == "approximate" {
             " title=\"The date the source was published: the text gives no date\""
         } else {
@@ -420,39 +420,39 @@ pub fn event_html(event: &EventView, out: &mut String) {
         };
         let _ = write!(out, " <span class=\"badge\"{title}>{badge}</span>");
     }
-    if event.status != "reported" {
+    if status != "reported" {
         let _ = write!(
             out,
-            " <span class=\"status status-{0}\">{0}</span>",
-            event.status
+            " <span class=\"status status-{status}\">{status}</span>"
         );
     }
     out.push_str("</p>\n  <p class=\"event-summary\">");
     escape(&event.summary, out);
     out.push_str("</p>\n");
-    if !event.actors.is_empty() {
+    if !view.actors.is_empty() {
         out.push_str("  <p class=\"event-actors\">");
-        for (n, actor) in event.actors.iter().enumerate() {
+        for (n, actor) in view.actors.iter().enumerate() {
             if n > 0 {
                 out.push_str(", ");
             }
-            link(&actor.href, &actor.name, out);
+            link(&actor_href(view.to_root, actor), &actor.name, out);
         }
         out.push_str("</p>\n");
     }
     out.push_str("  <p class=\"event-reports\">Reported in ");
-    for (n, group) in event.reports.iter().enumerate() {
+    for (n, group) in view.reports.iter().enumerate() {
         if n > 0 {
             out.push_str(" · ");
         }
         out.push_str("<span title=\"");
-        escape(&group.title, out);
+        escape(&group.source.title, out);
         out.push_str("\">");
-        escape(&group.source, out);
+        short_name_html(group.source, out);
         out.push_str("</span>");
-        for p in &group.paragraphs {
-            out.push(' ');
-            link(&p.href, &p.label, out);
+        for &number in &group.paragraphs {
+            out.push_str(" <a href=\"");
+            paragraph_href(view.to_root, group.source, number, out);
+            let _ = write!(out, "\">\u{b6}{number}</a>");
         }
     }
     out.push_str("</p>\n</li>\n");
@@ -467,32 +467,27 @@ pub fn summary_html(briefing: &Briefing) -> String {
         out.push_str("<li>");
         escape(&event.summary, &mut out);
         out.push_str(" <span class=\"cite\">");
-        for (n, group) in reports(briefing, event, "").iter().enumerate() {
+        for (n, group) in reports(briefing, event).iter().enumerate() {
             if n > 0 {
                 out.push_str(" · ");
             }
-            escape(&group.source, &mut out);
-            for p in &group.paragraphs {
-                out.push(' ');
-                link(&p.href, &p.label, &mut out);
-            }
+            write_reports(group, "", &mut out);
         }
         out.push_str("</span></li>\n");
     }
     out
 }
 
-/// A source's outlet, else its title cut to a few words.
-pub fn short_name(source: &SourceEntry) -> String {
+/// A source's outlet, else its title cut to a few words, escaped.
+pub fn short_name_html(source: &SourceEntry, out: &mut String) {
     const SHORT: usize = 48;
-    let name = source
-        .meta
-        .outlet
-        .clone()
-        .unwrap_or_else(|| source.title.clone());
+    let name = source.meta.outlet.as_deref().unwrap_or(&source.title);
     match name.char_indices().nth(SHORT) {
-        Some((cut, _)) => format!("{}…", name[..cut].trim_end()),
-        None => name,
+        Some((cut, _)) => {
+            escape(name[..cut].trim_end(), out);
+            out.push('…');
+        }
+        None => escape(name, out),
     }
 }
 
@@ -543,6 +538,11 @@ pub fn date_label(date: &EventDate) -> String {
         }
         Precision::Unknown => String::new(),
     }
+}
+
+/// Whether two dates read the same in words (whether approximate or not).
+fn same_label(a: &EventDate, b: &EventDate) -> bool {
+    a.first_day == b.first_day && a.precision == b.precision && a.value == b.value
 }
 
 /// The badge of a date that is not a stated day.
@@ -604,18 +604,11 @@ pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::
         let mut text = String::new();
         escape(&event.summary, &mut text);
         text.push_str("<br>");
-        for (n, group) in reports(briefing, event, "").iter().enumerate() {
+        for (n, group) in reports(briefing, event).iter().enumerate() {
             if n > 0 {
                 text.push_str(" · ");
             }
-            escape(&group.source, &mut text);
-            for link in &group.paragraphs {
-                text.push_str(" <a href=\"");
-                escape(&link.href, &mut text);
-                text.push_str("\">");
-                escape(&link.label, &mut text);
-                text.push_str("</a>");
-            }
+            write_reports(group, "", &mut text);
         }
         let entry = Event {
             start_date: Start {
