@@ -13,6 +13,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::sentence::lower;
+
+/// A word lower-cased, borrowed from the text when it had no capital.
+type Lower<'a> = std::borrow::Cow<'a, str>;
+
 /// Words that may stand between a speaker and the cue: "Trump reportedly stated", "the
 /// Kremlin has also denied".
 const BETWEEN: &[&str] = &[
@@ -153,20 +158,23 @@ pub fn claims_in(
     mentions: &[Range<usize>],
 ) -> Vec<SentenceClaim> {
     let words = words(text, sentence.clone());
-    let lower: Vec<String> = words
+    let lower: Vec<Lower<'_>> = words
         .iter()
-        .map(|w| w.text.to_lowercase().replace('\u{2019}', "'"))
+        .map(|w| match lower(w.text) {
+            l if l.contains('\u{2019}') => l.replace('\u{2019}', "'").into(),
+            l => l,
+        })
         .collect();
-    let hedged = lower.iter().any(|w| HEDGES.contains(&w.as_str()))
+    let hedged = lower.iter().any(|w| HEDGES.contains(&w.as_ref()))
         || lower.windows(3).any(|w| {
-            w[1] == "said" && w[2] == "to" && matches!(w[0].as_str(), "is" | "was" | "are" | "were")
+            w[1] == "said" && w[2] == "to" && matches!(w[0].as_ref(), "is" | "was" | "are" | "were")
         })
         || lower
             .windows(2)
             .any(|w| w[0] == "people" && w[1] == "familiar")
         || lower
             .windows(2)
-            .any(|w| w[0] == "sources" && matches!(w[1].as_str(), "said" | "say"));
+            .any(|w| w[0] == "sources" && matches!(w[1].as_ref(), "said" | "say"));
     let mut claims: Vec<SentenceClaim> = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -231,12 +239,12 @@ pub fn claims_in(
 
 /// Whether the cue at word `i` is joined to an earlier verb: "and", "but", "while" or
 /// "before" just before it, over adverbs.
-fn joins(lower: &[String], i: usize) -> bool {
+fn joins(lower: &[Lower<'_>], i: usize) -> bool {
     lower[..i]
         .iter()
         .rev()
-        .find(|w| !(BETWEEN.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly"))))
-        .is_some_and(|w| matches!(w.as_str(), "and" | "but" | "while" | "before" | "after"))
+        .find(|w| !(BETWEEN.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly"))))
+        .is_some_and(|w| matches!(w.as_ref(), "and" | "but" | "while" | "before" | "after"))
 }
 
 /// Whether a statement denies: its cue is a denial ("denied", "rejected") or what was
@@ -257,8 +265,8 @@ pub fn is_denial(cue: &str, text: &str) -> bool {
 
 /// The number of words of a cue starting at word `i`, if one does. A one-word cue must be
 /// written in lower case ("States" in "United States" is no cue).
-fn cue_at(words: &[Word<'_>], lower: &[String], i: usize) -> Option<usize> {
-    if ONE_WORD_CUES.contains(lower[i].as_str())
+fn cue_at(words: &[Word<'_>], lower: &[Lower<'_>], i: usize) -> Option<usize> {
+    if ONE_WORD_CUES.contains(lower[i].as_ref())
         && words[i].text.starts_with(|c: char| c.is_lowercase())
     {
         return Some(1);
@@ -312,7 +320,7 @@ fn according_to(
 fn speaker_before(
     text: &str,
     words: &[Word<'_>],
-    lower: &[String],
+    lower: &[Lower<'_>],
     i: usize,
     mentions: &[Range<usize>],
 ) -> Option<(Speaker, usize)> {
@@ -326,10 +334,10 @@ fn speaker_before(
         {
             return Some((Speaker::Mention(m), i));
         }
-        if PRONOUNS.contains(&w.as_str()) {
+        if PRONOUNS.contains(&w.as_ref()) {
             return Some((Speaker::Pronoun(words[j].range.0..words[j].range.1), i));
         }
-        if GROUPS.contains(&w.as_str()) {
+        if GROUPS.contains(&w.as_ref()) {
             // The group with the words that qualify it: "Ukrainian officials", "people
             // familiar with the talks".
             let mut k = j;
@@ -339,13 +347,13 @@ fn speaker_before(
                     .trim()
                     .is_empty()
                 && (words[k - 1].text.starts_with(char::is_uppercase)
-                    || matches!(lower[k - 1].as_str(), "senior" | "western" | "top"))
+                    || matches!(lower[k - 1].as_ref(), "senior" | "western" | "top"))
             {
                 k -= 1;
             }
             return Some((Speaker::Phrase(words[k].range.0..words[j].range.1), i));
         }
-        let skippable = BETWEEN.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ly"));
+        let skippable = BETWEEN.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly"));
         let gap = &text[words[j].range.1..words[j + 1].range.0];
         if gap.contains(',') {
             // An appositive: ", Putin's top aide," between the name and the cue.
@@ -407,7 +415,7 @@ fn speaker_after(
 fn content(
     text: &str,
     words: &[Word<'_>],
-    lower: &[String],
+    lower: &[Lower<'_>],
     (after, stop): (usize, usize),
     sentence: &Range<usize>,
 ) -> Said {
