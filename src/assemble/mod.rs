@@ -211,8 +211,10 @@ pub fn assemble(
     let mut actors = actors::entries(actors, &sources);
     let events = events::events(&sources);
     let claims = claims::claims(&sources, &actors);
-    let summary = summary::summary(&events, sources.len());
-    let relations = relations::relations(&sources);
+    let (summary, relations) = rayon::join(
+        || summary::summary(&events, sources.len()),
+        || relations::relations(&sources),
+    );
     for (e, event) in events.iter().enumerate() {
         for &actor in &event.actors {
             actors[actor].events.push(e);

@@ -10,6 +10,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use rayon::prelude::*;
+
 use super::EventEntry;
 use crate::annotate::events::Precision;
 use crate::sentence::lower_words;
@@ -60,7 +62,7 @@ pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
         .sqrt()
         .max(f32::EPSILON);
     let mut scored: Vec<(f32, usize)> = events
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(i, e)| {
             let weighted = bags[i].iter().map(|&(w, tf)| (w, tf * idf[w as usize]));
