@@ -31,6 +31,14 @@ pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// [`lower`] with the typographic apostrophe made `'`, so that "don’t" reads as "don't".
+pub fn lower_plain(word: &str) -> std::borrow::Cow<'_, str> {
+    match lower(word) {
+        w if w.contains('\u{2019}') => w.replace('\u{2019}', "'").into(),
+        w => w,
+    }
+}
+
 /// The byte ranges of the sentences of `text`, in order, trimmed of surrounding space.
 pub fn sentence_ranges(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut ranges = Vec::new();

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::sentence::lower;
+use crate::sentence::lower_plain;
 
 /// A word lower-cased, borrowed from the text when it had no capital.
 type Lower<'a> = std::borrow::Cow<'a, str>;
@@ -158,13 +158,7 @@ pub fn claims_in(
     mentions: &[Range<usize>],
 ) -> Vec<SentenceClaim> {
     let words = words(text, sentence.clone());
-    let lower: Vec<Lower<'_>> = words
-        .iter()
-        .map(|w| match lower(w.text) {
-            l if l.contains('\u{2019}') => l.replace('\u{2019}', "'").into(),
-            l => l,
-        })
-        .collect();
+    let lower: Vec<Lower<'_>> = words.iter().map(|w| lower_plain(w.text)).collect();
     let hedged = lower.iter().any(|w| HEDGES.contains(&w.as_ref()))
         || lower.windows(3).any(|w| {
             w[1] == "said" && w[2] == "to" && matches!(w[0].as_ref(), "is" | "was" | "are" | "were")

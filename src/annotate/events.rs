@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};
-use crate::sentence::lower;
+use crate::sentence::lower_plain;
 
 /// Words that make a sentence a denial.
 const DENIALS: &[&str] = &[
@@ -312,10 +312,7 @@ pub fn read_sentence(
     let words: Vec<std::borrow::Cow<str>> = sentence
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .filter(|w| !w.is_empty())
-        .map(|w| match lower(w) {
-            w if w.contains('\u{2019}') => w.replace('\u{2019}', "'").into(),
-            w => w,
-        })
+        .map(lower_plain)
         .collect();
     let verb = words.iter().find(|w| is_verb(w))?;
     let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_ref()));
