@@ -113,6 +113,13 @@ static CUES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 });
 static ONE_WORD_CUES: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
+/// The cues of more than one word, in the order of the list.
+static PHRASE_CUES: LazyLock<Vec<&'static [&'static str]>> = LazyLock::new(|| {
+    CUES.iter()
+        .filter(|c| c.len() > 1)
+        .map(Vec::as_slice)
+        .collect()
+});
 
 /// Who a claim is attributed to, as the sentence says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -265,14 +272,14 @@ fn cue_at(words: &[Word<'_>], lower: &[Lower<'_>], i: usize) -> Option<usize> {
     {
         return Some(1);
     }
-    CUES.iter()
-        .filter(|c| c.len() > 1)
+    PHRASE_CUES
+        .iter()
         .find(|c| {
             c.iter()
                 .enumerate()
                 .all(|(k, w)| lower.get(i + k).is_some_and(|l| l == w))
         })
-        .map(Vec::len)
+        .map(|c| c.len())
 }
 
 /// "According to X, …" or "… according to X": the speaker after the phrase, the content

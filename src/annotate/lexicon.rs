@@ -16,6 +16,7 @@
 //!
 //! Phrases are matched token by token (see [`super::tokens`]), longest first.
 
+use crate::sentence::lower;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -236,8 +237,8 @@ impl Lexicon {
     /// it spans. Every capitalised word of the name must be capitalised in the text, every
     /// acronym written in capitals, and the words must not be split by a sentence end.
     pub fn match_at(&self, tokens: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
-        let first = tokens[at].stem.to_lowercase();
-        let phrases = self.phrases.get(&first)?;
+        let first = lower(tokens[at].stem);
+        let phrases = self.phrases.get(first.as_ref())?;
         phrases.iter().find_map(|phrase| {
             let span = tokens.get(at..at + phrase.words.len())?;
             let fits = span
@@ -246,7 +247,7 @@ impl Lexicon {
                 .zip(&phrase.cases)
                 .enumerate()
                 .all(|(i, ((t, w), case))| {
-                    let same_word = i == 0 || t.stem.to_lowercase() == *w;
+                    let same_word = i == 0 || lower(t.stem) == w.as_str();
                     let same_case = match case {
                         Case::Upper => t.case == Case::Upper,
                         Case::Capital => t.capitalised(),

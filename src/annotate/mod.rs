@@ -163,8 +163,26 @@ fn common_words(texts: &[&str], occurrences: &[Occurrence<'_>]) -> HashSet<Strin
         .collect()
 }
 
-/// Reads every paragraph of `documents` (code blocks aside) for actors.
+/// Reads every paragraph of `documents` (code blocks aside) for actors and times.
 pub fn annotate(documents: &[Document], registry: &[RegistryActor]) -> Annotations {
+    // Times need no names: they are read while the names are resolved, which is partly
+    // sequential.
+    let ((actors, mentions), times) = rayon::join(
+        || names(documents, registry),
+        || documents.par_iter().map(times_of).collect(),
+    );
+    Annotations {
+        actors,
+        mentions,
+        times,
+    }
+}
+
+/// The actors of `documents`, and the mentions of them in every block.
+fn names(
+    documents: &[Document],
+    registry: &[RegistryActor],
+) -> (Vec<Actor>, Vec<Vec<Vec<Mention>>>) {
     let entries: Vec<Entry<'_>> = registry
         .iter()
         .map(|r| Entry {
@@ -234,11 +252,7 @@ pub fn annotate(documents: &[Document], registry: &[RegistryActor]) -> Annotatio
     for block in mentions.iter_mut().flatten() {
         block.sort_by_key(|m| (m.start, m.end));
     }
-    Annotations {
-        actors,
-        mentions,
-        times: documents.par_iter().map(times_of).collect(),
-    }
+    (actors, mentions)
 }
 
 /// The time expressions of every block of `doc`, read in order so that "two days later"

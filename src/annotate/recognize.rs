@@ -10,6 +10,7 @@
 use super::ActorKind;
 use super::lexicon::{Lexicon, TitleClass, Words};
 use super::tokens::{Case, Token, tokenize};
+use crate::sentence::lower;
 
 /// Lower-case words that may stand inside a name between capitalised words.
 const PARTICLES: &[&str] = &[
@@ -138,7 +139,7 @@ fn particles(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     let n = tokens[at..]
         .iter()
         .take(3)
-        .take_while(|t| t.joined() && PARTICLES.contains(&t.stem.to_lowercase().as_str()))
+        .take_while(|t| t.joined() && PARTICLES.contains(&lower(t.stem).as_ref()))
         .count();
     (n > 0
         && tokens
@@ -156,7 +157,7 @@ fn lone_words<'a>(
 ) -> impl Iterator<Item = Found> + 'a {
     tokens
         .iter()
-        .filter(|t| t.capitalised() && !lexicon.is(Words::NotName, &t.stem.to_lowercase()))
+        .filter(|t| t.capitalised() && !lexicon.is(Words::NotName, &lower(t.stem)))
         .map(|t| Found {
             start: t.start,
             end: name_end(text, t),
@@ -195,7 +196,7 @@ fn is_headline(tokens: &[Token<'_>]) -> bool {
         && tokens.iter().any(|t| {
             !t.sentence_start
                 && t.case == Case::Capital
-                && HEADLINE_WORDS.contains(&t.stem.to_lowercase().as_str())
+                && HEADLINE_WORDS.contains(&lower(t.stem).as_ref())
         })
 }
 
@@ -220,7 +221,7 @@ fn starts_organization(
     let end = run_end(tokens, next, lexicon);
     tokens[next..end]
         .iter()
-        .any(|t| lexicon.is(Words::OrgWord, &t.stem.to_lowercase()))
+        .any(|t| lexicon.is(Words::OrgWord, &lower(t.stem)))
 }
 
 /// Lower-case words that join the words of an organization's name: "Ministry of Foreign
@@ -251,9 +252,9 @@ fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
             let known = lexicon
                 .match_at(tokens, end)
                 .map(|(k, _)| lexicon.known(k).kind);
-            let first_name_before = !lexicon.is_title(&tokens[end - 1].stem.to_lowercase())
-                && !lexicon.is(Words::NotName, &tokens[end - 1].stem.to_lowercase())
-                && !lexicon.is(Words::Demonym, &tokens[end - 1].stem.to_lowercase());
+            let first_name_before = !lexicon.is_title(&lower(tokens[end - 1].stem))
+                && !lexicon.is(Words::NotName, &lower(tokens[end - 1].stem))
+                && !lexicon.is(Words::Demonym, &lower(tokens[end - 1].stem));
             let continues = known == Some(ActorKind::Person) && first_name_before;
             if known.is_some() && !continues && !is_title_start(tokens, end, lexicon) {
                 break;
@@ -273,13 +274,13 @@ fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
         {
             // "Secretary of State": a title with "of" inside.
             end += 1;
-        } else if ORG_JOINERS.contains(&t.stem.to_lowercase().as_str())
+        } else if ORG_JOINERS.contains(&lower(t.stem).as_ref())
             && tokens
                 .get(end + 1)
                 .is_some_and(|n| n.capitalised() && n.joined())
             && tokens[start..end]
                 .iter()
-                .any(|w| lexicon.is(Words::OrgWord, &w.stem.to_lowercase()))
+                .any(|w| lexicon.is(Words::OrgWord, &lower(w.stem)))
         {
             // "Ministry of Foreign Affairs": an organization's name goes on.
             end += 1;
@@ -296,7 +297,7 @@ fn text_after_is_stop(tokens: &[Token<'_>], at: usize) -> bool {
 }
 
 fn is_title_start(tokens: &[Token<'_>], at: usize, lexicon: &Lexicon) -> bool {
-    lexicon.is_title(&tokens[at].stem.to_lowercase())
+    lexicon.is_title(&lower(tokens[at].stem))
 }
 
 /// The name a run of capitalised words holds, with the roles around it; `None` when the
@@ -498,7 +499,7 @@ fn appositive(text: &str, tokens: &[Token<'_>], after: usize, lexicon: &Lexicon)
                 lexicon
                     .title_before(&tokenize(part), i + 1)
                     .is_some_and(|(c, _)| c == TitleClass::Role)
-                    || lexicon.is_title(&t.stem.to_lowercase())
+                    || lexicon.is_title(&lower(t.stem))
             });
             // A role opens with an article, a role or title word, a demonym, or an owner:
             // "the Kremlin's", "Vladimir Putin's".

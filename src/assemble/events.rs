@@ -6,10 +6,11 @@
 //! or when they give the same day, the same status, the same verb and the same two or more
 //! actors (one event reported twice in other words).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use rayon::prelude::*;
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
@@ -55,7 +56,7 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         .enumerate()
         .map(|(s, source)| candidates(s, source))
         .collect();
-    let mut merger = Merger::default();
+    let mut merger = Merger::with_capacity(candidates.iter().map(Vec::len).sum());
     // Original paragraphs first, so that a repeat finds the events of its original.
     for repeats in [false, true] {
         for (s, source) in sources.iter().enumerate() {
@@ -122,7 +123,6 @@ struct Signature<'a> {
     actors: Vec<usize>,
 }
 
-#[derive(Default)]
 struct Merger<'a> {
     events: Vec<EventEntry>,
     by_words: HashMap<u64, usize>,
@@ -132,6 +132,15 @@ struct Merger<'a> {
 }
 
 impl<'a> Merger<'a> {
+    fn with_capacity(candidates: usize) -> Self {
+        Merger {
+            events: Vec::with_capacity(candidates),
+            by_words: HashMap::with_capacity(candidates),
+            by_signature: HashMap::with_capacity(candidates),
+            by_sentence: HashMap::with_capacity(candidates),
+        }
+    }
+
     fn add(
         &mut self,
         c: &'a Candidate<'a>,
@@ -220,7 +229,7 @@ impl<'a> Merger<'a> {
 
     /// The events in timeline order, with their ids.
     fn finish(mut self) -> Vec<EventEntry> {
-        self.events.sort_by(|a, b| {
+        self.events.par_sort_by(|a, b| {
             (
                 a.date.first_day.is_none(),
                 a.date.first_day,
@@ -256,12 +265,28 @@ fn words_key(text: &str) -> u64 {
     hasher.finish()
 }
 
-fn word_set(text: &str) -> BTreeSet<String> {
-    lower_words(text).map(|w| w.into_owned()).collect()
+/// The distinct lower-cased words of `text`, as sorted hashes.
+fn word_set(text: &str) -> Vec<u64> {
+    let mut words: Vec<u64> = lower_words(text).map(|w| xxh3_64(w.as_bytes())).collect();
+    words.sort_unstable();
+    words.dedup();
+    words
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let shared = a.intersection(b).count();
+/// Shared over all of two sorted sets.
+fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
     let all = a.len() + b.len() - shared;
     if all == 0 {
         0.0
