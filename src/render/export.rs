@@ -186,10 +186,17 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
             })
         }),
     };
-    let mut serializer = serde_json::Serializer::with_formatter(&mut *out, Layout::default());
+    // Buffered here, so that the many small writes of the serializer are not calls
+    // through `dyn Write`.
+    let mut out = io::BufWriter::with_capacity(STREAM_BUFFER, out);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, Layout::default());
     export.serialize(&mut serializer)?;
-    out.write_all(b"\n")
+    out.write_all(b"\n")?;
+    out.flush()
 }
+
+/// The buffer in front of a data file's writer.
+pub(crate) const STREAM_BUFFER: usize = 1 << 16;
 
 /// How deep an object or array must be nested to be written on one line: under
 /// `sources`, the objects in a paragraph's lists (root, sources, source, paragraphs,
@@ -248,11 +255,14 @@ impl Layout {
     }
 
     fn newline<W: ?Sized + Write>(&self, writer: &mut W) -> io::Result<()> {
-        writer.write_all(b"\n")?;
-        for _ in 0..self.depth {
-            writer.write_all(b"  ")?;
+        const INDENT: &[u8] = b"\n                ";
+        match INDENT.get(..1 + 2 * self.depth) {
+            Some(line) => writer.write_all(line),
+            None => {
+                writer.write_all(b"\n")?;
+                (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
+            }
         }
-        Ok(())
     }
 }
 

@@ -584,12 +584,14 @@ pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::
         group: &'static str,
         unique_id: &'a str,
     }
+    use io::Write as _;
+    let mut out = io::BufWriter::with_capacity(super::export::STREAM_BUFFER, out);
     let title = Text {
         headline: &briefing.title,
         text: briefing.description.clone().unwrap_or_default(),
     };
     out.write_all(b"{\"title\": {\"text\": ")?;
-    serde_json::to_writer(&mut *out, &title)?;
+    serde_json::to_writer(&mut out, &title)?;
     out.write_all(b"},\n\"events\": [")?;
     let mut first = true;
     for event in &briefing.events {
@@ -626,9 +628,10 @@ pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::
         };
         out.write_all(if first { b"\n" } else { b",\n" })?;
         first = false;
-        serde_json::to_writer(&mut *out, &entry)?;
+        serde_json::to_writer(&mut out, &entry)?;
     }
-    out.write_all(b"\n]}\n")
+    out.write_all(b"\n]}\n")?;
+    out.flush()
 }
 
 /// A short headline from a sentence: its first words.
