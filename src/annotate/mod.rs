@@ -211,28 +211,31 @@ fn names(
                 .map(move |(block, b)| (ParagraphAt { document, block }, b.text.as_str()))
         })
         .collect();
-    let mut first_of: HashMap<&str, usize> = HashMap::new();
-    let distinct: Vec<&str> = texts
+    // Each text's index among the distinct ones.
+    let mut first_of: HashMap<&str, usize> = HashMap::with_capacity(texts.len());
+    let mut distinct: Vec<&str> = Vec::new();
+    let slots: Vec<usize> = texts
         .iter()
-        .filter_map(|&(_, text)| {
-            let next = first_of.len();
-            (*first_of.entry(text).or_insert(next) == next).then_some(text)
+        .map(|&(_, text)| {
+            *first_of.entry(text).or_insert_with(|| {
+                distinct.push(text);
+                distinct.len() - 1
+            })
         })
         .collect();
+    drop(first_of);
     let found: Vec<Vec<recognize::Found>> = distinct
         .par_iter()
         .map(|text| recognize::recognize(text, lexicon))
         .collect();
 
-    let mut occurrences = Vec::new();
-    for &(at, text) in &texts {
-        for f in &found[first_of[text]] {
-            occurrences.push(Occurrence {
-                at,
-                found: f,
-                surface: &text[f.start..f.end],
-            });
-        }
+    let mut occurrences = Vec::with_capacity(slots.iter().map(|&n| found[n].len()).sum());
+    for (&(at, text), &slot) in texts.iter().zip(&slots) {
+        occurrences.extend(found[slot].iter().map(|f| Occurrence {
+            at,
+            found: f,
+            surface: &text[f.start..f.end],
+        }));
     }
     let common = common_words(&distinct, &occurrences);
     let (actors, links) = resolve::resolve(&occurrences, lexicon, registry, &common);

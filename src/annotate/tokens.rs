@@ -49,7 +49,8 @@ impl Token<'_> {
 
 /// The tokens of `text`.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
+    // About a token a word: sized once rather than grown.
+    let mut tokens = Vec::with_capacity(text.bytes().filter(|&b| b == b' ').count() + 2);
     let mut previous_end = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {

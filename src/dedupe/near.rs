@@ -109,7 +109,9 @@ pub fn pairs(texts: &[&str]) -> NearPairs {
     // The sketches, and one LSH index of word shingles, one of character shingles.
     let (sketches, keys): (Vec<Sketch>, Vec<Keys>) =
         texts.par_iter().map(|text| sketch(text)).unzip();
-    let (mut words_index, mut chars_index) = (Vec::new(), Vec::new());
+    let with_keys = |has: fn(&Keys) -> bool| keys.iter().filter(|k| has(k)).count() * BANDS;
+    let mut words_index = Vec::with_capacity(with_keys(|k| k.words.is_some()));
+    let mut chars_index = Vec::with_capacity(with_keys(|k| k.chars.is_some()));
     for (i, keys) in keys.into_iter().enumerate() {
         words_index.extend(keys.words.map(|k| (i as u32, k)));
         chars_index.extend(keys.chars.map(|k| (i as u32, *k)));
