@@ -223,6 +223,9 @@ pub fn build_with_progress(
         }
     }
     report.timings.push(("render", clock.elapsed()));
+    // Freeing millions of small allocations takes a while at scale, and nothing waits for
+    // it: the command can end (which frees everything at once), a server can go on.
+    std::thread::spawn(move || drop(briefing));
     Ok(report)
 }
 

@@ -1,7 +1,7 @@
 //! The actors of the briefing, with what their pages and the export show: mention counts,
 //! sources, the paragraphs that name them and the actors they appear with.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::{Actor, Mention};
@@ -77,6 +77,14 @@ pub fn order(
     (ordered, mentions)
 }
 
+/// The actors of `mentions`, each once, in ascending order.
+fn distinct(actors: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut actors: Vec<usize> = actors.collect();
+    actors.sort_unstable();
+    actors.dedup();
+    actors
+}
+
 /// The entries of `actors` (already ordered) over the assembled sources.
 pub fn entries(actors: Vec<Actor>, sources: &[SourceEntry]) -> Vec<ActorEntry> {
     let mut ids = SlugRegistry::new();
@@ -95,7 +103,7 @@ pub fn entries(actors: Vec<Actor>, sources: &[SourceEntry]) -> Vec<ActorEntry> {
     let mut together: Vec<HashMap<usize, usize>> = vec![HashMap::new(); entries.len()];
     for (s, source) in sources.iter().enumerate() {
         for p in &source.paragraphs {
-            let named: BTreeSet<usize> = p.mentions.iter().map(|m| m.actor).collect();
+            let named = distinct(p.mentions.iter().map(|m| m.actor));
             for &actor in &named {
                 if entries[actor].sources.last() != Some(&s) {
                     entries[actor].sources.push(s);
@@ -116,12 +124,12 @@ pub fn entries(actors: Vec<Actor>, sources: &[SourceEntry]) -> Vec<ActorEntry> {
             // Who appears with whom: named in one sentence.
             if named.len() > 1 {
                 for sentence in &p.sentences {
-                    let here: BTreeSet<usize> = p
-                        .mentions
-                        .iter()
-                        .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
-                        .map(|m| m.actor)
-                        .collect();
+                    let here = distinct(
+                        p.mentions
+                            .iter()
+                            .filter(|m| m.start >= sentence.start && m.end <= sentence.end)
+                            .map(|m| m.actor),
+                    );
                     for &actor in &here {
                         for &other in here.iter().filter(|&&o| o != actor) {
                             *together[actor].entry(other).or_default() += 1;
