@@ -58,8 +58,11 @@ pub struct Report {
     pub stats: Stats,
     /// Sources left out as drafts.
     pub drafts_skipped: usize,
-    /// How long each stage took.
+    /// How long each stage took. Dedupe and annotate run at the same time, each timed on
+    /// its own.
     pub timings: Vec<(&'static str, Duration)>,
+    /// How long all the stages took together.
+    pub elapsed: Duration,
     /// How long each step of the dedupe stage took.
     pub dedupe_timings: Vec<(&'static str, Duration)>,
 }
@@ -95,9 +98,13 @@ pub fn briefing_with_progress(
     progress: &dyn Fn(&'static str),
 ) -> Result<(Briefing, Report), Failure> {
     let mut report = Report::default();
+    let started = Instant::now();
     let mut clock = Instant::now();
-    let mut lap = |report: &mut Report, stage: &'static str| {
-        report.timings.push((stage, clock.elapsed()));
+    // Records the stage that just ended and announces the one after it.
+    let mut lap = |report: &mut Report, stage: &'static str, took: Option<Duration>| {
+        report
+            .timings
+            .push((stage, took.unwrap_or_else(|| clock.elapsed())));
         clock = Instant::now();
         if let Some(next) = STAGES
             .iter()
@@ -124,16 +131,20 @@ pub fn briefing_with_progress(
         .hint("put Markdown (.md, .markdown) or plain-text (.txt) files in the seeds folder");
         return Err(fail(report.diagnostics, error));
     }
-    lap(&mut report, "load");
+    lap(&mut report, "load", None);
 
     let documents: Vec<parse::Document> =
         loaded.sources.into_par_iter().map(parse::parse).collect();
-    lap(&mut report, "parse");
-    let clusters = dedupe::dedupe(&documents);
-    lap(&mut report, "dedupe");
+    lap(&mut report, "parse", None);
+    // Dedupe and annotation both only read the documents: they run side by side, so that
+    // the sequential parts of each (resolving names, grouping repeats) leave no core idle.
+    let ((clusters, dedupe_took), (annotations, annotate_took)) = rayon::join(
+        || timed(|| dedupe::dedupe(&documents)),
+        || timed(|| annotate::annotate(&documents, &options.registry)),
+    );
+    lap(&mut report, "dedupe", Some(dedupe_took));
+    lap(&mut report, "annotate", Some(annotate_took));
     report.dedupe_timings = clusters.timings().to_vec();
-    let annotations = annotate::annotate(&documents, &options.registry);
-    lap(&mut report, "annotate");
     let briefing = assemble::assemble(
         documents,
         &clusters,
@@ -142,8 +153,15 @@ pub fn briefing_with_progress(
         options.description.clone(),
     );
     report.stats = briefing.stats.clone();
-    lap(&mut report, "assemble");
+    lap(&mut report, "assemble", None);
+    report.elapsed = started.elapsed();
     Ok((briefing, report))
+}
+
+/// What `f` returns, and how long it took.
+fn timed<T>(f: impl FnOnce() -> T) -> (T, Duration) {
+    let clock = Instant::now();
+    (f(), clock.elapsed())
 }
 
 /// Builds the site (or checks it).
@@ -223,6 +241,7 @@ pub fn build_with_progress(
         }
     }
     report.timings.push(("render", clock.elapsed()));
+    report.elapsed += clock.elapsed();
     // Freeing millions of small allocations takes a while at scale, and nothing waits for
     // it: the command can end (which frees everything at once), a server can go on.
     std::thread::spawn(move || drop(briefing));

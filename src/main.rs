@@ -325,7 +325,7 @@ fn options(common: &Common, out: Option<PathBuf>) -> Result<BuildOptions, Diagno
 
 fn summary(report: &Report, options: &BuildOptions, mode: Mode, verbose: bool) {
     let s = &report.stats;
-    let total: std::time::Duration = report.timings.iter().map(|(_, t)| *t).sum();
+    let total = report.elapsed;
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let what = match mode {
         Mode::Build => format!("Built {}", options.output.display()),
@@ -356,7 +356,12 @@ fn summary(report: &Report, options: &BuildOptions, mode: Mode, verbose: bool) {
     if verbose {
         let ms = |time: &std::time::Duration| time.as_secs_f64() * 1000.0;
         for (stage, time) in &report.timings {
-            eprintln!("  {stage:<11} {:>9.1} ms", ms(time));
+            let beside = if *stage == "annotate" {
+                "  (beside dedupe)"
+            } else {
+                ""
+            };
+            eprintln!("  {stage:<11} {:>9.1} ms{beside}", ms(time));
             if *stage == "dedupe" {
                 for (step, time) in &report.dedupe_timings {
                     eprintln!("    {step:<9} {:>9.1} ms", ms(time));
