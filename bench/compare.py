@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Compare `briefing build` with Hugo on the same generated corpus.
 
-    python3 bench/compare.py [SIZES ...] [--runs N] [--generator PATH] [--hugo PATH]
+    python3 bench/compare.py [SIZES ...] [--runs N] [--out DIR] [--generator PATH] [--hugo PATH]
 
 For each size (default: 1000 10000) it makes the corpus as bench/run.py does (under
 target/bench/), copies its sources into a minimal Hugo site (target/bench/hugo-N/: one
@@ -9,7 +9,8 @@ single-page, one list and one home template, everything else off), and runs `bri
 (dedupe, every annotation, search index included) and `hugo` (rendering the same sources as
 plain pages) N times each (default 3), alternating, each into an empty output folder. It
 prints the fastest wall time and the largest peak memory of each, side by side, with their
-ratios. Needs Debian's `hugo`
+ratios. `--out DIR` puts both tools' output there instead of under target/bench/ (e.g.
+/dev/shm, to leave the disk out of the comparison). Needs Debian's `hugo`
 (`apt-get install -y hugo`). Standard library only.
 """
 import argparse
@@ -80,6 +81,7 @@ def main():
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
     a.add_argument("--runs", type=int, default=3)
+    a.add_argument("--out", help="folder for both tools' output (default: target/bench)")
     a.add_argument("--generator", default=os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
     a.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
     o = a.parse_args()
@@ -96,13 +98,14 @@ def main():
     for size in sorted(o.sizes):
         seeds = corpus(size, o.generator)
         site = hugo_site(size, seeds)
-        out = os.path.join(ROOT, "target", "bench", f"site-{size}")
-        public = os.path.join(site, "public")
+        where = o.out or os.path.join(ROOT, "target", "bench")
+        out = os.path.join(where, f"site-{size}")
+        public = os.path.join(where, f"public-{size}") if o.out else os.path.join(site, "public")
         ours, theirs = [], []
         # Alternated, so that both meet the machine in the same state.
         for _ in range(o.runs):
             ours.append(measure([binary, "build", "--quiet", "--seeds", seeds, "--out", out], ROOT, out))
-            theirs.append(measure([o.hugo, "--quiet", "--destination", "public"], site, public))
+            theirs.append(measure([o.hugo, "--quiet", "--destination", public], site, public))
         bw, hw = min(w for w, _ in ours), min(w for w, _ in theirs)
         bm, hm = max(m for _, m in ours), max(m for _, m in theirs)
         print(f"| {size:,} | {bw:.1f} | {hw:.1f} | {bw / hw:.2f} | {bm:.0f} | {hm:.0f} | {bm / hm:.2f} |", flush=True)

@@ -8,11 +8,21 @@
 //! else unknown. Merging the same event told in several places is left to the assembly,
 //! which knows what repeats what.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};
 use crate::sentence::lower_plain;
+
+/// A word list as a set, for lookups.
+type WordSet = LazyLock<HashSet<&'static str>>;
+static DENIAL_SET: WordSet = LazyLock::new(|| DENIALS.iter().copied().collect());
+static PROSPECT_SET: WordSet = LazyLock::new(|| PROSPECTS.iter().copied().collect());
+static VERB_SET: WordSet = LazyLock::new(|| VERBS.iter().copied().collect());
+static NOT_VERB_SET: WordSet = LazyLock::new(|| NOT_VERBS.iter().copied().collect());
 
 /// Words that make a sentence a denial.
 const DENIALS: &[&str] = &[
@@ -315,8 +325,8 @@ pub fn read_sentence(
         .map(lower_plain)
         .collect();
     let verb = words.iter().find(|w| is_verb(w))?;
-    let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_ref()));
-    let negated = has(DENIALS) || words.iter().any(|w| w.ends_with("n't"));
+    let has = |set: &HashSet<&str>| words.iter().any(|w| set.contains(w.as_ref()));
+    let negated = has(&DENIAL_SET) || words.iter().any(|w| w.ends_with("n't"));
     let own: Vec<&Timex> = times
         .iter()
         .filter(|t| t.start >= offset && t.end <= offset + sentence.len())
@@ -346,7 +356,7 @@ pub fn read_sentence(
         matches!((date.first_day, published), (Some(day), Some(p)) if !date.approximate && day > p);
     let status = if negated {
         Status::Denied
-    } else if has(PROSPECTS)
+    } else if has(&PROSPECT_SET)
         || words
             .windows(2)
             .any(|w| w[1] == "to" && matches!(w[0].as_ref(), "set" | "due" | "going"))
@@ -365,10 +375,10 @@ pub fn read_sentence(
 
 /// Whether a lower-cased word is a verb as far as a word list and its ending tell.
 fn is_verb(word: &str) -> bool {
-    VERBS.contains(&word)
+    VERB_SET.contains(word)
         || (word.len() > 4
             && word.ends_with("ed")
-            && !NOT_VERBS.contains(&word)
+            && !NOT_VERB_SET.contains(word)
             && word.chars().all(char::is_alphabetic))
 }
 

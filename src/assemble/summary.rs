@@ -8,7 +8,8 @@
 //! The best are taken, skipping a sentence that mostly repeats one already taken, and
 //! shown in timeline order.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
@@ -26,6 +27,8 @@ const STOP: &[&str] = &[
     "was", "were", "are", "be", "has", "have", "had", "it", "its", "as", "at", "by", "from", "he",
     "she", "they", "his", "her", "their", "not", "but", "would", "will", "said", "says",
 ];
+/// [`STOP`] as a set, for lookups.
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
 
 /// The indices of the events whose sentences make the summary, in timeline order.
 pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
@@ -137,7 +140,7 @@ fn dice(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 fn bag(text: &str, numbers: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
     let mut bag: Vec<(u32, f32)> = Vec::new();
     for word in lower_words(text).filter(|w| w.len() > 1) {
-        if STOP.contains(&word.as_ref()) {
+        if STOP_SET.contains(word.as_ref()) {
             continue;
         }
         let number = match numbers.get(word.as_ref()) {
