@@ -40,8 +40,6 @@ pub struct EventEntry {
 /// A sentence read as an event, before merging.
 struct Candidate<'a> {
     at: ParagraphRef,
-    /// The sentence's index in its paragraph.
-    sentence: usize,
     summary: &'a str,
     read: SentenceEvent,
     actors: Vec<usize>,
@@ -56,19 +54,15 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         .enumerate()
         .map(|(s, source)| candidates(s, source))
         .collect();
-    let mut merger = Merger::with_capacity(candidates.iter().map(Vec::len).sum());
+    let mut merger = Merger::new(&candidates);
     // Original paragraphs first, so that a repeat finds the events of its original.
     for repeats in [false, true] {
         for (s, source) in sources.iter().enumerate() {
-            for c in candidates[s]
-                .iter()
-                .filter(|c| source.paragraphs[c.at.number - 1].repeat_of.is_some() == repeats)
-            {
-                let original = source.paragraphs[c.at.number - 1]
-                    .repeat_of
-                    .as_ref()
-                    .map(|(of, _)| of);
-                merger.add(c, original, sources);
+            for (k, c) in candidates[s].iter().enumerate() {
+                let paragraph = &source.paragraphs[c.at.number - 1];
+                if paragraph.repeat_of.is_some() == repeats {
+                    merger.add(s, k, paragraph.repeat_of.as_ref().map(|(of, _)| of));
+                }
             }
         }
     }
@@ -83,7 +77,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
     let published = source.date().map(|d| d.date);
     let mut out = Vec::new();
     for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
-        for (sentence, range) in p.sentences.iter().cloned().enumerate() {
+        for range in p.sentences.iter().cloned() {
             let mut actors: Vec<usize> = Vec::new();
             for m in p
                 .mentions
@@ -106,7 +100,6 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                     source: s,
                     number: p.number,
                 },
-                sentence,
                 summary: text,
                 read,
                 actors,
@@ -127,29 +120,30 @@ struct Signature<'a> {
 }
 
 struct Merger<'a> {
+    /// Every source's candidates, in reading order.
+    candidates: &'a [Vec<Candidate<'a>>],
     events: Vec<EventEntry>,
     by_words: HashMap<u64, usize>,
     by_signature: HashMap<Signature<'a>, usize>,
-    /// The events of each original paragraph's sentences: (paragraph, sentence) → event.
-    by_sentence: HashMap<(usize, usize, usize), usize>,
+    /// The event each candidate joined, once it is added, shaped like `candidates`.
+    assigned: Vec<Vec<Option<u32>>>,
 }
 
 impl<'a> Merger<'a> {
-    fn with_capacity(candidates: usize) -> Self {
+    fn new(candidates: &'a [Vec<Candidate<'a>>]) -> Self {
+        let count = candidates.iter().map(Vec::len).sum();
         Merger {
-            events: Vec::with_capacity(candidates),
-            by_words: HashMap::with_capacity(candidates),
-            by_signature: HashMap::with_capacity(candidates),
-            by_sentence: HashMap::with_capacity(candidates),
+            candidates,
+            events: Vec::with_capacity(count),
+            by_words: HashMap::with_capacity(count),
+            by_signature: HashMap::with_capacity(count),
+            assigned: candidates.iter().map(|c| vec![None; c.len()]).collect(),
         }
     }
 
-    fn add(
-        &mut self,
-        c: &'a Candidate<'a>,
-        original: Option<&ParagraphRef>,
-        sources: &[SourceEntry],
-    ) {
+    /// Adds candidate `k` of source `s`, which repeats `original` if given.
+    fn add(&mut self, s: usize, k: usize, original: Option<&ParagraphRef>) {
+        let c = &self.candidates[s][k];
         let signature = (c.read.date.precision == Precision::Day
             && !c.read.date.approximate
             && c.actors.len() >= 2)
@@ -167,7 +161,7 @@ impl<'a> Merger<'a> {
             .by_words
             .get(&c.words_key)
             .copied()
-            .or_else(|| original.and_then(|of| self.in_original(c, of, sources)))
+            .or_else(|| original.and_then(|of| self.in_original(c, of)))
             .or_else(|| {
                 signature
                     .as_ref()
@@ -202,28 +196,20 @@ impl<'a> Merger<'a> {
         if let Some(signature) = signature {
             self.by_signature.entry(signature).or_insert(event);
         }
-        self.by_sentence
-            .entry((c.at.source, c.at.number, c.sentence))
-            .or_insert(event);
+        self.assigned[s][k] = u32::try_from(event).ok();
     }
 
     /// The event of the original paragraph's sentence that most words of `c` agree with.
-    fn in_original(
-        &self,
-        c: &Candidate<'_>,
-        of: &ParagraphRef,
-        sources: &[SourceEntry],
-    ) -> Option<usize> {
-        let original = sources.get(of.source)?.paragraphs.get(of.number - 1)?;
+    fn in_original(&self, c: &Candidate<'_>, of: &ParagraphRef) -> Option<usize> {
+        let theirs = self.candidates.get(of.source)?;
+        let first = theirs.partition_point(|o| o.at.number < of.number);
         let words = word_set(c.summary);
-        original
-            .sentences
+        theirs[first..]
             .iter()
-            .cloned()
-            .enumerate()
-            .filter_map(|(i, range)| {
-                let event = *self.by_sentence.get(&(of.source, of.number, i))?;
-                Some((jaccard(&words, &word_set(&original.text[range])), event))
+            .zip(&self.assigned[of.source][first..])
+            .take_while(|(o, _)| o.at.number == of.number)
+            .filter_map(|(o, event)| {
+                Some((jaccard(&words, &word_set(o.summary)), (*event)? as usize))
             })
             .filter(|(score, _)| *score >= SAME_SENTENCE)
             .max_by(|a, b| a.0.total_cmp(&b.0))
