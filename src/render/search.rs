@@ -18,7 +18,8 @@
 //! Unicode NFKD without combining marks, lower case, split at anything that is not a letter
 //! or a digit; single letters and [`STOP_WORDS`] are left out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::LazyLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -44,6 +45,9 @@ pub const STOP_WORDS: &[&str] = &[
     "he", "her", "his", "in", "is", "it", "its", "of", "on", "or", "she", "that", "the", "their",
     "they", "this", "to", "was", "were", "which", "who", "will", "with",
 ];
+/// [`STOP_WORDS`] as a set, for lookups.
+static STOP_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// Builds the files of the index for `briefing`.
 pub fn bundle(briefing: &Briefing) -> Result<Vec<File>, Diagnostic> {
@@ -242,7 +246,7 @@ fn is_indexed(word: &str) -> bool {
     match (chars.next(), chars.next()) {
         (None, _) => false,
         (Some(c), None) => c.is_numeric(),
-        _ => !STOP_WORDS.contains(&word),
+        _ => !STOP_SET.contains(word),
     }
 }
 
