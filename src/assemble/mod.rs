@@ -208,8 +208,11 @@ pub fn assemble(
         }
     }
 
-    let mut actors = actors::entries(actors, &sources);
-    let events = events::events(&sources);
+    // The actors' entries are gathered on one thread while the events are read beside it.
+    let (mut actors, events) = rayon::join(
+        || actors::entries(actors, &sources),
+        || events::events(&sources),
+    );
     let claims = claims::claims(&sources, &actors);
     let (summary, relations) = rayon::join(
         || summary::summary(&events, sources.len()),
