@@ -14,6 +14,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
+use crate::dedupe::shingle::overlap;
 use crate::sentence::lower_words;
 
 /// Words shared (Jaccard) for a sentence of an edited repeat to be the same event as one
@@ -209,7 +210,10 @@ impl<'a> Merger<'a> {
             .zip(&self.assigned[of.source][first..])
             .take_while(|(o, _)| o.at.number == of.number)
             .filter_map(|(o, event)| {
-                Some((jaccard(&words, &word_set(o.summary)), (*event)? as usize))
+                Some((
+                    overlap(&words, &word_set(o.summary)).jaccard,
+                    (*event)? as usize,
+                ))
             })
             .filter(|(score, _)| *score >= SAME_SENTENCE)
             .max_by(|a, b| a.0.total_cmp(&b.0))
@@ -260,26 +264,4 @@ fn word_set(text: &str) -> Vec<u64> {
     words.sort_unstable();
     words.dedup();
     words
-}
-
-/// Shared over all of two sorted sets.
-fn jaccard(a: &[u64], b: &[u64]) -> f64 {
-    let (mut i, mut j, mut shared) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                shared += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    let all = a.len() + b.len() - shared;
-    if all == 0 {
-        0.0
-    } else {
-        shared as f64 / all as f64
-    }
 }

@@ -19,7 +19,7 @@ mod minhash;
 mod near;
 pub mod normalize;
 mod reworded;
-mod shingle;
+pub(crate) mod shingle;
 mod union_find;
 
 use std::cmp::Ordering;
