@@ -4,6 +4,9 @@
 //! by white space and a capital letter, digit or opening quote, unless the word before the
 //! stop is an abbreviation such as `Mr.`, `Gen.`, `Nov.` or an initial such as `U.S.`.
 
+/// A fixed list of lower-case words, made a set on first use for lookups.
+pub type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str>>;
+
 /// Abbreviations that end with a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",

@@ -15,192 +15,202 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};
-use crate::sentence::lower_plain;
-
-/// A word list as a set, for lookups.
-type WordSet = LazyLock<HashSet<&'static str>>;
-static DENIAL_SET: WordSet = LazyLock::new(|| DENIALS.iter().copied().collect());
-static PROSPECT_SET: WordSet = LazyLock::new(|| PROSPECTS.iter().copied().collect());
-static VERB_SET: WordSet = LazyLock::new(|| VERBS.iter().copied().collect());
-static NOT_VERB_SET: WordSet = LazyLock::new(|| NOT_VERBS.iter().copied().collect());
+use crate::sentence::{WordSet, lower_plain};
 
 /// Words that make a sentence a denial.
-const DENIALS: &[&str] = &[
-    "not",
-    "never",
-    "deny",
-    "denies",
-    "denied",
-    "denying",
-    "reject",
-    "rejects",
-    "rejected",
-    "refuse",
-    "refuses",
-    "refused",
-    "dismiss",
-    "dismisses",
-    "dismissed",
-    "no",
-];
+static DENIALS: WordSet = LazyLock::new(|| {
+    [
+        "not",
+        "never",
+        "deny",
+        "denies",
+        "denied",
+        "denying",
+        "reject",
+        "rejects",
+        "rejected",
+        "refuse",
+        "refuses",
+        "refused",
+        "dismiss",
+        "dismisses",
+        "dismissed",
+        "no",
+    ]
+    .into_iter()
+    .collect()
+});
 /// Words that make a sentence speak of what is planned or possible.
-const PROSPECTS: &[&str] = &[
-    "will",
-    "shall",
-    "plans",
-    "planned",
-    "planning",
-    "scheduled",
-    "expected",
-    "upcoming",
-    "looming",
-    "possible",
-    "potential",
-    "prospective",
-    "intends",
-    "intend",
-    "aims",
-    "proposed",
-    "forthcoming",
-    "next",
-];
+static PROSPECTS: WordSet = LazyLock::new(|| {
+    [
+        "will",
+        "shall",
+        "plans",
+        "planned",
+        "planning",
+        "scheduled",
+        "expected",
+        "upcoming",
+        "looming",
+        "possible",
+        "potential",
+        "prospective",
+        "intends",
+        "intend",
+        "aims",
+        "proposed",
+        "forthcoming",
+        "next",
+    ]
+    .into_iter()
+    .collect()
+});
 /// Verbs that are not recognisable by their ending: irregular pasts, reporting verbs,
 /// auxiliaries and modals.
-const VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "told",
-    "tells",
-    "spoke",
-    "speaks",
-    "met",
-    "meets",
-    "held",
-    "holds",
-    "made",
-    "makes",
-    "took",
-    "takes",
-    "gave",
-    "gives",
-    "came",
-    "comes",
-    "went",
-    "goes",
-    "saw",
-    "sees",
-    "wrote",
-    "writes",
-    "began",
-    "begins",
-    "left",
-    "leaves",
-    "sent",
-    "sends",
-    "put",
-    "puts",
-    "set",
-    "sets",
-    "led",
-    "leads",
-    "won",
-    "wins",
-    "lost",
-    "loses",
-    "paid",
-    "pays",
-    "struck",
-    "strikes",
-    "fought",
-    "fights",
-    "flew",
-    "flies",
-    "brought",
-    "brings",
-    "thought",
-    "thinks",
-    "knew",
-    "knows",
-    "found",
-    "finds",
-    "kept",
-    "keeps",
-    "sought",
-    "seeks",
-    "stood",
-    "stands",
-    "hit",
-    "hits",
-    "cut",
-    "cuts",
-    "let",
-    "lets",
-    "read",
-    "reads",
-    "ran",
-    "runs",
-    "is",
-    "are",
-    "was",
-    "were",
-    "has",
-    "have",
-    "had",
-    "does",
-    "did",
-    "will",
-    "would",
-    "shall",
-    "should",
-    "can",
-    "could",
-    "may",
-    "might",
-    "must",
-    "remains",
-    "requires",
-    "wants",
-    "calls",
-    "argues",
-    "warns",
-    "insists",
-    "maintains",
-    "claims",
-    "denies",
-    "suggests",
-    "advises",
-    "plans",
-    "reveals",
-    "highlights",
-    "adds",
-    "hopes",
-    "believes",
-    "looming",
-    "meet",
-    "talk",
-    "travel",
-    "visit",
-    "visits",
-    "sign",
-    "signs",
-    "hold",
-    "host",
-    "hosts",
-    "discuss",
-    "discusses",
-    "attend",
-    "attends",
-    "announce",
-    "announces",
-    "call",
-    "arrive",
-    "arrives",
-];
+static VERBS: WordSet = LazyLock::new(|| {
+    [
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "spoke",
+        "speaks",
+        "met",
+        "meets",
+        "held",
+        "holds",
+        "made",
+        "makes",
+        "took",
+        "takes",
+        "gave",
+        "gives",
+        "came",
+        "comes",
+        "went",
+        "goes",
+        "saw",
+        "sees",
+        "wrote",
+        "writes",
+        "began",
+        "begins",
+        "left",
+        "leaves",
+        "sent",
+        "sends",
+        "put",
+        "puts",
+        "set",
+        "sets",
+        "led",
+        "leads",
+        "won",
+        "wins",
+        "lost",
+        "loses",
+        "paid",
+        "pays",
+        "struck",
+        "strikes",
+        "fought",
+        "fights",
+        "flew",
+        "flies",
+        "brought",
+        "brings",
+        "thought",
+        "thinks",
+        "knew",
+        "knows",
+        "found",
+        "finds",
+        "kept",
+        "keeps",
+        "sought",
+        "seeks",
+        "stood",
+        "stands",
+        "hit",
+        "hits",
+        "cut",
+        "cuts",
+        "let",
+        "lets",
+        "read",
+        "reads",
+        "ran",
+        "runs",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "remains",
+        "requires",
+        "wants",
+        "calls",
+        "argues",
+        "warns",
+        "insists",
+        "maintains",
+        "claims",
+        "denies",
+        "suggests",
+        "advises",
+        "plans",
+        "reveals",
+        "highlights",
+        "adds",
+        "hopes",
+        "believes",
+        "looming",
+        "meet",
+        "talk",
+        "travel",
+        "visit",
+        "visits",
+        "sign",
+        "signs",
+        "hold",
+        "host",
+        "hosts",
+        "discuss",
+        "discusses",
+        "attend",
+        "attends",
+        "announce",
+        "announces",
+        "call",
+        "arrive",
+        "arrives",
+    ]
+    .into_iter()
+    .collect()
+});
 /// Words ending in "ed" that are not verbs.
-const NOT_VERBS: &[&str] = &[
-    "need", "needed", "speed", "seed", "feed", "red", "bed", "hundred", "indeed", "creed", "shed",
-];
+static NOT_VERBS: WordSet = LazyLock::new(|| {
+    [
+        "need", "needed", "speed", "seed", "feed", "red", "bed", "hundred", "indeed", "creed",
+        "shed",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// What an event's sentence says happened: reported, planned or denied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -326,7 +336,7 @@ pub fn read_sentence(
         .collect();
     let verb = words.iter().find(|w| is_verb(w))?;
     let has = |set: &HashSet<&str>| words.iter().any(|w| set.contains(w.as_ref()));
-    let negated = has(&DENIAL_SET) || words.iter().any(|w| w.ends_with("n't"));
+    let negated = has(&DENIALS) || words.iter().any(|w| w.ends_with("n't"));
     let own: Vec<&Timex> = times
         .iter()
         .filter(|t| t.start >= offset && t.end <= offset + sentence.len())
@@ -356,7 +366,7 @@ pub fn read_sentence(
         matches!((date.first_day, published), (Some(day), Some(p)) if !date.approximate && day > p);
     let status = if negated {
         Status::Denied
-    } else if has(&PROSPECT_SET)
+    } else if has(&PROSPECTS)
         || words
             .windows(2)
             .any(|w| w[1] == "to" && matches!(w[0].as_ref(), "set" | "due" | "going"))
@@ -375,10 +385,10 @@ pub fn read_sentence(
 
 /// Whether a lower-cased word is a verb as far as a word list and its ending tell.
 fn is_verb(word: &str) -> bool {
-    VERB_SET.contains(word)
+    VERBS.contains(word)
         || (word.len() > 4
             && word.ends_with("ed")
-            && !NOT_VERB_SET.contains(word)
+            && !NOT_VERBS.contains(word)
             && word.chars().all(char::is_alphabetic))
 }
 

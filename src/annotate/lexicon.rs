@@ -16,13 +16,13 @@
 //!
 //! Phrases are matched token by token (see [`super::tokens`]), longest first.
 
-use crate::sentence::lower;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use super::ActorKind;
 use super::resolve::{fold, skeleton};
 use super::tokens::{Case, Token, tokenize};
+use crate::sentence::lower;
 
 /// A known name: a gazetteer entry or a registry actor.
 #[derive(Debug, Clone, PartialEq, Eq)]

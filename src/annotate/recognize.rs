@@ -252,9 +252,10 @@ fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
             let known = lexicon
                 .match_at(tokens, end)
                 .map(|(k, _)| lexicon.known(k).kind);
-            let first_name_before = !lexicon.is_title(&lower(tokens[end - 1].stem))
-                && !lexicon.is(Words::NotName, &lower(tokens[end - 1].stem))
-                && !lexicon.is(Words::Demonym, &lower(tokens[end - 1].stem));
+            let before = lower(tokens[end - 1].stem);
+            let first_name_before = !lexicon.is_title(&before)
+                && !lexicon.is(Words::NotName, &before)
+                && !lexicon.is(Words::Demonym, &before);
             let continues = known == Some(ActorKind::Person) && first_name_before;
             if known.is_some() && !continues && !is_title_start(tokens, end, lexicon) {
                 break;

@@ -77,7 +77,7 @@ pub fn order(
     (ordered, mentions)
 }
 
-/// The actors of `mentions`, each once, in ascending order.
+/// `actors`, each once, in ascending order.
 fn distinct(actors: impl Iterator<Item = usize>) -> Vec<usize> {
     let mut actors: Vec<usize> = actors.collect();
     actors.sort_unstable();

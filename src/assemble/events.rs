@@ -127,7 +127,7 @@ struct Merger<'a> {
     by_words: HashMap<u64, usize>,
     by_signature: HashMap<Signature<'a>, usize>,
     /// The event each candidate joined, once it is added, shaped like `candidates`.
-    assigned: Vec<Vec<Option<u32>>>,
+    assigned: Vec<Vec<Option<usize>>>,
 }
 
 impl<'a> Merger<'a> {
@@ -197,7 +197,7 @@ impl<'a> Merger<'a> {
         if let Some(signature) = signature {
             self.by_signature.entry(signature).or_insert(event);
         }
-        self.assigned[s][k] = u32::try_from(event).ok();
+        self.assigned[s][k] = Some(event);
     }
 
     /// The event of the original paragraph's sentence that most words of `c` agree with.
@@ -210,10 +210,7 @@ impl<'a> Merger<'a> {
             .zip(&self.assigned[of.source][first..])
             .take_while(|(o, _)| o.at.number == of.number)
             .filter_map(|(o, event)| {
-                Some((
-                    overlap(&words, &word_set(o.summary)).jaccard,
-                    (*event)? as usize,
-                ))
+                Some((overlap(&words, &word_set(o.summary)).jaccard, (*event)?))
             })
             .filter(|(score, _)| *score >= SAME_SENTENCE)
             .max_by(|a, b| a.0.total_cmp(&b.0))

@@ -8,27 +8,29 @@
 //! The best are taken, skipping a sentence that mostly repeats one already taken, and
 //! shown in timeline order.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
 
 use super::EventEntry;
 use crate::annotate::events::Precision;
-use crate::sentence::lower_words;
+use crate::sentence::{WordSet, lower_words};
 
 /// How many sentences the summary has at most.
 pub const SENTENCES: usize = 6;
 /// Words shared (Dice coefficient) above which a sentence repeats one already chosen.
 const REPEATS: f64 = 0.5;
 /// Words too common to tell sentences apart.
-const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "that", "this", "is",
-    "was", "were", "are", "be", "has", "have", "had", "it", "its", "as", "at", "by", "from", "he",
-    "she", "they", "his", "her", "their", "not", "but", "would", "will", "said", "says",
-];
-/// [`STOP`] as a set, for lookups.
-static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+static STOP: WordSet = LazyLock::new(|| {
+    [
+        "the", "a", "an", "of", "to", "in", "on", "and", "or", "for", "with", "that", "this", "is",
+        "was", "were", "are", "be", "has", "have", "had", "it", "its", "as", "at", "by", "from",
+        "he", "she", "they", "his", "her", "their", "not", "but", "would", "will", "said", "says",
+    ]
+    .into_iter()
+    .collect()
+});
 
 /// The indices of the events whose sentences make the summary, in timeline order.
 pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
@@ -140,7 +142,7 @@ fn dice(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 fn bag(text: &str, numbers: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
     let mut bag: Vec<(u32, f32)> = Vec::new();
     for word in lower_words(text).filter(|w| w.len() > 1) {
-        if STOP_SET.contains(word.as_ref()) {
+        if STOP.contains(word.as_ref()) {
             continue;
         }
         let number = match numbers.get(word.as_ref()) {

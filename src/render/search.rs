@@ -18,7 +18,7 @@
 //! Unicode NFKD without combining marks, lower case, split at anything that is not a letter
 //! or a digit; single letters and [`STOP_WORDS`] are left out.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::LazyLock;
 
 use rayon::prelude::*;
@@ -29,6 +29,7 @@ use unicode_normalization::char::is_combining_mark;
 use crate::assemble::{Briefing, Paragraph, SourceEntry};
 use crate::diagnostic::Diagnostic;
 use crate::parse::BlockKind;
+use crate::sentence::WordSet;
 
 /// One file of the index: its path under the site root and its bytes.
 pub type File = (String, Vec<u8>);
@@ -46,8 +47,7 @@ pub const STOP_WORDS: &[&str] = &[
     "they", "this", "to", "was", "were", "which", "who", "will", "with",
 ];
 /// [`STOP_WORDS`] as a set, for lookups.
-static STOP_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOP_WORDS.iter().copied().collect());
+static STOP_SET: WordSet = LazyLock::new(|| STOP_WORDS.iter().copied().collect());
 
 /// Builds the files of the index for `briefing`.
 pub fn bundle(briefing: &Briefing) -> Result<Vec<File>, Diagnostic> {
