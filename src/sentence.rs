@@ -5,7 +5,7 @@
 //! stop is an abbreviation such as `Mr.`, `Gen.`, `Nov.` or an initial such as `U.S.`.
 
 /// A fixed list of lower-case words, made a set on first use for lookups.
-pub type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str>>;
+pub type WordSet = std::sync::LazyLock<foldhash::HashSet<&'static str>>;
 
 /// Abbreviations that end with a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[

@@ -9,9 +9,10 @@
 //! the quotation before it. Hedging words anywhere in the sentence ("reportedly",
 //! "allegedly", "is said to", "people familiar") mark the claim hedged.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use foldhash::HashSet;
 
 use crate::sentence::lower_plain;
 

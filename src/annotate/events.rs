@@ -8,10 +8,10 @@
 //! else unknown. Merging the same event told in several places is left to the assembly,
 //! which knows what repeats what.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use foldhash::HashSet;
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};

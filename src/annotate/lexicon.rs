@@ -16,8 +16,9 @@
 //!
 //! Phrases are matched token by token (see [`super::tokens`]), longest first.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use foldhash::{HashMap, HashSet};
 
 use super::ActorKind;
 use super::resolve::{fold, skeleton};

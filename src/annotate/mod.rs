@@ -16,9 +16,9 @@ pub mod resolve;
 pub mod time;
 pub mod tokens;
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 

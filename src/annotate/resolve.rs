@@ -13,8 +13,9 @@
 //! Whatever resolves to nothing and opens a sentence is taken for a capitalised common
 //! word and dropped.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use strsim::jaro_winkler;
 
 use super::lexicon::{Lexicon, Words};

@@ -45,10 +45,10 @@
 //! `PRESENT_REF`, `FUTURE_REF`, durations `P3D`, `PT2.5H`, `P10Y`, `PXW`, `PXDE`, and sets
 //! `P1W`, `XXXX-WXX-1`.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
+use foldhash::HashSet;
 use serde::Serialize;
 
 /// The TIMEX3 type of an expression.

@@ -1,7 +1,7 @@
 //! The actors of the briefing, with what their pages and the export show: mention counts,
 //! sources, the paragraphs that name them and the actors they appear with.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::{Actor, Mention};

@@ -6,9 +6,7 @@
 //! or when they give the same day, the same status, the same verb and the same two or more
 //! actors (one event reported twice in other words).
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
-
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -247,12 +245,14 @@ fn first(event: &EventEntry) -> (usize, usize) {
         .map_or((0, 0), |p| (p.source, p.number))
 }
 
+/// Hash of the lower-cased words of `text`, each ended by a byte no word holds.
 fn words_key(text: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
+    let mut words = Vec::with_capacity(text.len() + 8);
     for word in lower_words(text) {
-        word.hash(&mut hasher);
+        words.extend_from_slice(word.as_bytes());
+        words.push(0xff);
     }
-    hasher.finish()
+    xxh3_64(&words)
 }
 
 /// The distinct lower-cased words of `text`, as sorted hashes.

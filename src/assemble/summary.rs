@@ -8,9 +8,10 @@
 //! The best are taken, skipping a sentence that mostly repeats one already taken, and
 //! shown in timeline order.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
 use super::EventEntry;

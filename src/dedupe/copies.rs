@@ -1,6 +1,6 @@
 //! Whole-source copies: a source most of whose paragraphs repeat one other, earlier source.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::exact::Groups;
 use super::{CanonicalOrder, SourceCopy};

@@ -13,8 +13,7 @@
 //! estimates, the low 8 bits of each minimum (two different minima agree by chance with
 //! probability 1/256, which shifts an estimate by at most 0.004).
 
-use std::collections::{HashMap, HashSet};
-
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 

@@ -8,9 +8,9 @@
 //! words agree. A shared quote alone never pairs two paragraphs: at least two names or
 //! numbers outside the quotes must agree too.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 

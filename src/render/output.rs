@@ -2,12 +2,12 @@
 //! succeeds, or a link checker that keeps only what it needs to verify links.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
+use foldhash::{HashMap, HashSet, HashSetExt};
 use rayon::prelude::*;
 
 /// Receives the files of the site, by path relative to the site's root (`/`-separated).

@@ -18,9 +18,10 @@
 //! Unicode NFKD without combining marks, lower case, split at anything that is not a letter
 //! or a digit; single letters and [`STOP_WORDS`] are left out.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
