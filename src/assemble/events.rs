@@ -8,7 +8,7 @@
 
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
@@ -44,6 +44,8 @@ struct Candidate<'a> {
     actors: Vec<usize>,
     /// Hash of the sentence's lower-cased words.
     words_key: u64,
+    /// Its [`signature`], if it has one.
+    signature: Option<u128>,
 }
 
 /// The events of `sources` (actors already ordered), oldest first, undated last.
@@ -100,6 +102,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                     number: p.number,
                 },
                 summary: text,
+                signature: signature(&read, &actors),
                 read,
                 actors,
                 words_key: words_key(text),
@@ -109,13 +112,27 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
     out
 }
 
-/// The same event told another way: day, status, verb and actors (sorted, once each).
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct Signature<'a> {
-    day: &'a str,
-    status: Status,
-    verb: &'a str,
-    actors: Vec<usize>,
+/// What tells the same event told in other words: a sentence's exact day, status, verb
+/// and two or more actors (distinct, in any order), as a hash of 128 bits, wide enough
+/// that two different signatures never share one.
+fn signature(read: &SentenceEvent, actors: &[usize]) -> Option<u128> {
+    let date = &read.date;
+    if date.precision != Precision::Day || date.approximate || actors.len() < 2 {
+        return None;
+    }
+    let mut sorted = actors.to_vec();
+    sorted.sort_unstable();
+    let day = date.value.as_deref().unwrap_or_default();
+    let mut bytes = Vec::with_capacity(day.len() + read.verb.len() + 3 + 8 * sorted.len());
+    bytes.extend_from_slice(day.as_bytes());
+    bytes.push(0xff);
+    bytes.push(read.status as u8);
+    bytes.extend_from_slice(read.verb.as_bytes());
+    bytes.push(0xff);
+    for actor in sorted {
+        bytes.extend_from_slice(&(actor as u64).to_le_bytes());
+    }
+    Some(xxh3_128(&bytes))
 }
 
 struct Merger<'a> {
@@ -123,7 +140,7 @@ struct Merger<'a> {
     candidates: &'a [Vec<Candidate<'a>>],
     events: Vec<EventEntry>,
     by_words: HashMap<u64, usize>,
-    by_signature: HashMap<Signature<'a>, usize>,
+    by_signature: HashMap<u128, usize>,
     /// The event each candidate joined, once it is added, shaped like `candidates`.
     assigned: Vec<Vec<Option<usize>>>,
 }
@@ -134,8 +151,8 @@ impl<'a> Merger<'a> {
         Merger {
             candidates,
             events: Vec::with_capacity(count),
-            by_words: HashMap::with_capacity(count),
-            by_signature: HashMap::with_capacity(count),
+            by_words: HashMap::new(),
+            by_signature: HashMap::new(),
             assigned: candidates.iter().map(|c| vec![None; c.len()]).collect(),
         }
     }
@@ -143,29 +160,12 @@ impl<'a> Merger<'a> {
     /// Adds candidate `k` of source `s`, which repeats `original` if given.
     fn add(&mut self, s: usize, k: usize, original: Option<&ParagraphRef>) {
         let c = &self.candidates[s][k];
-        let signature = (c.read.date.precision == Precision::Day
-            && !c.read.date.approximate
-            && c.actors.len() >= 2)
-            .then(|| {
-                let mut actors = c.actors.clone();
-                actors.sort_unstable();
-                Signature {
-                    day: c.read.date.value.as_deref().unwrap_or_default(),
-                    status: c.read.status,
-                    verb: &c.read.verb,
-                    actors,
-                }
-            });
         let found = self
             .by_words
             .get(&c.words_key)
             .copied()
             .or_else(|| original.and_then(|of| self.in_original(c, of)))
-            .or_else(|| {
-                signature
-                    .as_ref()
-                    .and_then(|s| self.by_signature.get(s).copied())
-            });
+            .or_else(|| c.signature.and_then(|s| self.by_signature.get(&s).copied()));
         let event = match found {
             Some(event) => {
                 let entry = &mut self.events[event];
@@ -192,7 +192,7 @@ impl<'a> Merger<'a> {
             }
         };
         self.by_words.entry(c.words_key).or_insert(event);
-        if let Some(signature) = signature {
+        if let Some(signature) = c.signature {
             self.by_signature.entry(signature).or_insert(event);
         }
         self.assigned[s][k] = Some(event);
@@ -231,9 +231,10 @@ impl<'a> Merger<'a> {
                     first(b),
                 ))
         });
-        for (n, event) in self.events.iter_mut().enumerate() {
-            event.id = format!("e{}", n + 1);
-        }
+        self.events
+            .par_iter_mut()
+            .enumerate()
+            .for_each(|(n, event)| event.id = format!("e{}", n + 1));
         self.events
     }
 }
