@@ -60,13 +60,19 @@ impl Timeline {
         // ONE_PAGE of them; the period's next ones go on its next page.
         let mut pages: Vec<Period> = Vec::new();
         let mut page_of = Vec::with_capacity(events.len());
-        let mut current = (String::new(), 0);
+        // The period of the last page, and how many pages it has so far.
+        let mut current: (Option<PeriodKey>, usize) = (None, 0);
         for (e, event) in events.iter().enumerate() {
-            let (slug, label) = period(&event.date);
+            let key = PeriodKey::of(&event.date);
             let full = pages.last().is_some_and(|p| p.events.len() >= ONE_PAGE);
-            if current.0 != slug || full {
-                current.1 = if current.0 == slug { current.1 + 1 } else { 1 };
-                current.0.clone_from(&slug);
+            if current.0 != Some(key) || full {
+                current.1 = if current.0 == Some(key) {
+                    current.1 + 1
+                } else {
+                    1
+                };
+                current.0 = Some(key);
+                let (slug, label) = period(&event.date);
                 let (path, label) = match current.1 {
                     1 => (format!("timeline/{slug}/index.html"), label),
                     n => (
@@ -99,6 +105,25 @@ impl Timeline {
     pub fn href(&self, briefing: &Briefing, e: usize, to_root: &str) -> String {
         let page = &self.pages[self.page_of[e]];
         format!("{to_root}{}#{}", page.path, briefing.events[e].id)
+    }
+}
+
+/// Which page an event belongs on, as [`period`] names it: compared for every event,
+/// named once per page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PeriodKey {
+    Undated,
+    Year(i32),
+    Month(i32, u32),
+}
+
+impl PeriodKey {
+    fn of(date: &EventDate) -> PeriodKey {
+        match (date.first_day, date.precision) {
+            (None, _) | (_, Precision::Unknown) => PeriodKey::Undated,
+            (Some(day), Precision::Year) => PeriodKey::Year(day.year()),
+            (Some(day), _) => PeriodKey::Month(day.year(), day.month()),
+        }
     }
 }
 
