@@ -594,17 +594,17 @@ pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::
         text: String,
     }
     #[derive(Serialize)]
-    struct Start {
+    struct Start<'a> {
         year: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         month: Option<String>,
         #[serde(skip_serializing_if = "Option::is_none")]
         day: Option<String>,
-        display_date: String,
+        display_date: &'a str,
     }
     #[derive(Serialize)]
     struct Event<'a> {
-        start_date: Start,
+        start_date: Start<'a>,
         text: Text<'a>,
         group: &'static str,
         unique_id: &'a str,
@@ -619,10 +619,19 @@ pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::
     serde_json::to_writer(&mut out, &title)?;
     out.write_all(b"},\n\"events\": [")?;
     let mut first = true;
+    // Events come sorted: the date in words changes only where the date does.
+    let mut label: Option<(&EventDate, String)> = None;
     for event in &briefing.events {
         let Some(day) = event.date.first_day else {
             continue;
         };
+        if label
+            .as_ref()
+            .is_none_or(|(d, _)| !same_label(d, &event.date))
+        {
+            label = Some((&event.date, date_label(&event.date)));
+        }
+        let display_date = label.as_ref().map_or("", |(_, l)| l.as_str());
         let (month, day_of_month) = match event.date.precision {
             Precision::Day => (Some(day.month()), Some(day.day())),
             Precision::Week | Precision::Month => (Some(day.month()), None),
@@ -642,7 +651,7 @@ pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::
                 year: day.year().to_string(),
                 month: month.map(|m| m.to_string()),
                 day: day_of_month.map(|d| d.to_string()),
-                display_date: date_label(&event.date),
+                display_date,
             },
             text: Text {
                 headline: headline(&event.summary),
