@@ -460,7 +460,7 @@ pub fn event_html(view: &EventView<'_>, out: &mut String) {
             if n > 0 {
                 out.push_str(", ");
             }
-            link(&actor_href(view.to_root, actor), &actor.name, out);
+            actor_link(view.to_root, actor, out);
         }
         out.push_str("</p>\n");
     }
@@ -516,12 +516,14 @@ pub fn short_name_html(source: &SourceEntry, out: &mut String) {
     }
 }
 
-/// `<a href="HREF">TEXT</a>`, escaped.
-fn link(href: &str, text: &str, out: &mut String) {
+/// A link to `actor`'s page from a page `to_root` below the root, escaped.
+fn actor_link(to_root: &str, actor: &ActorEntry, out: &mut String) {
     out.push_str("<a href=\"");
-    escape(href, out);
-    out.push_str("\">");
-    escape(text, out);
+    escape(to_root, out);
+    out.push_str("actors/");
+    escape(&actor.id, out);
+    out.push_str("/index.html\">");
+    escape(&actor.name, out);
     out.push_str("</a>");
 }
 
