@@ -496,9 +496,10 @@ fn appositive(text: &str, tokens: &[Token<'_>], after: usize, lexicon: &Lexicon)
         .split(" and the ")
         .filter_map(|part| {
             let part = part.trim();
-            let has_role = tokenize(part).iter().enumerate().any(|(i, t)| {
+            let words = tokenize(part);
+            let has_role = words.iter().enumerate().any(|(i, t)| {
                 lexicon
-                    .title_before(&tokenize(part), i + 1)
+                    .title_before(&words, i + 1)
                     .is_some_and(|(c, _)| c == TitleClass::Role)
                     || lexicon.is_title(&lower(t.stem))
             });
