@@ -55,22 +55,19 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         .enumerate()
         .map(|(s, source)| candidates(s, source))
         .collect();
-    let mut merger = Merger::new(&candidates);
+    let mut merger = Merger::new(candidates);
     // Original paragraphs first, so that a repeat finds the events of its original.
     for repeats in [false, true] {
         for (s, source) in sources.iter().enumerate() {
-            for (k, c) in candidates[s].iter().enumerate() {
-                let paragraph = &source.paragraphs[c.at.number - 1];
+            for k in 0..merger.candidates[s].len() {
+                let paragraph = &source.paragraphs[merger.candidates[s][k].at.number - 1];
                 if paragraph.repeat_of.is_some() == repeats {
                     merger.add(s, k, paragraph.repeat_of.as_ref().map(|(of, _)| of));
                 }
             }
         }
     }
-    let events = merger.finish();
-    // Millions of small allocations at scale: freed on every thread.
-    candidates.into_par_iter().for_each(drop);
-    events
+    merger.finish()
 }
 
 /// The sentences of a source that read as events.
@@ -136,8 +133,9 @@ fn signature(read: &SentenceEvent, actors: &[usize]) -> Option<u128> {
 }
 
 struct Merger<'a> {
-    /// Every source's candidates, in reading order.
-    candidates: &'a [Vec<Candidate<'a>>],
+    /// Every source's candidates, in reading order. A candidate that makes a new event
+    /// gives it its date and actors.
+    candidates: Vec<Vec<Candidate<'a>>>,
     events: Vec<EventEntry>,
     by_words: HashMap<u64, usize>,
     by_signature: HashMap<u128, usize>,
@@ -146,14 +144,14 @@ struct Merger<'a> {
 }
 
 impl<'a> Merger<'a> {
-    fn new(candidates: &'a [Vec<Candidate<'a>>]) -> Self {
+    fn new(candidates: Vec<Vec<Candidate<'a>>>) -> Self {
         let count = candidates.iter().map(Vec::len).sum();
         Merger {
-            candidates,
             events: Vec::with_capacity(count),
             by_words: HashMap::new(),
             by_signature: HashMap::new(),
             assigned: candidates.iter().map(|c| vec![None; c.len()]).collect(),
+            candidates,
         }
     }
 
@@ -166,6 +164,7 @@ impl<'a> Merger<'a> {
             .copied()
             .or_else(|| original.and_then(|of| self.in_original(c, of)))
             .or_else(|| c.signature.and_then(|s| self.by_signature.get(&s).copied()));
+        let c = &mut self.candidates[s][k];
         let event = match found {
             Some(event) => {
                 let entry = &mut self.events[event];
@@ -182,10 +181,10 @@ impl<'a> Merger<'a> {
             None => {
                 self.events.push(EventEntry {
                     id: String::new(),
-                    date: c.read.date.clone(),
+                    date: std::mem::replace(&mut c.read.date, EventDate::unknown()),
                     status: c.read.status,
                     summary: c.summary.to_string(),
-                    actors: c.actors.clone(),
+                    actors: std::mem::take(&mut c.actors),
                     paragraphs: vec![c.at.clone()],
                 });
                 self.events.len() - 1
@@ -216,8 +215,15 @@ impl<'a> Merger<'a> {
     }
 
     /// The events in timeline order, with their ids.
-    fn finish(mut self) -> Vec<EventEntry> {
-        self.events.par_sort_by(|a, b| {
+    fn finish(self) -> Vec<EventEntry> {
+        let Merger {
+            mut events,
+            candidates,
+            ..
+        } = self;
+        // Millions of small allocations at scale: freed on every thread.
+        candidates.into_par_iter().for_each(drop);
+        events.par_sort_by(|a, b| {
             (
                 a.date.first_day.is_none(),
                 a.date.first_day,
@@ -231,11 +237,11 @@ impl<'a> Merger<'a> {
                     first(b),
                 ))
         });
-        self.events
+        events
             .par_iter_mut()
             .enumerate()
             .for_each(|(n, event)| event.id = format!("e{}", n + 1));
-        self.events
+        events
     }
 }
 
