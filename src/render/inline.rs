@@ -14,9 +14,9 @@ pub enum Markup<'a> {
     /// A link to an actor's page, with a tooltip.
     Actor {
         /// The page, relative to where the text is shown.
-        href: String,
+        href: &'a str,
         /// The tooltip: the actor's role or kind.
-        title: String,
+        title: &'a str,
     },
     /// A highlighted name (`<mark>`).
     Highlight,
@@ -210,8 +210,8 @@ mod tests {
             start: 0,
             end: 5,
             markup: Markup::Actor {
-                href: "../a/index.html".into(),
-                title: "US \"envoy\"".into(),
+                href: "../a/index.html",
+                title: "US \"envoy\"",
             },
         }];
         assert_eq!(

@@ -77,6 +77,7 @@ pub fn pages(
         templates,
         base_url,
         timeline: timeline::Timeline::new(briefing),
+        actor_links: view::ActorLinks::new(briefing),
     };
     std::thread::scope(|scope| {
         let export = scope.spawn(|| {
@@ -198,6 +199,7 @@ struct Pages<'a> {
     templates: &'a Templates,
     base_url: &'a BaseUrl,
     timeline: timeline::Timeline,
+    actor_links: view::ActorLinks,
 }
 
 impl Pages<'_> {
@@ -323,7 +325,7 @@ impl Pages<'_> {
     }
 
     fn source(&self, index: usize) -> Result<Rendered, Diagnostic> {
-        let page = view::source_page(self.briefing, index);
+        let page = view::source_page(self.briefing, index, &self.actor_links);
         let title = page.title.trim_end_matches(['.', '…']);
         let description = match (&page.outlet, &page.date_label) {
             (Some(outlet), Some(date)) => format!("{title}: {outlet}, {date}."),

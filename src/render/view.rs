@@ -368,12 +368,12 @@ pub fn date_label(published: &Published) -> String {
 }
 
 /// The page of source number `index`.
-pub fn source_page(briefing: &Briefing, index: usize) -> SourcePage {
+pub fn source_page(briefing: &Briefing, index: usize, links: &ActorLinks) -> SourcePage {
     let source = &briefing.sources[index];
     let blocks = source
         .paragraphs
         .iter()
-        .map(|p| block_view(briefing, index, p))
+        .map(|p| block_view(briefing, index, p, links))
         .collect();
     SourcePage {
         id: source.id.clone(),
@@ -444,7 +444,7 @@ fn meta_rows(source: &SourceEntry) -> Vec<MetaRow> {
     rows
 }
 
-fn block_view(briefing: &Briefing, here: usize, p: &Paragraph) -> BlockView {
+fn block_view(briefing: &Briefing, here: usize, p: &Paragraph, links: &ActorLinks) -> BlockView {
     let (kind, depth) = match p.kind {
         BlockKind::Paragraph => ("p".to_string(), 0),
         // The page's own title is the h1: a source's headings sit one level below it.
@@ -466,7 +466,7 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph) -> BlockView {
         number: p.number,
         kind,
         depth,
-        html: paragraph_html(briefing, p, "../../", None),
+        html: paragraph_html(p, Names::Linked(links)),
         repeat_of: p
             .repeat_of
             .as_ref()
@@ -485,15 +485,41 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph) -> BlockView {
     }
 }
 
-/// A paragraph's text as HTML: its styles, and its actors' names linked to their pages
-/// (`to_root` leads from the page to the site's root). With `highlight`, that actor's
-/// names are marked instead of linked.
-pub fn paragraph_html(
-    briefing: &Briefing,
-    p: &Paragraph,
-    to_root: &str,
-    highlight: Option<usize>,
-) -> String {
+/// The link and tooltip of every actor's names in a text two levels below the root (a
+/// source's or an actor's page), made once for all the pages.
+#[derive(Debug, Clone)]
+pub struct ActorLinks(Vec<(String, String)>);
+
+impl ActorLinks {
+    /// The links of `briefing`'s actors.
+    pub fn new(briefing: &Briefing) -> ActorLinks {
+        ActorLinks(
+            briefing
+                .actors
+                .iter()
+                .map(|actor| {
+                    (
+                        format!("../../actors/{}/index.html", actor.id),
+                        actor_tooltip(actor),
+                    )
+                })
+                .collect(),
+        )
+    }
+}
+
+/// What a paragraph's names are shown as.
+#[derive(Debug, Clone, Copy)]
+pub enum Names<'a> {
+    /// Every actor's names linked to its page.
+    Linked(&'a ActorLinks),
+    /// One actor's names marked, the others plain: what an actor's page shows.
+    Marked(usize),
+}
+
+/// A paragraph's text as HTML (two levels below the root): its styles, and its actors'
+/// names as `names` says.
+pub fn paragraph_html(p: &Paragraph, names: Names<'_>) -> String {
     let mut spans = inline::style_spans(&p.marks);
     let inside_link = |start: usize, end: usize| {
         p.marks.iter().any(|m| {
@@ -501,17 +527,16 @@ pub fn paragraph_html(
         })
     };
     for m in &p.mentions {
-        let markup = if highlight == Some(m.actor) {
-            Markup::Highlight
-        } else if highlight.is_some() || inside_link(m.start, m.end) {
-            // One link may not hold another; on an actor's page only its names are marked.
-            continue;
-        } else {
-            let actor = &briefing.actors[m.actor];
-            Markup::Actor {
-                href: format!("{to_root}actors/{}/index.html", actor.id),
-                title: actor_tooltip(actor),
-            }
+        let markup = match names {
+            Names::Marked(actor) if actor == m.actor => Markup::Highlight,
+            // On an actor's page only its names are marked.
+            Names::Marked(_) => continue,
+            // One link may not hold another.
+            Names::Linked(_) if inside_link(m.start, m.end) => continue,
+            Names::Linked(ActorLinks(links)) => match links.get(m.actor) {
+                Some((href, title)) => Markup::Actor { href, title },
+                None => continue,
+            },
         };
         spans.push(Span {
             start: m.start,
@@ -740,7 +765,7 @@ pub fn actor_page(briefing: &Briefing, index: usize) -> ActorPage {
                 outlet: source.meta.outlet.clone(),
                 date_label: source.date().map(date_label),
                 number: at.number,
-                html: paragraph_html(briefing, p, "../../", Some(index)),
+                html: paragraph_html(p, Names::Marked(index)),
             })
         })
         .collect();
