@@ -12,9 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use foldhash::HashSet;
-
-use crate::sentence::lower_plain;
+use crate::sentence::{WordSet, lower_plain};
 
 /// A word lower-cased, borrowed from the text when it had no capital.
 type Lower<'a> = std::borrow::Cow<'a, str>;
@@ -112,7 +110,7 @@ static CUES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
         .map(|l| l.split_whitespace().collect())
         .collect()
 });
-static ONE_WORD_CUES: LazyLock<HashSet<&'static str>> =
+static ONE_WORD_CUES: WordSet =
     LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
 /// The cues of more than one word, in the order of the list.
 static PHRASE_CUES: LazyLock<Vec<&'static [&'static str]>> = LazyLock::new(|| {

@@ -51,6 +51,8 @@ use chrono::{Datelike, Days, NaiveDate, Weekday};
 use foldhash::HashSet;
 use serde::Serialize;
 
+use crate::sentence::WordSet;
+
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -437,10 +439,8 @@ fn abbreviation_before(text: &str, toks: &[Tok], i: usize) -> bool {
 
 // -------------------------------------------------------------------------- word lists
 
-static PAST_VERBS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("data/time_past_verbs.txt")));
-static NOT_PAST: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| word_list(include_str!("data/time_not_past.txt")));
+static PAST_VERBS: WordSet = LazyLock::new(|| word_list(include_str!("data/time_past_verbs.txt")));
+static NOT_PAST: WordSet = LazyLock::new(|| word_list(include_str!("data/time_not_past.txt")));
 
 /// The words of a list file: one a line, `#` comments.
 fn word_list(text: &'static str) -> HashSet<&'static str> {
