@@ -122,7 +122,7 @@ fn write_in_order(
                 .par_iter()
                 .map(|&page| {
                     let page = render(page)?;
-                    write(out, &page.path, page.html.as_bytes())
+                    write(out, &page.path, &page.html)
                 })
                 .collect();
             written.into_iter().collect::<Result<(), Diagnostic>>()?;
@@ -149,7 +149,7 @@ fn write_rendered(
 ) -> Result<(), Diagnostic> {
     for page in rendered {
         let page = page?;
-        write(out, &page.path, page.html.as_bytes())?;
+        write(out, &page.path, &page.html)?;
     }
     Ok(())
 }
@@ -186,7 +186,7 @@ enum Page {
 /// A rendered page and where it goes.
 struct Rendered {
     path: String,
-    html: String,
+    html: Vec<u8>,
 }
 
 /// How many actors the overview names.

@@ -116,15 +116,22 @@ impl Templates {
         Ok(Templates { tera, stylesheet })
     }
 
-    /// Renders template `name` with `context`.
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
-        self.tera.render(name, context).map_err(|e| {
-            Diagnostic::general(format!(
-                "template {name} failed to render:\n{}",
-                error_chain(&e)
-            ))
-            .hint("if you override this template in templates/, compare it with the built-in one")
-        })
+    /// Renders template `name` with `context`, as the bytes of UTF-8 text.
+    pub fn render(&self, name: &str, context: &Context) -> Result<Vec<u8>, Diagnostic> {
+        // Room for most pages at once; Tera would start from the template's size.
+        let mut page = Vec::with_capacity(PAGE_SIZE);
+        self.tera
+            .render_to(name, context, &mut page)
+            .map(|()| page)
+            .map_err(|e| {
+                Diagnostic::general(format!(
+                    "template {name} failed to render:\n{}",
+                    error_chain(&e)
+                ))
+                .hint(
+                    "if you override this template in templates/, compare it with the built-in one",
+                )
+            })
     }
 
     /// The stylesheet's text.
@@ -132,6 +139,9 @@ impl Templates {
         &self.stylesheet
     }
 }
+
+/// What a page is expected to take at most, mostly: source pages are 10 to 20 kB.
+const PAGE_SIZE: usize = 32 * 1024;
 
 fn read_error(path: &Path, error: &std::io::Error) -> Diagnostic {
     Diagnostic::error(path, format!("cannot read the template: {error}"))
