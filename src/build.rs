@@ -58,13 +58,23 @@ pub struct Report {
     pub stats: Stats,
     /// Sources left out as drafts.
     pub drafts_skipped: usize,
-    /// How long each stage took. Dedupe and annotate run at the same time, each timed on
-    /// its own.
-    pub timings: Vec<(&'static str, Duration)>,
+    /// How long each stage took, in the order they ran.
+    pub timings: Vec<Timing>,
     /// How long all the stages took together.
     pub elapsed: Duration,
     /// How long each step of the dedupe stage took.
     pub dedupe_timings: Vec<(&'static str, Duration)>,
+}
+
+/// How long one stage took.
+#[derive(Debug, Clone, Copy)]
+pub struct Timing {
+    /// The stage, from [`STAGES`].
+    pub stage: &'static str,
+    /// Its time.
+    pub took: Duration,
+    /// The stage it ran at the same time as, if any: each is timed on its own.
+    pub beside: Option<&'static str>,
 }
 
 /// A build that did not produce a site, with every diagnostic that explains why.
@@ -101,10 +111,17 @@ pub fn briefing_with_progress(
     let started = Instant::now();
     let mut clock = Instant::now();
     // Records the stage that just ended and announces the one after it.
-    let mut lap = |report: &mut Report, stage: &'static str, took: Option<Duration>| {
-        report
-            .timings
-            .push((stage, took.unwrap_or_else(|| clock.elapsed())));
+    // `took` is the time of a stage that ran beside another (`beside`) and was timed on its
+    // own; other stages take the time since the last lap.
+    let mut lap = |report: &mut Report,
+                   stage: &'static str,
+                   took: Option<Duration>,
+                   beside: Option<&'static str>| {
+        report.timings.push(Timing {
+            stage,
+            took: took.unwrap_or_else(|| clock.elapsed()),
+            beside,
+        });
         clock = Instant::now();
         if let Some(next) = STAGES
             .iter()
@@ -131,19 +148,19 @@ pub fn briefing_with_progress(
         .hint("put Markdown (.md, .markdown) or plain-text (.txt) files in the seeds folder");
         return Err(fail(report.diagnostics, error));
     }
-    lap(&mut report, "load", None);
+    lap(&mut report, "load", None, None);
 
     let documents: Vec<parse::Document> =
         loaded.sources.into_par_iter().map(parse::parse).collect();
-    lap(&mut report, "parse", None);
+    lap(&mut report, "parse", None, None);
     // Dedupe and annotation both only read the documents: they run side by side, so that
     // the sequential parts of each (resolving names, grouping repeats) leave no core idle.
     let ((clusters, dedupe_took), (annotations, annotate_took)) = rayon::join(
         || timed(|| dedupe::dedupe(&documents)),
         || timed(|| annotate::annotate(&documents, &options.registry)),
     );
-    lap(&mut report, "dedupe", Some(dedupe_took));
-    lap(&mut report, "annotate", Some(annotate_took));
+    lap(&mut report, "dedupe", Some(dedupe_took), None);
+    lap(&mut report, "annotate", Some(annotate_took), Some("dedupe"));
     report.dedupe_timings = clusters.timings().to_vec();
     let briefing = assemble::assemble(
         documents,
@@ -153,7 +170,7 @@ pub fn briefing_with_progress(
         options.description.clone(),
     );
     report.stats = briefing.stats.clone();
-    lap(&mut report, "assemble", None);
+    lap(&mut report, "assemble", None, None);
     report.elapsed = started.elapsed();
     Ok((briefing, report))
 }
@@ -240,7 +257,11 @@ pub fn build_with_progress(
             }
         }
     }
-    report.timings.push(("render", clock.elapsed()));
+    report.timings.push(Timing {
+        stage: "render",
+        took: clock.elapsed(),
+        beside: None,
+    });
     report.elapsed += clock.elapsed();
     // Freeing millions of small allocations takes a while at scale, and nothing waits for
     // it: the command can end (which frees everything at once), a server can go on.

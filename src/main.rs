@@ -355,14 +355,14 @@ fn summary(report: &Report, options: &BuildOptions, mode: Mode, verbose: bool) {
     eprintln!("{line}");
     if verbose {
         let ms = |time: &std::time::Duration| time.as_secs_f64() * 1000.0;
-        for (stage, time) in &report.timings {
-            let beside = if *stage == "annotate" {
-                "  (beside dedupe)"
-            } else {
-                ""
-            };
-            eprintln!("  {stage:<11} {:>9.1} ms{beside}", ms(time));
-            if *stage == "dedupe" {
+        for timing in &report.timings {
+            let stage = timing.stage;
+            let beside = timing
+                .beside
+                .map(|other| format!("  (beside {other})"))
+                .unwrap_or_default();
+            eprintln!("  {stage:<11} {:>9.1} ms{beside}", ms(&timing.took));
+            if stage == "dedupe" {
                 for (step, time) in &report.dedupe_timings {
                     eprintln!("    {step:<9} {:>9.1} ms", ms(time));
                 }

@@ -72,7 +72,7 @@ impl Timeline {
                     1
                 };
                 current.0 = Some(key);
-                let (slug, label) = period(&event.date);
+                let (slug, label) = key.names();
                 let (path, label) = match current.1 {
                     1 => (format!("timeline/{slug}/index.html"), label),
                     n => (
@@ -108,38 +108,40 @@ impl Timeline {
     }
 }
 
-/// Which page an event belongs on, as [`period`] names it: compared for every event,
-/// named once per page.
+/// The page an event belongs on when the timeline is split: its month, its year for
+/// coarser dates, or the undated page. Compared for every event, named once per page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum PeriodKey {
     Undated,
-    Year(i32),
-    Month(i32, u32),
+    /// The year, by its first day.
+    Year(NaiveDate),
+    /// The month, by its first day.
+    Month(NaiveDate),
 }
 
 impl PeriodKey {
     fn of(date: &EventDate) -> PeriodKey {
         match (date.first_day, date.precision) {
             (None, _) | (_, Precision::Unknown) => PeriodKey::Undated,
-            (Some(day), Precision::Year) => PeriodKey::Year(day.year()),
-            (Some(day), _) => PeriodKey::Month(day.year(), day.month()),
+            // A year's and a month's first days always exist: the fallbacks are never taken.
+            (Some(day), Precision::Year) => PeriodKey::Year(day.with_ordinal(1).unwrap_or(day)),
+            (Some(day), _) => PeriodKey::Month(day.with_day(1).unwrap_or(day)),
         }
     }
-}
 
-/// The page an event belongs on when the timeline is split: its month, its year for
-/// coarser dates, or the undated page.
-fn period(date: &EventDate) -> (String, String) {
-    match (date.first_day, date.precision) {
-        (None, _) | (_, Precision::Unknown) => ("undated".into(), "Undated".into()),
-        (Some(day), Precision::Year) => (
-            day.format("%Y").to_string(),
-            day.format("%Y (the year as a whole)").to_string(),
-        ),
-        (Some(day), _) => (
-            day.format("%Y-%m").to_string(),
-            day.format("%B %Y").to_string(),
-        ),
+    /// The period's slug and its name in the navigation.
+    fn names(self) -> (String, String) {
+        match self {
+            PeriodKey::Undated => ("undated".into(), "Undated".into()),
+            PeriodKey::Year(day) => (
+                day.format("%Y").to_string(),
+                day.format("%Y (the year as a whole)").to_string(),
+            ),
+            PeriodKey::Month(day) => (
+                day.format("%Y-%m").to_string(),
+                day.format("%B %Y").to_string(),
+            ),
+        }
     }
 }
 
@@ -283,7 +285,7 @@ fn paragraph_href(to_root: &str, source: &SourceEntry, number: usize, out: &mut 
 }
 
 /// `{to_root}actors/<id>/index.html`.
-fn actor_href(to_root: &str, actor: &ActorEntry) -> String {
+pub fn actor_href(to_root: &str, actor: &ActorEntry) -> String {
     format!("{to_root}actors/{}/index.html", actor.id)
 }
 
@@ -516,7 +518,7 @@ pub fn short_name_html(source: &SourceEntry, out: &mut String) {
     }
 }
 
-/// A link to `actor`'s page from a page `to_root` below the root, escaped.
+/// A link to `actor`'s page from a page `to_root` below the root ([`actor_href`]), escaped.
 fn actor_link(to_root: &str, actor: &ActorEntry, out: &mut String) {
     out.push_str("<a href=\"");
     escape(to_root, out);

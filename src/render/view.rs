@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::diff;
 use super::inline::{self, Markup, Span};
+use super::timeline;
 use crate::annotate::ActorKind;
 use crate::assemble::{ActorEntry, Briefing, Paragraph, ParagraphRef, SourceEntry};
 use crate::load::Published;
@@ -497,12 +498,7 @@ impl ActorLinks {
             briefing
                 .actors
                 .iter()
-                .map(|actor| {
-                    (
-                        format!("../../actors/{}/index.html", actor.id),
-                        actor_tooltip(actor),
-                    )
-                })
+                .map(|actor| (timeline::actor_href("../../", actor), actor_tooltip(actor)))
                 .collect(),
         )
     }
