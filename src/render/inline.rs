@@ -48,22 +48,51 @@ pub fn style_spans(marks: &[Mark]) -> Vec<Span<'_>> {
 /// Escapes text for HTML content and quoted attribute values.
 pub fn escape(text: &str, out: &mut String) {
     // The characters to replace are ASCII, so every byte that matches one is a whole
-    // character, and the text between them is copied a run at a time.
+    // character, and the text between them is copied a run at a time. Most text has none
+    // in a block of sixteen bytes, which is checked at once (the compiler turns the fold
+    // into vector compares) and skipped.
+    const BLOCK: usize = 16;
+    let bytes = text.as_bytes();
     let mut copied = 0;
-    for (at, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[copied..at]);
-        out.push_str(entity);
-        copied = at + 1;
+    let mut escape_from = |from: usize, part: &[u8], out: &mut String| {
+        for (offset, &byte) in part.iter().enumerate() {
+            if let Some(entity) = entity(byte) {
+                let at = from + offset;
+                out.push_str(&text[copied..at]);
+                out.push_str(entity);
+                copied = at + 1;
+            }
+        }
+    };
+    let blocks = bytes.chunks_exact(BLOCK);
+    let rest = blocks.remainder();
+    for (n, block) in blocks.enumerate() {
+        let clean = <&[u8; BLOCK]>::try_from(block)
+            .is_ok_and(|block| block.iter().fold(0, |any, &b| any | u8::from(special(b))) == 0);
+        if !clean {
+            escape_from(n * BLOCK, block, out);
+        }
     }
+    escape_from(bytes.len() - rest.len(), rest, out);
     out.push_str(&text[copied..]);
+}
+
+/// Whether `byte` needs an entity: five comparisons rather than a `match`, which the
+/// compiler turns into a bit test that does not vectorize.
+fn special(byte: u8) -> bool {
+    (byte == b'&') | (byte == b'<') | (byte == b'>') | (byte == b'"') | (byte == b'\'')
+}
+
+/// The entity that stands for `byte` in escaped HTML, if it needs one.
+fn entity(byte: u8) -> Option<&'static str> {
+    match byte {
+        b'&' => Some("&amp;"),
+        b'<' => Some("&lt;"),
+        b'>' => Some("&gt;"),
+        b'"' => Some("&quot;"),
+        b'\'' => Some("&#39;"),
+        _ => None,
+    }
 }
 
 /// `text` as HTML with `spans` applied; `\n` becomes `<br>`.
@@ -171,6 +200,26 @@ mod tests {
         let mut out = String::from("x");
         escape("é<ü>“q”&'\"", &mut out);
         assert_eq!(out, "xé&lt;ü&gt;“q”&amp;&#39;&quot;");
+    }
+
+    #[test]
+    fn escaping_finds_every_character_in_long_text() {
+        // Special characters on both sides of every sixteen-byte boundary, and in the tail.
+        let text: String = (0..70)
+            .map(|i| match i % 16 {
+                0 => '&',
+                15 => '<',
+                7 => '\'',
+                _ => 'é',
+            })
+            .collect();
+        let mut out = String::new();
+        escape(&text, &mut out);
+        let plain = text
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('\'', "&#39;");
+        assert_eq!(out, plain);
     }
 
     #[test]
