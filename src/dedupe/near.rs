@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::minhash::{self, BANDS, HASHES, Index};
-use super::normalize::{comparable, words};
+use super::normalize::{comparable, word_count, words};
 use super::shingle::{self, Kind, SHORT_WORDS, overlap};
 
 /// Texts of up to this many words get character signatures as well as word signatures, so
@@ -190,7 +190,7 @@ fn sentences(comparable: &str) -> Vec<u64> {
     comparable
         .split_inclusive(['.', '!', '?'])
         .map(str::trim)
-        .filter(|sentence| words(sentence).len() >= SENTENCE_WORDS)
+        .filter(|sentence| word_count(sentence) >= SENTENCE_WORDS)
         .map(|sentence| xxh3_64(sentence.as_bytes()))
         .collect()
 }

@@ -126,6 +126,20 @@ pub fn comparable(text: &str) -> String {
 /// The words of normalised text: runs of letters and digits, with inner apostrophes,
 /// hyphens, full stops and commas kept (`it's`, `28-point`, `13.4`, `4,500`).
 pub fn words(normalized: &str) -> Vec<&str> {
+    let mut words = Vec::with_capacity(normalized.len() / 5);
+    each_word(normalized, |word| words.push(word));
+    words
+}
+
+/// How many [`words`] normalised text has, counted without collecting them.
+pub fn word_count(normalized: &str) -> usize {
+    let mut count = 0;
+    each_word(normalized, |_| count += 1);
+    count
+}
+
+/// Calls `each` with every one of the [`words`] of `normalized`, in order.
+fn each_word<'a>(normalized: &'a str, each: impl FnMut(&'a str)) {
     let joiner = |c: char| matches!(c, '\'' | '-' | '.' | ',');
     if normalized.is_ascii() {
         // Byte by byte: the same words, faster.
@@ -133,26 +147,33 @@ pub fn words(normalized: &str) -> Vec<&str> {
             .bytes()
             .enumerate()
             .map(|(at, b)| (at, char::from(b)));
-        split_words(normalized, bytes, |c| c.is_ascii_alphanumeric(), joiner)
+        split_words(
+            normalized,
+            bytes,
+            |c| c.is_ascii_alphanumeric(),
+            joiner,
+            each,
+        );
     } else {
         split_words(
             normalized,
             normalized.char_indices(),
             char::is_alphanumeric,
             joiner,
-        )
+            each,
+        );
     }
 }
 
 /// The runs of `text` (given as `(offset, char)`) of word characters, with joiners kept
-/// between two word characters.
-fn split_words(
-    text: &str,
+/// between two word characters, each given to `each`.
+fn split_words<'a>(
+    text: &'a str,
     chars: impl Iterator<Item = (usize, char)>,
     is_word: impl Fn(char) -> bool,
     is_joiner: impl Fn(char) -> bool,
-) -> Vec<&str> {
-    let mut words = Vec::with_capacity(text.len() / 5);
+    mut each: impl FnMut(&'a str),
+) {
     let mut start = None;
     let mut chars = chars.peekable();
     while let Some((at, c)) = chars.next() {
@@ -161,13 +182,12 @@ fn split_words(
         if is_word(c) || joins {
             start.get_or_insert(at);
         } else if let Some(s) = start.take() {
-            words.push(&text[s..at]);
+            each(&text[s..at]);
         }
     }
     if let Some(s) = start {
-        words.push(&text[s..]);
+        each(&text[s..]);
     }
-    words
 }
 
 #[cfg(test)]
@@ -242,5 +262,17 @@ mod tests {
                 "it's", "a", "28-point", "plan", "4,500", "jobs", "13.4", "million", "boxes"
             ]
         );
+    }
+
+    #[test]
+    fn words_are_counted_as_they_are_split() {
+        for text in [
+            "it's a 28-point plan: 4,500 jobs.",
+            "déjà vu, à 13.4 km",
+            "",
+            " - . ",
+        ] {
+            assert_eq!(word_count(text), words(text).len(), "{text}");
+        }
     }
 }
