@@ -22,12 +22,8 @@ const EDGES: usize = 60;
 /// root): what was said, the cue, a mark when hedged, and the paragraph it is in.
 pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
     let mut out = String::new();
-    let mine: Vec<_> = briefing
-        .claims
-        .iter()
-        .filter(|c| c.speaker == Some(index))
-        .collect();
-    for claim in mine.iter().take(STATEMENTS) {
+    let mut mine = briefing.claims.iter().filter(|c| c.speaker == Some(index));
+    for claim in mine.by_ref().take(STATEMENTS) {
         let Some(source) = briefing.sources.get(claim.paragraph.source) else {
             continue;
         };
@@ -47,7 +43,8 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
         super::timeline::short_name_html(source, &mut out);
         let _ = writeln!(out, " ¶{}</a></p></li>", claim.paragraph.number);
     }
-    (out, mine.len().saturating_sub(STATEMENTS))
+    // The rest are only counted.
+    (out, mine.count())
 }
 
 /// The relations of actor `index` as HTML list items: "advised Yuri Ushakov (2)", and
