@@ -15,7 +15,8 @@ use crate::dedupe;
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, LoadOptions};
 use crate::parse;
-use crate::render::{self, output::LinkCheck, output::StagedDir, templates::Templates};
+use crate::render::output::{LinkCheck, Previous, StagedDir};
+use crate::render::{self, templates::Templates};
 
 /// Everything a build needs to know, after the command line and `briefing.yaml` are merged.
 #[derive(Debug, Clone)]
@@ -192,6 +193,26 @@ pub fn build_with_progress(
     mode: Mode,
     progress: &dyn Fn(&'static str),
 ) -> Result<Report, Failure> {
+    let (mut report, previous) = build_leaving_previous(options, mode, progress)?;
+    let (removed, took) = timed(|| previous.remove());
+    if let Err(e) = removed {
+        return Err(fail(report.diagnostics, replace_error(&options.output, &e)));
+    }
+    // Replacing the site is part of rendering it.
+    if let Some(render) = report.timings.last_mut() {
+        render.took += took;
+    }
+    report.elapsed += took;
+    Ok(report)
+}
+
+/// [`build_with_progress`], leaving the site it replaced aside for the caller to remove:
+/// a server announces the new site first.
+pub fn build_leaving_previous(
+    options: &BuildOptions,
+    mode: Mode,
+    progress: &dyn Fn(&'static str),
+) -> Result<(Report, Previous), Failure> {
     if mode == Mode::Build {
         check_output_folder(&options.output, &options.seeds)?;
     }
@@ -209,6 +230,7 @@ pub fn build_with_progress(
         return Err(fail(report.diagnostics, error));
     }
 
+    let mut previous = Previous::default();
     match mode {
         Mode::Build => {
             let written = StagedDir::create(&options.output)
@@ -221,18 +243,13 @@ pub fn build_with_progress(
                 })
                 .and_then(|mut staged| {
                     render::render(&briefing, &templates, &options.base_url, &mut staged)?;
-                    staged.commit().map_err(|e| {
-                        Diagnostic::error(
-                            &options.output,
-                            format!("cannot replace the output folder: {e}"),
-                        )
-                        .hint(
-                            "close programs that hold files in it open, and check your permissions",
-                        )
-                    })
+                    staged
+                        .commit()
+                        .map_err(|e| replace_error(&options.output, &e))
                 });
-            if let Err(error) = written {
-                return Err(fail(report.diagnostics, error));
+            match written {
+                Ok(replaced) => previous = replaced,
+                Err(error) => return Err(fail(report.diagnostics, error)),
             }
         }
         Mode::Check => {
@@ -266,7 +283,13 @@ pub fn build_with_progress(
     // Freeing millions of small allocations takes a while at scale, and nothing waits for
     // it: the command can end (which frees everything at once), a server can go on.
     std::thread::spawn(move || drop(briefing));
-    Ok(report)
+    Ok((report, previous))
+}
+
+/// The output folder could not be put in place, or the one it replaced removed.
+fn replace_error(output: &Path, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(output, format!("cannot replace the output folder: {error}"))
+        .hint("close programs that hold files in it open, and check your permissions")
 }
 
 /// The diagnostics so far with `error` added: a failed build.

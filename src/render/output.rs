@@ -64,8 +64,9 @@ impl StagedDir {
         })
     }
 
-    /// Puts the staged site in place of the target folder, and removes the old one.
-    pub fn commit(mut self) -> io::Result<()> {
+    /// Puts the staged site in place of the target folder. The old one is moved aside and
+    /// returned, for the caller to remove once it has told whoever waits about the new site.
+    pub fn commit(mut self) -> io::Result<Previous> {
         let old = sibling(&self.target, "old")?;
         if old.exists() {
             remove_tree(&old)?;
@@ -82,10 +83,28 @@ impl StagedDir {
             return Err(e);
         }
         self.committed = true;
-        if had_target {
-            remove_tree(&old)?;
+        Ok(Previous {
+            folder: had_target.then_some(old),
+        })
+    }
+}
+
+/// The site a committed build replaced, moved aside beside the new one. Removing a large
+/// site takes seconds on a disk: a server announces the new site first. (Left in place, it
+/// is removed by the next commit.)
+#[derive(Debug, Default)]
+#[must_use = "the previous site stays on disk until it is removed"]
+pub struct Previous {
+    folder: Option<PathBuf>,
+}
+
+impl Previous {
+    /// Removes the previous site, if there was one.
+    pub fn remove(self) -> io::Result<()> {
+        match self.folder {
+            Some(folder) => remove_tree(&folder),
+            None => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -328,6 +347,33 @@ fn unescape(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_commit_leaves_the_previous_site_aside_until_it_is_removed() {
+        let scratch = tempfile::tempdir().expect("temporary folder");
+        let target = scratch.path().join("site");
+        let old = scratch.path().join(".site.old");
+        let first = StagedDir::create(&target).expect("stage");
+        first.write("a/index.html", b"first").expect("write");
+        first
+            .commit()
+            .expect("commit")
+            .remove()
+            .expect("nothing to remove");
+        assert!(!old.exists());
+
+        let second = StagedDir::create(&target).expect("stage");
+        second.write("b/index.html", b"second").expect("write");
+        let previous = second.commit().expect("commit");
+        assert!(
+            target.join("b/index.html").exists(),
+            "the new site is in place"
+        );
+        assert!(!target.join("a").exists());
+        assert!(old.join("a/index.html").exists(), "the old one waits aside");
+        previous.remove().expect("remove");
+        assert!(!old.exists());
+    }
 
     #[test]
     fn ids_and_links_are_read_in_one_pass() {

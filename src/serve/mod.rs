@@ -159,11 +159,12 @@ fn rebuild(
     let clock = Instant::now();
     let result = options().map_err(|d| vec![d]).and_then(|mut options| {
         options.output = site.to_path_buf();
-        build::build(&options, Mode::Build).map_err(|failure| failure.diagnostics)
+        build::build_leaving_previous(&options, Mode::Build, &|_| {})
+            .map_err(|failure| failure.diagnostics)
     });
     let what = if first { "Built" } else { "Rebuilt" };
     match result {
-        Ok(report) => {
+        Ok((report, previous)) => {
             if !quiet {
                 for d in &report.diagnostics {
                     eprintln!("{d}");
@@ -179,6 +180,13 @@ fn rebuild(
                 s.generation += 1;
                 s.error = None;
             });
+            // Open pages reload while the site this build replaced is removed.
+            if let Err(e) = previous.remove() {
+                eprintln!(
+                    "warning: cannot remove the previous build beside {}: {e}",
+                    site.display()
+                );
+            }
         }
         Err(diagnostics) => {
             let text: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();

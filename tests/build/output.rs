@@ -121,6 +121,10 @@ fn a_successful_build_replaces_stale_pages() {
         "pages of removed sources go"
     );
     assert!(project.path().join("site/sources/a/index.html").exists());
+    assert!(
+        !project.path().join(".site.old").exists(),
+        "the replaced site is removed"
+    );
 }
 
 #[test]
