@@ -213,10 +213,15 @@ pub fn assemble(
         || actors::entries(actors, &sources),
         || events::events(&sources),
     );
-    let claims = claims::claims(&sources, &actors);
-    let (summary, relations) = rayon::join(
+    // The summary is mostly sequential: the claims and the relations are found beside it.
+    let (summary, (claims, relations)) = rayon::join(
         || summary::summary(&events, sources.len()),
-        || relations::relations(&sources),
+        || {
+            rayon::join(
+                || claims::claims(&sources, &actors),
+                || relations::relations(&sources),
+            )
+        },
     );
     for (e, event) in events.iter().enumerate() {
         for &actor in &event.actors {
