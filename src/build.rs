@@ -230,8 +230,7 @@ pub fn build_leaving_previous(
         return Err(fail(report.diagnostics, error));
     }
 
-    let mut previous = Previous::default();
-    match mode {
+    let previous = match mode {
         Mode::Build => {
             let written = StagedDir::create(&options.output)
                 .map_err(|e| {
@@ -248,7 +247,7 @@ pub fn build_leaving_previous(
                         .map_err(|e| replace_error(&options.output, &e))
                 });
             match written {
-                Ok(replaced) => previous = replaced,
+                Ok(replaced) => replaced,
                 Err(error) => return Err(fail(report.diagnostics, error)),
             }
         }
@@ -272,8 +271,9 @@ pub fn build_leaving_previous(
                 diagnostics.extend(broken);
                 return Err(Failure { diagnostics });
             }
+            Previous::default()
         }
-    }
+    };
     report.timings.push(Timing {
         stage: "render",
         took: clock.elapsed(),

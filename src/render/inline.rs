@@ -203,6 +203,13 @@ mod tests {
     }
 
     #[test]
+    fn the_quick_check_and_the_entities_agree() {
+        for byte in 0..=u8::MAX {
+            assert_eq!(special(byte), entity(byte).is_some(), "byte {byte}");
+        }
+    }
+
+    #[test]
     fn escaping_finds_every_character_in_long_text() {
         // Special characters on both sides of every sixteen-byte boundary, and in the tail.
         let text: String = (0..70)
