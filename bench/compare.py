@@ -8,8 +8,9 @@ target/bench/), copies its sources into a minimal Hugo site (target/bench/hugo-N
 single-page, one list and one home template, everything else off), and runs `briefing build`
 (dedupe, every annotation, search index included) and `hugo` (rendering the same sources as
 plain pages) N times each (default 3), alternating, each into an empty output folder. It
-prints the fastest wall time and the largest peak memory of each, side by side, with their
-ratios. `--out DIR` puts both tools' output there instead of under target/bench/ (e.g.
+prints the fastest wall time, the least processor time (user and system: the work, which
+varies less than the wall time on a busy machine) and the largest peak memory of each, side
+by side, with their ratios. `--out DIR` puts both tools' output there instead of under target/bench/ (e.g.
 /dev/shm, to leave the disk out of the comparison). Needs Debian's `hugo`
 (`apt-get install -y hugo`). Standard library only.
 """
@@ -63,8 +64,9 @@ def hugo_site(size, seeds):
 
 
 def measure(command, cwd, output):
-    """Wall seconds and peak resident memory (MiB) of one run of `command`, which writes
-    `output`: removed first, so that both tools write into an empty folder."""
+    """Wall seconds, peak resident memory (MiB) and processor seconds (user and system) of
+    one run of `command`, which writes `output`: removed first, so that both tools write
+    into an empty folder."""
     shutil.rmtree(output, ignore_errors=True)
     os.sync()
     start = time.perf_counter()
@@ -74,7 +76,7 @@ def measure(command, cwd, output):
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{' '.join(command)} failed:\n{stderr.decode(errors='replace')}")
-    return wall, usage.ru_maxrss / 1024
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
 def main():
@@ -93,8 +95,9 @@ def main():
     binary = os.path.join(ROOT, "target", "release", "briefing")
     version = subprocess.run([o.hugo, "version"], capture_output=True, text=True).stdout.strip()
     print(f"hugo: {version}", file=sys.stderr)
-    print("| sources | briefing wall (s) | hugo wall (s) | wall ratio | briefing peak (MiB) | hugo peak (MiB) | memory ratio |")
-    print("|---|---|---|---|---|---|---|")
+    print("| sources | briefing wall (s) | hugo wall (s) | wall ratio | briefing CPU (s) | hugo CPU (s) | CPU ratio "
+          "| briefing peak (MiB) | hugo peak (MiB) | memory ratio |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
     for size in sorted(o.sizes):
         seeds = corpus(size, o.generator)
         site = hugo_site(size, seeds)
@@ -106,9 +109,11 @@ def main():
         for _ in range(o.runs):
             ours.append(measure([binary, "build", "--quiet", "--seeds", seeds, "--out", out], ROOT, out))
             theirs.append(measure([o.hugo, "--quiet", "--destination", public], site, public))
-        bw, hw = min(w for w, _ in ours), min(w for w, _ in theirs)
-        bm, hm = max(m for _, m in ours), max(m for _, m in theirs)
-        print(f"| {size:,} | {bw:.1f} | {hw:.1f} | {bw / hw:.2f} | {bm:.0f} | {hm:.0f} | {bm / hm:.2f} |", flush=True)
+        bw, hw = min(r[0] for r in ours), min(r[0] for r in theirs)
+        bm, hm = max(r[1] for r in ours), max(r[1] for r in theirs)
+        bc, hc = min(r[2] for r in ours), min(r[2] for r in theirs)
+        print(f"| {size:,} | {bw:.1f} | {hw:.1f} | {bw / hw:.2f} | {bc:.1f} | {hc:.1f} | {bc / hc:.2f} "
+              f"| {bm:.0f} | {hm:.0f} | {bm / hm:.2f} |", flush=True)
 
 
 if __name__ == "__main__":
