@@ -82,6 +82,9 @@ pub enum TitleClass {
 pub struct Lexicon {
     known: Vec<Known>,
     phrases: HashMap<String, Vec<Phrase>>,
+    /// The first words of the phrases that start in lower case ("al-Sharaa", "the
+    /// Netherlands"), sorted: only these are looked up at a word in lower case.
+    lower_heads: Vec<String>,
     titles: HashMap<String, TitleClass>,
     longest_title: usize,
     words: [HashSet<String>; 7],
@@ -181,6 +184,17 @@ impl Lexicon {
                     .push(index);
             }
         }
+        lexicon.lower_heads = lexicon
+            .phrases
+            .iter()
+            .filter(|(_, phrases)| {
+                phrases
+                    .iter()
+                    .any(|p| p.cases.first() == Some(&Case::Lower))
+            })
+            .map(|(head, _)| head.clone())
+            .collect();
+        lexicon.lower_heads.sort_unstable();
         for phrases in lexicon.phrases.values_mut() {
             // Longest first; among equals, the registry and then file order.
             phrases.sort_by(|a, b| {
@@ -239,6 +253,16 @@ impl Lexicon {
     /// acronym written in capitals, and the words must not be split by a sentence end.
     pub fn match_at(&self, tokens: &[Token<'_>], at: usize) -> Option<(usize, usize)> {
         let first = lower(tokens[at].stem);
+        // A word in lower case can only open a phrase that starts in lower case: most words
+        // of a text are not looked up at all.
+        if tokens[at].case == Case::Lower
+            && self
+                .lower_heads
+                .binary_search_by(|head| head.as_str().cmp(first.as_ref()))
+                .is_err()
+        {
+            return None;
+        }
         let phrases = self.phrases.get(first.as_ref())?;
         phrases.iter().find_map(|phrase| {
             let span = tokens.get(at..at + phrase.words.len())?;

@@ -617,6 +617,22 @@ mod tests {
     }
 
     #[test]
+    fn known_names_may_start_in_lower_case() {
+        let found = names("Envoys met al-Sharaa, then flew to the Netherlands.");
+        let known: Vec<(&str, String)> = found
+            .iter()
+            .map(|(s, what, _)| (s.as_str(), known_name(what)))
+            .collect();
+        assert_eq!(
+            known,
+            [
+                ("al-Sharaa", "Ahmed al-Sharaa".to_string()),
+                ("the Netherlands", "Netherlands".to_string())
+            ]
+        );
+    }
+
+    #[test]
     fn particles_belong_to_the_name() {
         let found = names("The talks joined Anna van der Berg and Khalid bin Rashid.");
         let texts: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
