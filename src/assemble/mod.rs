@@ -319,9 +319,10 @@ fn derived_title(blocks: &[Block], id: &str) -> String {
 }
 
 fn stats(sources: &[SourceEntry]) -> Stats {
+    // Counting the repeated words reads every repeated paragraph: in parallel.
     let repeats = sources
-        .iter()
-        .flat_map(|s| &s.paragraphs)
+        .par_iter()
+        .flat_map_iter(|s| &s.paragraphs)
         .filter(|p| p.repeat_of.is_some());
     let dates: Vec<NaiveDate> = sources
         .iter()
