@@ -286,7 +286,12 @@ fn paragraph_href(to_root: &str, source: &SourceEntry, number: usize, out: &mut 
 
 /// `{to_root}actors/<id>/index.html`.
 pub fn actor_href(to_root: &str, actor: &ActorEntry) -> String {
-    format!("{to_root}actors/{}/index.html", actor.id)
+    actor_href_parts(to_root, actor).concat()
+}
+
+/// The pieces of [`actor_href`], for writing it without making it first.
+fn actor_href_parts<'a>(to_root: &'a str, actor: &'a ActorEntry) -> [&'a str; 4] {
+    [to_root, "actors/", &actor.id, "/index.html"]
 }
 
 /// Page `index` of `timeline`.
@@ -521,10 +526,10 @@ pub fn short_name_html(source: &SourceEntry, out: &mut String) {
 /// A link to `actor`'s page from a page `to_root` below the root ([`actor_href`]), escaped.
 fn actor_link(to_root: &str, actor: &ActorEntry, out: &mut String) {
     out.push_str("<a href=\"");
-    escape(to_root, out);
-    out.push_str("actors/");
-    escape(&actor.id, out);
-    out.push_str("/index.html\">");
+    for part in actor_href_parts(to_root, actor) {
+        escape(part, out);
+    }
+    out.push_str("\">");
     escape(&actor.name, out);
     out.push_str("</a>");
 }
