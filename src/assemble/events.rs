@@ -6,7 +6,6 @@
 //! or when they give the same day, the same status, the same verb and the same two or more
 //! actors (one event reported twice in other words).
 
-use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
@@ -39,6 +38,8 @@ pub struct EventEntry {
 /// A sentence read as an event, before merging.
 struct Candidate<'a> {
     at: ParagraphRef,
+    /// The paragraph that `at` repeats, if it is a repeat.
+    original: Option<ParagraphRef>,
     summary: &'a str,
     read: SentenceEvent,
     actors: Vec<usize>,
@@ -48,26 +49,104 @@ struct Candidate<'a> {
     signature: Option<u128>,
 }
 
+/// Marks "no candidate" in the merge's tables of candidate numbers.
+const NONE: u32 = u32::MAX;
+
 /// The events of `sources` (actors already ordered), oldest first, undated last.
+///
+/// The candidates are taken in one order, the original paragraphs' before the repeats',
+/// each in path and reading order; a candidate joins the event of the first one before it
+/// with the same words, else (in a repeat) of the original's sentence it agrees with most,
+/// else of the first one before it with the same signature, else it starts an event. All
+/// that needs comparing or hashing is done in parallel first; what is left in order is
+/// following numbers back.
 pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
-    let candidates: Vec<Vec<Candidate>> = sources
+    let per_source: Vec<Vec<Candidate>> = sources
         .par_iter()
         .enumerate()
         .map(|(s, source)| candidates(s, source))
         .collect();
-    let mut merger = Merger::new(candidates);
-    // Original paragraphs first, so that a repeat finds the events of its original.
-    for repeats in [false, true] {
-        for (s, source) in sources.iter().enumerate() {
-            for k in 0..merger.candidates[s].len() {
-                let paragraph = &source.paragraphs[merger.candidates[s][k].at.number - 1];
-                if paragraph.repeat_of.is_some() == repeats {
-                    merger.add(s, k, paragraph.repeat_of.as_ref().map(|(of, _)| of));
-                }
-            }
-        }
+    // Candidates are numbered in path and reading order; `starts[s]` is source s's first.
+    let mut starts = Vec::with_capacity(per_source.len() + 1);
+    starts.push(0);
+    for c in &per_source {
+        starts.push(starts[starts.len() - 1] + c.len());
     }
-    merger.finish()
+    let candidates: Vec<&Candidate> = per_source.iter().flatten().collect();
+    // The order of taking them, and each one's place in it.
+    let order: Vec<u32> = (0..candidates.len() as u32)
+        .filter(|&i| candidates[i as usize].original.is_none())
+        .chain((0..candidates.len() as u32).filter(|&i| candidates[i as usize].original.is_some()))
+        .collect();
+    let mut place = vec![0u32; candidates.len()];
+    for (n, &i) in order.iter().enumerate() {
+        place[i as usize] = n as u32;
+    }
+    let keyed = |key: &(dyn Fn(&Candidate) -> Option<u128> + Sync)| {
+        first_with_same_key(
+            candidates
+                .par_iter()
+                .zip(&place)
+                .filter_map(|(c, &n)| Some((key(c)?, n))),
+            order.len(),
+        )
+    };
+    let same_words = keyed(&|c| Some(u128::from(c.words_key)));
+    let same_signature = keyed(&|c| c.signature);
+    let in_original: Vec<u32> = order
+        .par_iter()
+        .zip(&same_words)
+        .enumerate()
+        .map(|(n, (&i, &words))| match &candidates[i as usize].original {
+            // The same words seen before decide first.
+            Some(of) if words == NONE || words as usize >= n => {
+                best_in_original(candidates[i as usize], of, &per_source, &starts)
+            }
+            _ => NONE,
+        })
+        .collect();
+
+    // Each candidate's event, in the order of taking them.
+    let mut event_of = vec![0u32; order.len()];
+    let mut count = 0u32;
+    for n in 0..order.len() {
+        let earlier = |m: u32| (m != NONE && (m as usize) < n).then(|| event_of[m as usize]);
+        let original =
+            (in_original[n] != NONE).then(|| event_of[place[in_original[n] as usize] as usize]);
+        event_of[n] = earlier(same_words[n])
+            .or(original)
+            .or_else(|| earlier(same_signature[n]))
+            .unwrap_or_else(|| {
+                count += 1;
+                count - 1
+            });
+    }
+    // Each event's candidates, in the order of taking them (a counting sort).
+    let mut bounds = vec![0usize; count as usize + 1];
+    for &e in &event_of {
+        bounds[e as usize + 1] += 1;
+    }
+    for e in 0..count as usize {
+        bounds[e + 1] += bounds[e];
+    }
+    let mut next = bounds.clone();
+    let mut members = vec![0u32; order.len()];
+    for (n, &e) in event_of.iter().enumerate() {
+        members[next[e as usize]] = order[n];
+        next[e as usize] += 1;
+    }
+    let events: Vec<EventEntry> = bounds
+        .par_windows(2)
+        .filter_map(|w| {
+            let (&founder, rest) = members[w[0]..w[1]].split_first()?;
+            let joined = rest.iter().map(|&i| candidates[i as usize]);
+            Some(entry(candidates[founder as usize], joined))
+        })
+        .collect();
+    drop(candidates);
+    // Millions of small allocations at scale: freed on every thread.
+    per_source.into_par_iter().for_each(drop);
+    finish(events)
 }
 
 /// The sentences of a source that read as events.
@@ -98,6 +177,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                     source: s,
                     number: p.number,
                 },
+                original: p.repeat_of.as_ref().map(|(of, _)| of.clone()),
                 summary: text,
                 signature: signature(&read, &actors),
                 read,
@@ -132,117 +212,98 @@ fn signature(read: &SentenceEvent, actors: &[usize]) -> Option<u128> {
     Some(xxh3_128(&bytes))
 }
 
-struct Merger<'a> {
-    /// Every source's candidates, in reading order. A candidate that makes a new event
-    /// gives it its date and actors.
-    candidates: Vec<Vec<Candidate<'a>>>,
-    events: Vec<EventEntry>,
-    by_words: HashMap<u64, usize>,
-    by_signature: HashMap<u128, usize>,
-    /// The event each candidate joined, once it is added, shaped like `candidates`.
-    assigned: Vec<Vec<Option<usize>>>,
+/// For every place in the order of taking (`count` in all), the place of the first
+/// candidate with the same key, `NONE` for a candidate without one. (Sorting the keys
+/// groups them without one large table shared by all threads.)
+fn first_with_same_key(keys: impl ParallelIterator<Item = (u128, u32)>, count: usize) -> Vec<u32> {
+    let mut keys: Vec<(u128, u32)> = keys.collect();
+    keys.par_sort_unstable();
+    let mut first = vec![NONE; count];
+    for group in keys.chunk_by(|a, b| a.0 == b.0) {
+        for &(_, n) in group {
+            first[n as usize] = group[0].1;
+        }
+    }
+    first
 }
 
-impl<'a> Merger<'a> {
-    fn new(candidates: Vec<Vec<Candidate<'a>>>) -> Self {
-        let count = candidates.iter().map(Vec::len).sum();
-        Merger {
-            events: Vec::with_capacity(count),
-            by_words: HashMap::new(),
-            by_signature: HashMap::new(),
-            assigned: candidates.iter().map(|c| vec![None; c.len()]).collect(),
-            candidates,
-        }
-    }
-
-    /// Adds candidate `k` of source `s`, which repeats `original` if given.
-    fn add(&mut self, s: usize, k: usize, original: Option<&ParagraphRef>) {
-        let c = &self.candidates[s][k];
-        let found = self
-            .by_words
-            .get(&c.words_key)
-            .copied()
-            .or_else(|| original.and_then(|of| self.in_original(c, of)))
-            .or_else(|| c.signature.and_then(|s| self.by_signature.get(&s).copied()));
-        let c = &mut self.candidates[s][k];
-        let event = match found {
-            Some(event) => {
-                let entry = &mut self.events[event];
-                if entry.paragraphs.last() != Some(&c.at) {
-                    entry.paragraphs.push(c.at.clone());
-                }
-                for &actor in &c.actors {
-                    if !entry.actors.contains(&actor) {
-                        entry.actors.push(actor);
-                    }
-                }
-                event
-            }
-            None => {
-                self.events.push(EventEntry {
-                    id: String::new(),
-                    date: std::mem::replace(&mut c.read.date, EventDate::unknown()),
-                    status: c.read.status,
-                    summary: c.summary.to_string(),
-                    actors: std::mem::take(&mut c.actors),
-                    paragraphs: vec![c.at.clone()],
-                });
-                self.events.len() - 1
-            }
-        };
-        self.by_words.entry(c.words_key).or_insert(event);
-        if let Some(signature) = c.signature {
-            self.by_signature.entry(signature).or_insert(event);
-        }
-        self.assigned[s][k] = Some(event);
-    }
-
-    /// The event of the original paragraph's sentence that most words of `c` agree with.
-    fn in_original(&self, c: &Candidate<'_>, of: &ParagraphRef) -> Option<usize> {
-        let theirs = self.candidates.get(of.source)?;
-        let first = theirs.partition_point(|o| o.at.number < of.number);
-        let words = word_set(c.summary);
-        theirs[first..]
-            .iter()
-            .zip(&self.assigned[of.source][first..])
-            .take_while(|(o, _)| o.at.number == of.number)
-            .filter_map(|(o, event)| {
-                Some((overlap(&words, &word_set(o.summary)).jaccard, (*event)?))
-            })
-            .filter(|(score, _)| *score >= SAME_SENTENCE)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, event)| event)
-    }
-
-    /// The events in timeline order, with their ids.
-    fn finish(self) -> Vec<EventEntry> {
-        let Merger {
-            mut events,
-            candidates,
-            ..
-        } = self;
-        // Millions of small allocations at scale: freed on every thread.
-        candidates.into_par_iter().for_each(drop);
-        events.par_sort_by(|a, b| {
+/// The candidate (by number) of the original paragraph `of` whose sentence most words of
+/// `c` agree with, if enough do; `NONE` otherwise.
+fn best_in_original(
+    c: &Candidate<'_>,
+    of: &ParagraphRef,
+    per_source: &[Vec<Candidate<'_>>],
+    starts: &[usize],
+) -> u32 {
+    let (Some(theirs), Some(&start)) = (per_source.get(of.source), starts.get(of.source)) else {
+        return NONE;
+    };
+    let first = theirs.partition_point(|o| o.at.number < of.number);
+    let words = word_set(c.summary);
+    theirs[first..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, o)| o.at.number == of.number)
+        .map(|(k, o)| {
             (
-                a.date.first_day.is_none(),
-                a.date.first_day,
-                a.date.precision,
-                first(a),
+                overlap(&words, &word_set(o.summary)).jaccard,
+                start + first + k,
             )
-                .cmp(&(
-                    b.date.first_day.is_none(),
-                    b.date.first_day,
-                    b.date.precision,
-                    first(b),
-                ))
-        });
-        events
-            .par_iter_mut()
-            .enumerate()
-            .for_each(|(n, event)| event.id = format!("e{}", n + 1));
-        events
+        })
+        .filter(|(score, _)| *score >= SAME_SENTENCE)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or(NONE, |(_, i)| i as u32)
+}
+
+/// The event that `founder` starts, which the candidates `joined` (in the order of
+/// taking) join: the founder gives its sentence, date and status; each adds its paragraph
+/// and actors.
+fn entry<'c, 'a: 'c>(
+    founder: &Candidate<'a>,
+    joined: impl Iterator<Item = &'c Candidate<'a>>,
+) -> EventEntry {
+    let mut event = EventEntry {
+        id: String::new(),
+        date: founder.read.date.clone(),
+        status: founder.read.status,
+        summary: founder.summary.to_string(),
+        actors: founder.actors.clone(),
+        paragraphs: vec![founder.at.clone()],
+    };
+    for c in joined {
+        if event.paragraphs.last() != Some(&c.at) {
+            event.paragraphs.push(c.at.clone());
+        }
+        for &actor in &c.actors {
+            if !event.actors.contains(&actor) {
+                event.actors.push(actor);
+            }
+        }
     }
+    event
+}
+
+/// The events in timeline order, with their ids.
+fn finish(mut events: Vec<EventEntry>) -> Vec<EventEntry> {
+    events.par_sort_by(|a, b| {
+        (
+            a.date.first_day.is_none(),
+            a.date.first_day,
+            a.date.precision,
+            first(a),
+        )
+            .cmp(&(
+                b.date.first_day.is_none(),
+                b.date.first_day,
+                b.date.precision,
+                first(b),
+            ))
+    });
+    events
+        .par_iter_mut()
+        .enumerate()
+        .for_each(|(n, event)| event.id = format!("e{}", n + 1));
+    events
 }
 
 fn first(event: &EventEntry) -> (usize, usize) {
