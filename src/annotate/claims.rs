@@ -85,6 +85,8 @@ const GROUPS: &[&str] = &[
     "delegates",
     "envoys",
 ];
+/// The cues of telling, whose first object is who was told rather than what.
+const TELLING: &[&str] = &["told", "tell", "tells", "telling"];
 /// Words that mark a report as hedged.
 const HEDGES: &[&str] = &[
     "reportedly",
@@ -112,6 +114,14 @@ static CUES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
 });
 static ONE_WORD_CUES: WordSet =
     LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
+/// Who is told, besides the unnamed groups of [`GROUPS`].
+static ADDRESSEES: WordSet = LazyLock::new(|| {
+    include_str!("data/addressees.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 /// The cues of more than one word, in the order of the list.
 static PHRASE_CUES: LazyLock<Vec<&'static [&'static str]>> = LazyLock::new(|| {
     CUES.iter()
@@ -203,10 +213,9 @@ pub fn claims_in(
                     Speaker::Phrase(r) => r.start,
                     Speaker::Pronoun(r) => r.start,
                 };
-                (
-                    speaker,
-                    content(text, &words, &lower, (after, stop), &sentence),
-                )
+                let told = after == i + len && TELLING.contains(&lower[after - 1].as_ref());
+                let start = content_start(text, &words, &lower, after, told, mentions);
+                (speaker, content(text, &words, (start, stop), &sentence))
             })
         };
         if let Some((speaker, (content, more))) = claim {
@@ -408,14 +417,81 @@ fn speaker_after(
     found
 }
 
-/// What was said: the that-clause or the rest of the sentence after word `after`, else
-/// (when the attribution ends the sentence) the quotation or the text before byte `stop`.
-/// `(after, stop)`: the word after which the content may start, and the byte where the
+/// Where what was said may start, after the cue (or the speaker after it) that ends before
+/// word `after`: past who was told, when the cue is a verb of telling ("told reporters the
+/// inquiry …", "told Kivi that …"), and past "that" when it comes within a few words
+/// ("said on Tuesday that …", "told reporters after the session that …").
+fn content_start(
+    text: &str,
+    words: &[Word<'_>],
+    lower: &[Lower<'_>],
+    after: usize,
+    told: bool,
+    mentions: &[Range<usize>],
+) -> usize {
+    let past = if told {
+        past_addressee(words, lower, after, mentions)
+    } else {
+        after
+    };
+    let within = if past > after { 6 } else { 4 };
+    let clause = (past..(past + within).min(lower.len()))
+        .take_while(|&k| {
+            k == past || !text[words[k - 1].range.1..words[k].range.0].contains([',', ';', ':'])
+        })
+        .find(|&k| lower[k] == "that");
+    clause.map_or(past, |k| k + 1)
+}
+
+/// The word after who was told, when the words from `after` name them: an actor, an object
+/// pronoun ("told him"), or a group with up to two words before it ("told reporters",
+/// "told the press", "told European leaders"); else `after`.
+fn past_addressee(
+    words: &[Word<'_>],
+    lower: &[Lower<'_>],
+    after: usize,
+    mentions: &[Range<usize>],
+) -> usize {
+    let Some(first) = words.get(after) else {
+        return after;
+    };
+    if let Some(m) = mentions.iter().find(|m| m.start == first.range.0) {
+        return after
+            + words[after..]
+                .iter()
+                .take_while(|w| w.range.1 <= m.end)
+                .count();
+    }
+    let told = |k: usize| {
+        lower
+            .get(k)
+            .is_some_and(|w| ADDRESSEES.contains(w.as_ref()) || GROUPS.contains(&w.as_ref()))
+    };
+    match lower[after].as_ref() {
+        "him" | "them" | "us" | "me" | "you" => return after + 1,
+        "her" if !told(after + 1) => return after + 1,
+        _ => {}
+    }
+    // Up to two words before the group: determiners, or capitalised ("US officials").
+    let opens = |k: usize| {
+        matches!(
+            lower[k].as_ref(),
+            "the" | "his" | "her" | "their" | "its" | "our" | "fellow" | "foreign" | "visiting"
+        ) || words[k].text.starts_with(char::is_uppercase)
+    };
+    (after..(after + 3).min(lower.len()))
+        .take_while(|&k| k == after || opens(k - 1))
+        .find(|&k| told(k))
+        .map_or(after, |k| k + 1)
+}
+
+/// What was said: the rest of the sentence from word `after`, else (when the attribution
+/// ends the sentence) the quotation or the text before byte `stop`. `(after, stop)`: the
+/// word where the content may start ([`content_start`]), and the byte where the
 /// attribution starts. A quotation split by the attribution comes back in two parts.
 fn content(
     text: &str,
     words: &[Word<'_>],
-    lower: &[Lower<'_>],
     (after, stop): (usize, usize),
     sentence: &Range<usize>,
 ) -> Said {
@@ -435,11 +511,7 @@ fn content(
             more,
         );
     }
-    // "told reporters that …": the clause after "that", when it comes within a few words.
-    let from = (after..(after + 4).min(lower.len()))
-        .find(|&k| lower[k] == "that")
-        .map_or(after, |k| k + 1);
-    let rest = words.get(from).map_or(sentence.end, |w| w.range.0)..sentence.end;
+    let rest = words.get(after).map_or(sentence.end, |w| w.range.0)..sentence.end;
     let rest = trimmed(text, rest);
     if text[rest.clone()].split_whitespace().count() >= 3 {
         return (rest, None);
@@ -577,7 +649,56 @@ mod tests {
     fn a_quote_after_the_attribution() {
         assert_eq!(
             claims("Kivi told reporters: \"The plan is dead.\"", &["Kivi"]),
-            one("Kivi", "told", "reporters: \"The plan is dead", false)
+            one("Kivi", "told", "The plan is dead", false)
+        );
+    }
+
+    #[test]
+    fn who_was_told_is_not_what_was_said() {
+        let told = |text: &str, names: &[&str]| {
+            claims(text, names)
+                .first()
+                .map(|c| c.2.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            told(
+                "Stubb recently told reporters the inquiry would take months.",
+                &["Stubb"]
+            ),
+            "the inquiry would take months"
+        );
+        assert_eq!(
+            told(
+                "Kivi told reporters after the opening session that the talks were useful.",
+                &["Kivi"]
+            ),
+            "the talks were useful"
+        );
+        assert_eq!(
+            told("Kivi told lawmakers he would not sign.", &["Kivi"]),
+            "he would not sign"
+        );
+        assert_eq!(
+            told("Kivi told Stubb the deal was close.", &["Kivi", "Stubb"]),
+            "the deal was close"
+        );
+        assert_eq!(
+            told("Kivi told her aides the plan was dead.", &["Kivi"]),
+            "the plan was dead"
+        );
+        assert_eq!(
+            told("Kivi told European leaders the plan was dead.", &["Kivi"]),
+            "the plan was dead"
+        );
+        assert_eq!(
+            told("Kivi told her the plan was dead.", &["Kivi"]),
+            "the plan was dead"
+        );
+        // Only verbs of telling have someone told: after "said", the words are what was said.
+        assert_eq!(
+            told("Kivi said reporters had misread the plan.", &["Kivi"]),
+            "reporters had misread the plan"
         );
     }
 
