@@ -82,17 +82,12 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
     for (n, &i) in order.iter().enumerate() {
         place[i as usize] = n as u32;
     }
-    let keyed = |key: &(dyn Fn(&Candidate) -> Option<u128> + Sync)| {
-        first_with_same_key(
-            candidates
-                .par_iter()
-                .zip(&place)
-                .filter_map(|(c, &n)| Some((key(c)?, n))),
-            order.len(),
-        )
-    };
-    let same_words = keyed(&|c| Some(u128::from(c.words_key)));
-    let same_signature = keyed(&|c| c.signature);
+    let placed = || candidates.par_iter().zip(&place);
+    let same_words = first_with_same_key(placed().map(|(c, &n)| (c.words_key, n)), order.len());
+    let same_signature = first_with_same_key(
+        placed().filter_map(|(c, &n)| Some((c.signature?, n))),
+        order.len(),
+    );
     let in_original: Vec<u32> = order
         .par_iter()
         .zip(&same_words)
@@ -108,7 +103,7 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
 
     // Each candidate's event, in the order of taking them.
     let mut event_of = vec![0u32; order.len()];
-    let mut count = 0u32;
+    let mut founders: Vec<u32> = Vec::new();
     for n in 0..order.len() {
         let earlier = |m: u32| (m != NONE && (m as usize) < n).then(|| event_of[m as usize]);
         let original =
@@ -117,16 +112,16 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
             .or(original)
             .or_else(|| earlier(same_signature[n]))
             .unwrap_or_else(|| {
-                count += 1;
-                count - 1
+                founders.push(order[n]);
+                founders.len() as u32 - 1
             });
     }
     // Each event's candidates, in the order of taking them (a counting sort).
-    let mut bounds = vec![0usize; count as usize + 1];
+    let mut bounds = vec![0usize; founders.len() + 1];
     for &e in &event_of {
         bounds[e as usize + 1] += 1;
     }
-    for e in 0..count as usize {
+    for e in 0..founders.len() {
         bounds[e + 1] += bounds[e];
     }
     let mut next = bounds.clone();
@@ -135,12 +130,16 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         members[next[e as usize]] = order[n];
         next[e as usize] += 1;
     }
-    let events: Vec<EventEntry> = bounds
-        .par_windows(2)
-        .filter_map(|w| {
-            let (&founder, rest) = members[w[0]..w[1]].split_first()?;
-            let joined = rest.iter().map(|&i| candidates[i as usize]);
-            Some(entry(candidates[founder as usize], joined))
+    // An event's first candidate is its founder; the others join it.
+    let events: Vec<EventEntry> = founders
+        .par_iter()
+        .zip(bounds.par_windows(2))
+        .map(|(&founder, w)| {
+            let joined = members[w[0] + 1..w[1]].iter();
+            entry(
+                candidates[founder as usize],
+                joined.map(|&i| candidates[i as usize]),
+            )
         })
         .collect();
     drop(candidates);
@@ -215,8 +214,11 @@ fn signature(read: &SentenceEvent, actors: &[usize]) -> Option<u128> {
 /// For every place in the order of taking (`count` in all), the place of the first
 /// candidate with the same key, `NONE` for a candidate without one. (Sorting the keys
 /// groups them without one large table shared by all threads.)
-fn first_with_same_key(keys: impl ParallelIterator<Item = (u128, u32)>, count: usize) -> Vec<u32> {
-    let mut keys: Vec<(u128, u32)> = keys.collect();
+fn first_with_same_key<K: Ord + Send>(
+    keys: impl ParallelIterator<Item = (K, u32)>,
+    count: usize,
+) -> Vec<u32> {
+    let mut keys: Vec<(K, u32)> = keys.collect();
     keys.par_sort_unstable();
     let mut first = vec![NONE; count];
     for group in keys.chunk_by(|a, b| a.0 == b.0) {
