@@ -37,7 +37,10 @@ pub fn groups(documents: &[Document]) -> Groups {
                 .collect()
         })
         .collect();
-    let mut index: HashMap<u128, u32, BuildHasherDefault<HashIsKey>> = HashMap::default();
+    // Sized for every paragraph at once: growing it rehashes all that is in it, many times.
+    let prose = hashes.iter().flatten().filter(|h| h.is_some()).count();
+    let mut index: HashMap<u128, u32, BuildHasherDefault<HashIsKey>> =
+        HashMap::with_capacity_and_hasher(prose, BuildHasherDefault::default());
     let mut groups = Groups::default();
     for (document, blocks) in hashes.into_iter().enumerate() {
         let of = blocks
