@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use crate::assemble::Briefing;
 use crate::config::BaseUrl;
+use crate::render::address;
 use crate::render::inline::escape;
 use crate::slug::slugify;
 
@@ -31,7 +32,8 @@ pub fn atom(briefing: &Briefing, base_url: &BaseUrl) -> String {
         (false, "") => urn.clone(),
         (false, _) => format!(
             "{urn}:{}",
-            page.trim_start_matches("sources/").trim_end_matches('/')
+            page.trim_start_matches(address::SOURCES)
+                .trim_end_matches('/')
         ),
     };
     let mut order: Vec<usize> = (0..briefing.sources.len()).collect();
@@ -76,12 +78,21 @@ pub fn atom(briefing: &Briefing, base_url: &BaseUrl) -> String {
         xml.push_str("  <entry>\n    <title>");
         escape(&source.title, &mut xml);
         xml.push_str("</title>\n    <id>");
-        escape(&id(&format!("sources/{}/", source.id)), &mut xml);
+        escape(
+            &id(&address::folder(&[address::SOURCES], &source.id)),
+            &mut xml,
+        );
         let _ = write!(
             xml,
             "</id>\n    <updated>{date}T00:00:00Z</updated>\n    <link href=\""
         );
-        escape(&format!("{base_url}sources/{}/", source.id), &mut xml);
+        escape(
+            &format!(
+                "{base_url}{}",
+                address::folder(&[address::SOURCES], &source.id)
+            ),
+            &mut xml,
+        );
         xml.push_str("\"/>\n");
         if let Some(outlet) = &source.meta.outlet {
             xml.push_str("    <author><name>");

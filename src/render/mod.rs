@@ -16,6 +16,7 @@
 //! `file://`, from `/` and under any path. Only the 404 page, which a host serves at any
 //! address, links from the base URL.
 
+pub mod address;
 mod diff;
 mod export;
 mod feed;
@@ -291,7 +292,7 @@ impl Pages<'_> {
             section: "overview",
         };
         // The overview stays light: the first sources, and a link to all of them.
-        let mut cards = view::source_cards(b, "sources/");
+        let mut cards = view::source_cards(b, address::SOURCES);
         let more = cards.len().saturating_sub(OVERVIEW_SOURCES);
         cards.truncate(OVERVIEW_SOURCES);
         self.page("index.html".into(), "index.html", meta, |c| {
@@ -319,9 +320,14 @@ impl Pages<'_> {
             section: "sources",
         };
         let cards = view::source_cards(b, "");
-        self.page("sources/index.html".into(), "sources.html", meta, |c| {
-            c.insert("sources", &cards);
-        })
+        self.page(
+            [address::SOURCES, address::INDEX].concat(),
+            "sources.html",
+            meta,
+            |c| {
+                c.insert("sources", &cards);
+            },
+        )
     }
 
     fn source(&self, index: usize) -> Result<Rendered, Diagnostic> {
@@ -339,7 +345,7 @@ impl Pages<'_> {
             canonical: None,
             section: "sources",
         };
-        let path = format!("sources/{}/index.html", page.id);
+        let path = address::page(&[address::SOURCES], &page.id);
         self.page(path, "source.html", meta, |c| c.insert("source", &page))
     }
 
@@ -355,11 +361,16 @@ impl Pages<'_> {
             section: "actors",
         };
         let network = relations::network_svg(b);
-        self.page("actors/index.html".into(), "actors.html", meta, |c| {
-            c.insert("network", &network);
-            c.insert("groups", &view::actor_groups(b));
-            c.insert("actor_count", &b.actors.len());
-        })
+        self.page(
+            [address::ACTORS, address::INDEX].concat(),
+            "actors.html",
+            meta,
+            |c| {
+                c.insert("network", &network);
+                c.insert("groups", &view::actor_groups(b));
+                c.insert("actor_count", &b.actors.len());
+            },
+        )
     }
 
     fn actor(&self, index: usize) -> Result<Rendered, Diagnostic> {
@@ -380,7 +391,7 @@ impl Pages<'_> {
             canonical: None,
             section: "actors",
         };
-        let path = format!("actors/{}/index.html", page.id);
+        let path = address::page(&[address::ACTORS], &page.id);
         let events = timeline::actor_events(self.briefing, &self.timeline, index);
         let more = self.briefing.actors[index]
             .events
@@ -470,8 +481,8 @@ impl Pages<'_> {
 fn sitemap(briefing: &Briefing, timeline: &timeline::Timeline, base_url: &BaseUrl) -> String {
     let mut pages = vec![
         String::new(),
-        "sources/".to_string(),
-        "actors/".to_string(),
+        address::SOURCES.to_string(),
+        address::ACTORS.to_string(),
         "timeline/".to_string(),
     ];
     if timeline.split() {
@@ -486,9 +497,14 @@ fn sitemap(briefing: &Briefing, timeline: &timeline::Timeline, base_url: &BaseUr
         briefing
             .sources
             .iter()
-            .map(|s| format!("sources/{}/", s.id)),
+            .map(|s| address::folder(&[address::SOURCES], &s.id)),
     );
-    pages.extend(briefing.actors.iter().map(|a| format!("actors/{}/", a.id)));
+    pages.extend(
+        briefing
+            .actors
+            .iter()
+            .map(|a| address::folder(&[address::ACTORS], &a.id)),
+    );
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );

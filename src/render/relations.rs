@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use crate::annotate::ActorKind;
 use crate::assemble::Briefing;
+use crate::render::address;
 use crate::render::inline::escape;
 
 /// How many statements an actor's page lists.
@@ -37,9 +38,15 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
         if claim.hedged {
             out.push_str(" <span class=\"badge\" title=\"The source does not vouch for it: reportedly, allegedly…\">hedged</span>");
         }
-        out.push_str(" · <a href=\"../../sources/");
-        escape(&source.id, &mut out);
-        let _ = write!(out, "/index.html#p{}\">", claim.paragraph.number);
+        out.push_str(" · <a href=\"");
+        let to_sources = ["../../", address::SOURCES];
+        address::write_page(
+            &mut out,
+            &to_sources,
+            &source.id,
+            Some(claim.paragraph.number),
+        );
+        out.push_str("\">");
         super::timeline::short_name_html(source, &mut out);
         let _ = writeln!(out, " ¶{}</a></p></li>", claim.paragraph.number);
     }
@@ -65,9 +72,9 @@ pub fn relations_html(briefing: &Briefing, index: usize) -> String {
         let actor = &briefing.actors[other];
         out.push_str("<li>");
         escape(&phrase, &mut out);
-        out.push_str(" <a href=\"../");
-        escape(&actor.id, &mut out);
-        out.push_str("/index.html\">");
+        out.push_str(" <a href=\"");
+        address::write_page(&mut out, &["../"], &actor.id, None);
+        out.push_str("\">");
         escape(&actor.name, &mut out);
         out.push_str("</a>");
         for (n, at) in r.paragraphs.iter().enumerate().take(5) {
@@ -79,11 +86,10 @@ pub fn relations_html(briefing: &Briefing, index: usize) -> String {
             } else {
                 " "
             });
-            let _ = write!(
-                out,
-                "<a href=\"../../sources/{}/index.html#p{}\">¶{}</a>",
-                source.id, at.number, at.number
-            );
+            out.push_str("<a href=\"");
+            let to_sources = ["../../", address::SOURCES];
+            address::write_page(&mut out, &to_sources, &source.id, Some(at.number));
+            let _ = write!(out, "\">¶{}</a>", at.number);
         }
         out.push_str(if r.paragraphs.is_empty() {
             "</li>\n"
@@ -192,9 +198,9 @@ pub fn network_svg(briefing: &Briefing) -> Option<String> {
         escape(&actor.name, &mut name);
         let _ = write!(
             svg,
-            "<a href=\"{}/index.html\"><circle class=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"><title>{name}: {} mention{}</title></circle>\
+            "<a href=\"{}\"><circle class=\"{}\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\"><title>{name}: {} mention{}</title></circle>\
              <text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\">{name}</text></a>",
-            actor.id,
+            address::page(&[], &actor.id),
             actor.kind.as_str(),
             actor.mentions,
             if actor.mentions == 1 { "" } else { "s" },

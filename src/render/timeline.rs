@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::annotate::events::{EventDate, Precision, Status};
 use crate::assemble::{ActorEntry, Briefing, EventEntry, SourceEntry};
+use crate::render::address;
 use crate::render::inline::escape;
 
 /// Up to this many events, the timeline is one page; beyond, one page per period, and a
@@ -278,20 +279,12 @@ fn write_reports(group: &ReportGroup<'_>, to_root: &str, out: &mut String) {
 
 /// `{to_root}sources/<id>/index.html#p<number>`, escaped.
 fn paragraph_href(to_root: &str, source: &SourceEntry, number: usize, out: &mut String) {
-    escape(to_root, out);
-    out.push_str("sources/");
-    escape(&source.id, out);
-    let _ = write!(out, "/index.html#p{number}");
+    address::write_page(out, &[to_root, address::SOURCES], &source.id, Some(number));
 }
 
 /// `{to_root}actors/<id>/index.html`.
 pub fn actor_href(to_root: &str, actor: &ActorEntry) -> String {
-    actor_href_parts(to_root, actor).concat()
-}
-
-/// The pieces of [`actor_href`], for writing it without making it first.
-fn actor_href_parts<'a>(to_root: &'a str, actor: &'a ActorEntry) -> [&'a str; 4] {
-    [to_root, "actors/", &actor.id, "/index.html"]
+    address::page(&[to_root, address::ACTORS], &actor.id)
 }
 
 /// Page `index` of `timeline`.
@@ -526,9 +519,7 @@ pub fn short_name_html(source: &SourceEntry, out: &mut String) {
 /// A link to `actor`'s page from a page `to_root` below the root ([`actor_href`]), escaped.
 fn actor_link(to_root: &str, actor: &ActorEntry, out: &mut String) {
     out.push_str("<a href=\"");
-    for part in actor_href_parts(to_root, actor) {
-        escape(part, out);
-    }
+    address::write_page(out, &[to_root, address::ACTORS], &actor.id, None);
     out.push_str("\">");
     escape(&actor.name, out);
     out.push_str("</a>");

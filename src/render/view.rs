@@ -5,6 +5,7 @@
 
 use serde::Serialize;
 
+use super::address;
 use super::diff;
 use super::inline::{self, Markup, Span};
 use super::timeline;
@@ -347,7 +348,7 @@ pub fn source_cards(briefing: &Briefing, to_sources: &str) -> Vec<SourceCard> {
 /// A source as a card in a list on a page whose path to `sources/` is `to_sources`.
 fn source_card(source: &SourceEntry, to_sources: &str) -> SourceCard {
     SourceCard {
-        href: format!("{to_sources}{}/index.html", source.id),
+        href: address::page(&[to_sources], &source.id),
         title: source.title.clone(),
         outlet: source.meta.outlet.clone(),
         date: source.date().map(Published::iso_date),
@@ -390,7 +391,7 @@ pub fn source_page(briefing: &Briefing, index: usize, links: &ActorLinks) -> Sou
         copy_of: source.copy_of.as_ref().map(|copy| {
             let original = &briefing.sources[copy.source];
             CopyView {
-                href: format!("../{}/index.html", original.id),
+                href: address::page(&["../"], &original.id),
                 title: original.title.clone(),
                 shared: copy.shared,
                 total: copy.total,
@@ -566,7 +567,7 @@ fn paragraph_link(briefing: &Briefing, here: usize, to: &ParagraphRef) -> Paragr
         None => format!("“{}”", target.title),
     };
     ParagraphLink {
-        href: format!("../{}/index.html#p{}", target.id, to.number),
+        href: format!("{}#p{}", address::page(&["../"], &target.id), to.number),
         label: format!("¶{} in “{}”", to.number, target.title),
         short: format!("{name} ¶{}", to.number),
     }
@@ -705,7 +706,7 @@ const KINDS: [(ActorKind, &str, &str); 4] = [
 /// An actor as a card in a list on a page whose path to `actors/` is `to_actors`.
 pub fn actor_card(actor: &ActorEntry, to_actors: &str) -> ActorCard {
     ActorCard {
-        href: format!("{to_actors}{}/index.html", actor.id),
+        href: address::page(&[to_actors], &actor.id),
         name: actor.name.clone(),
         kind: actor.kind.as_str(),
         role: actor.roles.first().cloned(),
@@ -741,7 +742,7 @@ pub fn key_actors(briefing: &Briefing, count: usize) -> Vec<ActorCard> {
     let places = mentioned().filter(|a| a.kind == ActorKind::Place);
     who.chain(places)
         .take(count)
-        .map(|a| actor_card(a, "actors/"))
+        .map(|a| actor_card(a, address::ACTORS))
         .collect()
 }
 
@@ -756,7 +757,11 @@ pub fn actor_page(briefing: &Briefing, index: usize) -> ActorPage {
             let source = briefing.sources.get(at.source)?;
             let p = source.paragraphs.get(at.number - 1)?;
             Some(MentionView {
-                href: format!("../../sources/{}/index.html#p{}", source.id, at.number),
+                href: format!(
+                    "{}#p{}",
+                    address::page(&["../../", address::SOURCES], &source.id),
+                    at.number
+                ),
                 source: source.title.clone(),
                 outlet: source.meta.outlet.clone(),
                 date_label: source.date().map(date_label),
