@@ -28,17 +28,31 @@ pub struct ClaimEntry {
 
 /// The claims of `sources`, whose mentions name `actors`.
 pub fn claims(sources: &[SourceEntry], actors: &[ActorEntry]) -> Vec<ClaimEntry> {
-    let per_source: Vec<Vec<ClaimEntry>> = sources
+    let mut per_source: Vec<Vec<ClaimEntry>> = sources
         .par_iter()
         .enumerate()
         .map(|(s, source)| source_claims(s, source, actors))
         .collect();
-    let mut out = Vec::with_capacity(per_source.iter().map(Vec::len).sum());
+    // Numbered in parallel, each source's from the count before it.
+    let mut before = 0;
+    let firsts: Vec<usize> = per_source
+        .iter()
+        .map(|c| {
+            before += c.len();
+            before - c.len()
+        })
+        .collect();
+    per_source
+        .par_iter_mut()
+        .zip(firsts)
+        .for_each(|(claims, first)| {
+            for (n, claim) in claims.iter_mut().enumerate() {
+                claim.id = format!("c{}", first + n + 1);
+            }
+        });
+    let mut out = Vec::with_capacity(before);
     for claims in per_source {
         out.extend(claims);
-    }
-    for (n, claim) in out.iter_mut().enumerate() {
-        claim.id = format!("c{}", n + 1);
     }
     out
 }
