@@ -130,22 +130,45 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         members[next[e as usize]] = order[n];
         next[e as usize] += 1;
     }
-    // An event's first candidate is its founder; the others join it.
-    let events: Vec<EventEntry> = founders
+    // An event's first candidate is its founder; the others join it. The founder gives
+    // the event its date and first paragraph, and so its place in the timeline: the
+    // events are made in that order (oldest first, undated last, ties in the order they
+    // were made), which spares moving them about to sort them.
+    let mut timeline: Vec<_> = founders
         .par_iter()
-        .zip(bounds.par_windows(2))
-        .map(|(&founder, w)| {
-            let joined = members[w[0] + 1..w[1]].iter();
-            entry(
-                candidates[founder as usize],
-                joined.map(|&i| candidates[i as usize]),
+        .enumerate()
+        .map(|(e, &founder)| {
+            let c = candidates[founder as usize];
+            let date = &c.read.date;
+            let day = date.first_day;
+            (
+                day.is_none(),
+                day,
+                date.precision,
+                c.at.source,
+                c.at.number,
+                e,
             )
+        })
+        .collect();
+    timeline.par_sort_unstable();
+    let events: Vec<EventEntry> = timeline
+        .par_iter()
+        .enumerate()
+        .map(|(n, &(.., e))| {
+            let joined = members[bounds[e] + 1..bounds[e + 1]].iter();
+            let mut event = entry(
+                candidates[founders[e] as usize],
+                joined.map(|&i| candidates[i as usize]),
+            );
+            event.id = format!("e{}", n + 1);
+            event
         })
         .collect();
     drop(candidates);
     // Millions of small allocations at scale: freed on every thread.
     per_source.into_par_iter().for_each(drop);
-    finish(events)
+    events
 }
 
 /// The sentences of a source that read as events.
@@ -283,36 +306,6 @@ fn entry<'c, 'a: 'c>(
         }
     }
     event
-}
-
-/// The events in timeline order, with their ids.
-fn finish(mut events: Vec<EventEntry>) -> Vec<EventEntry> {
-    events.par_sort_by(|a, b| {
-        (
-            a.date.first_day.is_none(),
-            a.date.first_day,
-            a.date.precision,
-            first(a),
-        )
-            .cmp(&(
-                b.date.first_day.is_none(),
-                b.date.first_day,
-                b.date.precision,
-                first(b),
-            ))
-    });
-    events
-        .par_iter_mut()
-        .enumerate()
-        .for_each(|(n, event)| event.id = format!("e{}", n + 1));
-    events
-}
-
-fn first(event: &EventEntry) -> (usize, usize) {
-    event
-        .paragraphs
-        .first()
-        .map_or((0, 0), |p| (p.source, p.number))
 }
 
 /// Hash of the lower-cased words of `text`, each ended by a byte no word holds.
