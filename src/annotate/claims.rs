@@ -230,20 +230,52 @@ pub fn claims_in(
         }
         i += len;
     }
-    // A claim's content stops where a second cue joined to it begins: "… necessary, but
-    // recommended reframing …".
+    // A claim's content stops where a second claim inside it begins, at its speaker or,
+    // when it shares the first one's, at its cue, with the word that joins them: "…
+    // necessary, but recommended reframing …", "… the whole process," and he insisted
+    // that …". Content that would be left empty is kept whole: "According to the White
+    // House, Macron denied that …" is what the White House says.
     for k in 1..claims.len() {
-        let next = claims[k].cue.start;
+        let speaker = match &claims[k].speaker {
+            Speaker::Mention(m) => mentions[*m].start,
+            Speaker::Pronoun(r) | Speaker::Phrase(r) => r.start,
+        };
+        let cue = claims[k].cue.start;
         let previous = &mut claims[k - 1].content;
+        let next = if previous.start <= speaker {
+            speaker.min(cue)
+        } else {
+            cue
+        };
         if previous.start < next && next < previous.end {
-            let cut = text[previous.start..next]
-                .trim_end()
-                .trim_end_matches(|c: char| c.is_alphabetic())
-                .len();
-            *previous = trimmed(text, previous.start..previous.start + cut);
+            let head = joined_before(&text[previous.start..next], next == cue);
+            let cut = trimmed(text, previous.start..previous.start + head.len());
+            if !cut.is_empty() {
+                *previous = cut;
+            }
         }
     }
     claims
+}
+
+/// `head` without the words that join what follows to it: the joining word ("and",
+/// "but", "while", "before", "after"), and before that, when what follows is a cue
+/// (`at_cue`), the adverbs and auxiliaries between them ("… and also warned").
+fn joined_before(head: &str, at_cue: bool) -> &str {
+    let mut head = head.trim_end();
+    loop {
+        let (before, last) = head.rsplit_once(char::is_whitespace).unwrap_or(("", head));
+        let last = lower_plain(last);
+        let between = BETWEEN.contains(&last.as_ref()) || (last.len() > 4 && last.ends_with("ly"));
+        if at_cue && between {
+            head = before.trim_end();
+            continue;
+        }
+        if matches!(last.as_ref(), "and" | "but" | "while" | "before" | "after") {
+            head = before.trim_end();
+        }
+        return head;
+    }
 }
 
 /// Whether the cue at word `i` is joined to an earlier verb: "and", "but", "while" or
@@ -533,7 +565,16 @@ fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
             )
     };
     let start = range.start + (slice.len() - slice.trim_start_matches(junk).len());
-    let end = range.end - (slice.len() - slice.trim_end_matches(junk).len());
+    let mut end = range.end - (slice.len() - slice.trim_end_matches(junk).len());
+    // A quotation opened inside keeps its closing mark: `had been "the most useful,"`.
+    if start < end {
+        let kept = &text[start..end];
+        let open = kept.matches('"').count() % 2 == 1
+            || kept.matches('\u{201C}').count() > kept.matches('\u{201D}').count();
+        if open && let Some(at) = text[end..range.end].find(['"', '\u{201D}']) {
+            end += at + text[end + at..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
     start..end.max(start)
 }
 
@@ -650,6 +691,56 @@ mod tests {
         assert_eq!(
             claims("Kivi told reporters: \"The plan is dead.\"", &["Kivi"]),
             one("Kivi", "told", "The plan is dead", false)
+        );
+    }
+
+    #[test]
+    fn a_second_claim_ends_the_first_at_its_speaker() {
+        let found = claims(
+            "Kivi said the talks had been \"useful,\" and he insisted that the draft stood.",
+            &["Kivi"],
+        );
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Kivi".into(),
+                    "said".into(),
+                    "the talks had been \"useful,\"".into(),
+                    false
+                ),
+                (
+                    "he".into(),
+                    "insisted".into(),
+                    "the draft stood".into(),
+                    false
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn what_a_source_reports_may_be_a_claim_of_its_own() {
+        let found = claims(
+            "According to Reuters, Kivi said that the talks failed.",
+            &["Reuters", "Kivi"],
+        );
+        assert_eq!(
+            found,
+            vec![
+                (
+                    "Reuters".into(),
+                    "According to".into(),
+                    "Kivi said that the talks failed".into(),
+                    false
+                ),
+                (
+                    "Kivi".into(),
+                    "said".into(),
+                    "the talks failed".into(),
+                    false
+                ),
+            ]
         );
     }
 
