@@ -29,7 +29,7 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
             continue;
         };
         out.push_str("<li class=\"statement\"><p class=\"statement-text\">");
-        escape(&claim.text, &mut out);
+        inner_quotes_html(&claim.text, &mut out);
         out.push_str("</p><p class=\"statement-meta\">");
         escape(&claim.cue, &mut out);
         if crate::annotate::claims::is_denial(&claim.cue, &claim.text) {
@@ -52,6 +52,27 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
     }
     // The rest are only counted.
     (out, mine.count())
+}
+
+/// `text`, escaped, with its double quotation marks made single ones: the page sets a
+/// statement in double marks, and a quotation inside it takes single marks, opening after
+/// a space or at the start and closing elsewhere.
+fn inner_quotes_html(text: &str, out: &mut String) {
+    let mut from = 0;
+    for (at, mark) in text.match_indices(['"', '\u{201C}', '\u{201D}']) {
+        escape(&text[from..at], out);
+        let opens = match mark {
+            "\u{201C}" => true,
+            "\u{201D}" => false,
+            _ => text[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '\u{2014}')),
+        };
+        out.push(if opens { '\u{2018}' } else { '\u{2019}' });
+        from = at + mark.len();
+    }
+    escape(&text[from..], out);
 }
 
 /// The relations of actor `index` as HTML list items: "advised Yuri Ushakov (2)", and
@@ -215,6 +236,19 @@ pub fn network_svg(briefing: &Briefing) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotations_inside_a_statement_take_single_marks() {
+        let mut out = String::new();
+        inner_quotes_html(
+            "\"Useful,\" he said, and the draft was \u{201C}a <start>\u{201D}",
+            &mut out,
+        );
+        assert_eq!(
+            out,
+            "\u{2018}Useful,\u{2019} he said, and the draft was \u{2018}a &lt;start&gt;\u{2019}"
+        );
+    }
 
     #[test]
     fn passives_read_back() {
