@@ -258,20 +258,19 @@ pub fn claims_in(
     claims
 }
 
-/// `head` without the words that join what follows to it: the joining word ("and",
-/// "but", "while", "before", "after"), and before that, when what follows is a cue
+/// `head` without the words that join what follows to it: the joining word
+/// ([`JOINERS`]), and before that, when what follows is a cue
 /// (`at_cue`), the adverbs and auxiliaries between them ("… and also warned").
 fn joined_before(head: &str, at_cue: bool) -> &str {
     let mut head = head.trim_end();
     loop {
         let (before, last) = head.rsplit_once(char::is_whitespace).unwrap_or(("", head));
         let last = lower_plain(last);
-        let between = BETWEEN.contains(&last.as_ref()) || (last.len() > 4 && last.ends_with("ly"));
-        if at_cue && between {
+        if at_cue && stands_between(&last) {
             head = before.trim_end();
             continue;
         }
-        if matches!(last.as_ref(), "and" | "but" | "while" | "before" | "after") {
+        if JOINERS.contains(&last.as_ref()) {
             head = before.trim_end();
         }
         return head;
@@ -284,8 +283,17 @@ fn joins(lower: &[Lower<'_>], i: usize) -> bool {
     lower[..i]
         .iter()
         .rev()
-        .find(|w| !(BETWEEN.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly"))))
-        .is_some_and(|w| matches!(w.as_ref(), "and" | "but" | "while" | "before" | "after"))
+        .find(|w| !stands_between(w))
+        .is_some_and(|w| JOINERS.contains(&w.as_ref()))
+}
+
+/// The words that join a second verb to a first: "… and warned that …".
+const JOINERS: &[&str] = &["and", "but", "while", "before", "after"];
+
+/// Whether a lower-case word may stand between a joining word and the verb it joins: an
+/// auxiliary or an adverb ("and also warned", "but reportedly added").
+fn stands_between(word: &str) -> bool {
+    BETWEEN.contains(&word) || (word.len() > 4 && word.ends_with("ly"))
 }
 
 /// Whether a statement denies: its cue is a denial ("denied", "rejected") or what was
