@@ -297,20 +297,35 @@ fn stands_between(word: &str) -> bool {
 }
 
 /// Whether a statement denies: its cue is a denial ("denied", "rejected") or what was
-/// said is negated ("it has not discussed the proposal").
+/// said is negated ("it has not discussed the proposal", "Moscow won't sign", "no date was
+/// set"). A "not" negates only after an auxiliary or at the start: "a working text, not an
+/// ultimatum" contrasts, and denies nothing.
 pub fn is_denial(cue: &str, text: &str) -> bool {
     let cue = cue.to_lowercase();
+    let mut before: Option<String> = None;
     ["deny", "denie", "denied", "reject", "dismiss", "refus"]
         .iter()
         .any(|d| cue.starts_with(d))
         || text
             .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+            .filter(|w| !w.is_empty())
             .any(|w| {
-                matches!(w.to_lowercase().as_str(), "not" | "never" | "no")
-                    || w.ends_with("n't")
-                    || w.ends_with("n\u{2019}t")
+                let word = w.to_lowercase();
+                let negates = match word.as_str() {
+                    "never" | "no" | "cannot" => true,
+                    "not" => before.as_deref().is_none_or(|b| AUXILIARIES.contains(&b)),
+                    _ => word.ends_with("n't") || word.ends_with("n\u{2019}t"),
+                };
+                before = Some(word);
+                negates
             })
 }
+
+/// The auxiliaries and modals a "not" negates a statement after.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "shall", "may", "might", "must",
+];
 
 /// The number of words of a cue starting at word `i`, if one does. A one-word cue must be
 /// written in lower case ("States" in "United States" is no cue).
@@ -948,6 +963,17 @@ mod tests {
         assert!(is_denial("denied", "a meeting took place"));
         assert!(is_denial("said", "Moscow won't sign"));
         assert!(!is_denial("said", "the talks went well"));
+        assert!(is_denial("said", "the text was \"not constructive\""));
+        assert!(is_denial("said", "no date had been set"));
+        // A "not" that contrasts denies nothing.
+        assert!(!is_denial(
+            "insisted",
+            "the draft remained \"a working text, not an ultimatum.\""
+        ));
+        assert!(!is_denial(
+            "told",
+            "Europe had to be at the table, not on the menu"
+        ));
     }
 
     #[test]
