@@ -12,6 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::events::negated;
 use crate::sentence::{WordSet, lower_plain};
 
 /// A word lower-cased, borrowed from the text when it had no capital.
@@ -302,30 +303,16 @@ fn stands_between(word: &str) -> bool {
 /// ultimatum" contrasts, and denies nothing.
 pub fn is_denial(cue: &str, text: &str) -> bool {
     let cue = cue.to_lowercase();
-    let mut before: Option<String> = None;
+    let words: Vec<Lower<'_>> = text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .map(lower_plain)
+        .collect();
     ["deny", "denie", "denied", "reject", "dismiss", "refus"]
         .iter()
         .any(|d| cue.starts_with(d))
-        || text
-            .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                let word = w.to_lowercase();
-                let negates = match word.as_str() {
-                    "never" | "no" | "cannot" => true,
-                    "not" => before.as_deref().is_none_or(|b| AUXILIARIES.contains(&b)),
-                    _ => word.ends_with("n't") || word.ends_with("n\u{2019}t"),
-                };
-                before = Some(word);
-                negates
-            })
+        || negated(&words)
 }
-
-/// The auxiliaries and modals a "not" negates a statement after.
-const AUXILIARIES: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
-    "will", "would", "can", "could", "should", "shall", "may", "might", "must",
-];
 
 /// The number of words of a cue starting at word `i`, if one does. A one-word cue must be
 /// written in lower case ("States" in "United States" is no cue).

@@ -17,11 +17,9 @@ use serde::Serialize;
 use super::time::{Timex, TimexType};
 use crate::sentence::{WordSet, lower_plain};
 
-/// Words that make a sentence a denial.
+/// Verbs that make a sentence a denial; a negation ([`negated`]) does too.
 static DENIALS: WordSet = LazyLock::new(|| {
     [
-        "not",
-        "never",
         "deny",
         "denies",
         "denied",
@@ -35,7 +33,6 @@ static DENIALS: WordSet = LazyLock::new(|| {
         "dismiss",
         "dismisses",
         "dismissed",
-        "no",
     ]
     .into_iter()
     .collect()
@@ -315,6 +312,24 @@ pub struct SentenceEvent {
     pub verb: String,
 }
 
+/// Whether `words` (lower case as [`lower_plain`] makes them, in order) are negated: "never", "no", "cannot", a word
+/// ending in "n't", or "not" after an auxiliary or at the start ("has not discussed",
+/// "not constructive"). A "not" after anything else contrasts ("a working text, not an
+/// ultimatum") and negates nothing.
+pub fn negated<W: AsRef<str>>(words: &[W]) -> bool {
+    words.iter().enumerate().any(|(k, w)| match w.as_ref() {
+        "never" | "no" | "cannot" => true,
+        "not" => k == 0 || AUXILIARIES.contains(&words[k - 1].as_ref()),
+        w => w.ends_with("n't"),
+    })
+}
+
+/// The auxiliaries and modals after which "not" negates.
+const AUXILIARIES: &[&str] = &[
+    "is", "was", "are", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "shall", "may", "might", "must",
+];
+
 /// Reads the sentence `sentence` (of a paragraph whose time expressions are `times`, with
 /// byte offsets into the paragraph, the sentence starting at byte `offset`) as an event;
 /// `None` when it has no verb. `published` is the source's date.
@@ -336,7 +351,7 @@ pub fn read_sentence(
         .collect();
     let verb = words.iter().find(|w| is_verb(w))?;
     let has = |set: &HashSet<&str>| words.iter().any(|w| set.contains(w.as_ref()));
-    let negated = has(&DENIALS) || words.iter().any(|w| w.ends_with("n't"));
+    let negated = has(&DENIALS) || negated(&words);
     let own: Vec<&Timex> = times
         .iter()
         .filter(|t| t.start >= offset && t.end <= offset + sentence.len())
@@ -520,6 +535,12 @@ mod tests {
         assert_eq!(
             status("Peskov denied that a meeting took place."),
             Status::Denied
+        );
+        assert_eq!(status("Moscow said no date was set."), Status::Denied);
+        // A "not" that contrasts negates nothing.
+        assert_eq!(
+            status("Rubio said the draft was a working text, not an ultimatum."),
+            Status::Reported
         );
         assert_eq!(
             status("Zelenskyy will travel to Washington."),
