@@ -7,6 +7,27 @@
 /// A fixed list of lower-case words, made a set on first use for lookups.
 pub type WordSet = std::sync::LazyLock<foldhash::HashSet<&'static str>>;
 
+/// The entries of a word-list data file: its lines, trimmed, without blank ones and `#`
+/// comments.
+pub fn list_entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// The entries of a word-list data file as a set, for a [`WordSet`].
+pub fn word_list(data: &'static str) -> foldhash::HashSet<&'static str> {
+    list_entries(data).collect()
+}
+
+/// The words of `text` as [`lower_plain`] makes them, with inner apostrophes kept
+/// ("won't"): what negation and verbs are read from.
+pub fn plain_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
+        .filter(|w| !w.is_empty())
+        .map(lower_plain)
+}
+
 /// Abbreviations that end with a full stop without ending the sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov", "sen",

@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::events::negated;
-use crate::sentence::{WordSet, lower_plain};
+use crate::sentence::{WordSet, list_entries, lower_plain, plain_words, word_list};
 
 /// A word lower-cased, borrowed from the text when it had no capital.
 type Lower<'a> = std::borrow::Cow<'a, str>;
@@ -106,23 +106,14 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
 /// The cues, as word sequences.
 static CUES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    include_str!("data/claim_cues.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    list_entries(include_str!("data/claim_cues.txt"))
         .map(|l| l.split_whitespace().collect())
         .collect()
 });
 static ONE_WORD_CUES: WordSet =
     LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
 /// Who is told, besides the unnamed groups of [`GROUPS`].
-static ADDRESSEES: WordSet = LazyLock::new(|| {
-    include_str!("data/addressees.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-});
+static ADDRESSEES: WordSet = LazyLock::new(|| word_list(include_str!("data/addressees.txt")));
 /// The cues of more than one word, in the order of the list.
 static PHRASE_CUES: LazyLock<Vec<&'static [&'static str]>> = LazyLock::new(|| {
     CUES.iter()
@@ -303,11 +294,7 @@ fn stands_between(word: &str) -> bool {
 /// ultimatum" contrasts, and denies nothing.
 pub fn is_denial(cue: &str, text: &str) -> bool {
     let cue = cue.to_lowercase();
-    let words: Vec<Lower<'_>> = text
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| !w.is_empty())
-        .map(lower_plain)
-        .collect();
+    let words: Vec<Lower<'_>> = plain_words(text).collect();
     ["deny", "denie", "denied", "reject", "dismiss", "refus"]
         .iter()
         .any(|d| cue.starts_with(d))

@@ -15,7 +15,7 @@ use foldhash::HashSet;
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};
-use crate::sentence::{WordSet, lower_plain};
+use crate::sentence::{WordSet, plain_words};
 
 /// Verbs that make a sentence a denial; a negation ([`negated`]) does too.
 static DENIALS: WordSet = LazyLock::new(|| {
@@ -312,10 +312,10 @@ pub struct SentenceEvent {
     pub verb: String,
 }
 
-/// Whether `words` (lower case as [`lower_plain`] makes them, in order) are negated: "never", "no", "cannot", a word
-/// ending in "n't", or "not" after an auxiliary or at the start ("has not discussed",
-/// "not constructive"). A "not" after anything else contrasts ("a working text, not an
-/// ultimatum") and negates nothing.
+/// Whether `words` (as [`plain_words`] gives them, in order) are negated: "never", "no",
+/// "cannot", a word ending in "n't", or "not" after an auxiliary or at the start ("has not
+/// discussed", "not constructive"). A "not" after anything else contrasts ("a working
+/// text, not an ultimatum") and negates nothing.
 pub fn negated<W: AsRef<str>>(words: &[W]) -> bool {
     words.iter().enumerate().any(|(k, w)| match w.as_ref() {
         "never" | "no" | "cannot" => true,
@@ -344,11 +344,7 @@ pub fn read_sentence(
     if closed.ends_with('?') {
         return None;
     }
-    let words: Vec<std::borrow::Cow<str>> = sentence
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
-        .filter(|w| !w.is_empty())
-        .map(lower_plain)
-        .collect();
+    let words: Vec<std::borrow::Cow<str>> = plain_words(sentence).collect();
     let verb = words.iter().find(|w| is_verb(w))?;
     let has = |set: &HashSet<&str>| words.iter().any(|w| set.contains(w.as_ref()));
     let negated = has(&DENIALS) || negated(&words);

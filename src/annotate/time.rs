@@ -48,10 +48,9 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use foldhash::HashSet;
 use serde::Serialize;
 
-use crate::sentence::WordSet;
+use crate::sentence::{WordSet, word_list};
 
 /// The TIMEX3 type of an expression.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -441,14 +440,6 @@ fn abbreviation_before(text: &str, toks: &[Tok], i: usize) -> bool {
 
 static PAST_VERBS: WordSet = LazyLock::new(|| word_list(include_str!("data/time_past_verbs.txt")));
 static NOT_PAST: WordSet = LazyLock::new(|| word_list(include_str!("data/time_not_past.txt")));
-
-/// The words of a list file: one a line, `#` comments.
-fn word_list(text: &'static str) -> HashSet<&'static str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
-}
 
 /// Words that may follow "the future", "the past", "the present" or a year.
 const FUNCTION_WORDS: &[&str] = &[

@@ -18,14 +18,11 @@ use super::minhash::{self, BANDS, Index};
 use super::normalize::words;
 use super::shingle::overlap;
 use super::union_find::UnionFind;
+use crate::sentence::list_entries;
 
 /// Capitalised words that are not names (see the data file), sorted.
 static FUNCTION_WORDS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut words: Vec<&str> = include_str!("data/function_words.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect();
+    let mut words: Vec<&str> = list_entries(include_str!("data/function_words.txt")).collect();
     words.sort_unstable();
     words
 });

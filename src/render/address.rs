@@ -30,6 +30,13 @@ pub fn page(to_folder: &[&str], id: &str) -> String {
     out
 }
 
+/// [`page`] with `#p<number>` after it: a link to paragraph `number` of source `id`.
+pub fn paragraph(to_folder: &[&str], id: &str, number: usize) -> String {
+    let mut out = page(to_folder, id);
+    let _ = write!(out, "#p{number}");
+    out
+}
+
 /// [`page`], escaped for HTML, with `#p<number>` after it when `paragraph` is given,
 /// written onto `out` without making the address first.
 pub fn write_page(out: &mut String, to_folder: &[&str], id: &str, paragraph: Option<usize>) {

@@ -320,14 +320,8 @@ impl Pages<'_> {
             section: "sources",
         };
         let cards = view::source_cards(b, "");
-        self.page(
-            [address::SOURCES, address::INDEX].concat(),
-            "sources.html",
-            meta,
-            |c| {
-                c.insert("sources", &cards);
-            },
-        )
+        let path = [address::SOURCES, address::INDEX].concat();
+        self.page(path, "sources.html", meta, |c| c.insert("sources", &cards))
     }
 
     fn source(&self, index: usize) -> Result<Rendered, Diagnostic> {
@@ -361,16 +355,12 @@ impl Pages<'_> {
             section: "actors",
         };
         let network = relations::network_svg(b);
-        self.page(
-            [address::ACTORS, address::INDEX].concat(),
-            "actors.html",
-            meta,
-            |c| {
-                c.insert("network", &network);
-                c.insert("groups", &view::actor_groups(b));
-                c.insert("actor_count", &b.actors.len());
-            },
-        )
+        let path = [address::ACTORS, address::INDEX].concat();
+        self.page(path, "actors.html", meta, |c| {
+            c.insert("network", &network);
+            c.insert("groups", &view::actor_groups(b));
+            c.insert("actor_count", &b.actors.len());
+        })
     }
 
     fn actor(&self, index: usize) -> Result<Rendered, Diagnostic> {

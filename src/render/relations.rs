@@ -10,6 +10,8 @@ use crate::assemble::Briefing;
 use crate::render::address;
 use crate::render::inline::escape;
 
+/// The way from an actor's page (two levels below the root) to the source pages.
+const TO_SOURCES: [&str; 2] = ["../../", address::SOURCES];
 /// How many statements an actor's page lists.
 pub const STATEMENTS: usize = 60;
 /// How many relations an actor's page lists.
@@ -39,10 +41,9 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
             out.push_str(" <span class=\"badge\" title=\"The source does not vouch for it: reportedly, allegedly…\">hedged</span>");
         }
         out.push_str(" · <a href=\"");
-        let to_sources = ["../../", address::SOURCES];
         address::write_page(
             &mut out,
-            &to_sources,
+            &TO_SOURCES,
             &source.id,
             Some(claim.paragraph.number),
         );
@@ -108,8 +109,7 @@ pub fn relations_html(briefing: &Briefing, index: usize) -> String {
                 " "
             });
             out.push_str("<a href=\"");
-            let to_sources = ["../../", address::SOURCES];
-            address::write_page(&mut out, &to_sources, &source.id, Some(at.number));
+            address::write_page(&mut out, &TO_SOURCES, &source.id, Some(at.number));
             let _ = write!(out, "\">¶{}</a>", at.number);
         }
         out.push_str(if r.paragraphs.is_empty() {

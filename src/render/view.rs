@@ -567,7 +567,7 @@ fn paragraph_link(briefing: &Briefing, here: usize, to: &ParagraphRef) -> Paragr
         None => format!("“{}”", target.title),
     };
     ParagraphLink {
-        href: format!("{}#p{}", address::page(&["../"], &target.id), to.number),
+        href: address::paragraph(&["../"], &target.id, to.number),
         label: format!("¶{} in “{}”", to.number, target.title),
         short: format!("{name} ¶{}", to.number),
     }
@@ -757,11 +757,7 @@ pub fn actor_page(briefing: &Briefing, index: usize) -> ActorPage {
             let source = briefing.sources.get(at.source)?;
             let p = source.paragraphs.get(at.number - 1)?;
             Some(MentionView {
-                href: format!(
-                    "{}#p{}",
-                    address::page(&["../../", address::SOURCES], &source.id),
-                    at.number
-                ),
+                href: address::paragraph(&["../../", address::SOURCES], &source.id, at.number),
                 source: source.title.clone(),
                 outlet: source.meta.outlet.clone(),
                 date_label: source.date().map(date_label),
