@@ -114,6 +114,15 @@ static ONE_WORD_CUES: WordSet =
     LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
 /// Who is told, besides the unnamed groups of [`GROUPS`].
 static ADDRESSEES: WordSet = LazyLock::new(|| word_list(include_str!("data/addressees.txt")));
+/// Second-hand report frames between the speaker and the cue, as word sequences, longest
+/// first ("said to have" before "said to").
+static FRAMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    let mut frames: Vec<Vec<&str>> = list_entries(include_str!("data/report_frames.txt"))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    frames.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    frames
+});
 /// The cues of more than one word, in the order of the list.
 static PHRASE_CUES: LazyLock<Vec<&'static [&'static str]>> = LazyLock::new(|| {
     CUES.iter()
@@ -180,13 +189,17 @@ pub fn claims_in(
     let mut claims: Vec<SentenceClaim> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let Some(len) = cue_at(&words, &lower, i) else {
-            i += 1;
+        // A second-hand frame ("is said to have") stands between the speaker and the cue,
+        // and hedges; a frame without a cue after it ("is said to be ill") is no one's claim.
+        let frame = frame_at(&lower, i);
+        let at = i + frame.map_or(0, |(len, _)| len);
+        let Some(len) = cue_at(&words, &lower, at) else {
+            i = at + 1;
             continue;
         };
-        let cue = words[i].range.0..words[i + len - 1].range.1;
-        let claim = if lower[i] == "according" {
-            according_to(text, &words, i + len, &sentence, mentions)
+        let cue = words[at].range.0..words[at + len - 1].range.1;
+        let claim = if lower[at] == "according" {
+            according_to(text, &words, at + len, &sentence, mentions)
         } else {
             // A second cue joined to the first shares its speaker: "Lavrov said … and
             // warned that …", "…, while insisting that …".
@@ -194,24 +207,35 @@ pub fn claims_in(
                 .last()
                 .filter(|_| joins(&lower, i))
                 .map(|c| (c.speaker.clone(), i));
-            let speaker = speaker_before(text, &words, &lower, i, mentions)
+            let before = speaker_before(text, &words, &lower, i, mentions);
+            let set_off = before.is_some();
+            let speaker = before
                 .or(joined)
-                .or_else(|| speaker_after(text, &words, i + len, mentions));
+                .or_else(|| speaker_after(text, &words, at + len, mentions));
             speaker.map(|(speaker, after)| {
-                let after = after.max(i + len);
+                let after = after.max(at + len);
                 // A quotation before the attribution ends where the speaker's name starts.
                 let stop = match &speaker {
-                    Speaker::Mention(m) => mentions[*m].start.min(words[i].range.0),
+                    Speaker::Mention(m) => mentions[*m].start.min(words[at].range.0),
                     Speaker::Phrase(r) => r.start,
                     Speaker::Pronoun(r) => r.start,
                 };
-                let told = after == i + len && TELLING.contains(&lower[after - 1].as_ref());
+                let told = after == at + len && TELLING.contains(&lower[after - 1].as_ref());
                 let start = content_start(text, &words, &lower, after, told, mentions);
-                (speaker, content(text, &words, (start, stop), &sentence))
+                let said = content(text, &words, (start, stop), &sentence);
+                let cue_end = cue.end;
+                let head = set_off
+                    .then(|| set_off_head(text, &sentence, stop, cue_end))
+                    .flatten()
+                    .filter(|_| said.1.is_none() && said.0.start >= cue_end);
+                match head {
+                    Some(head) => (speaker, (head, Some(said.0))),
+                    None => (speaker, said),
+                }
             })
         };
         if let Some((speaker, (content, more))) = claim {
-            let hedged = hedged || lower[i].starts_with("claim");
+            let hedged = hedged || lower[at].starts_with("claim") || frame.is_some_and(|f| f.1);
             claims.push(SentenceClaim {
                 cue,
                 speaker,
@@ -220,7 +244,7 @@ pub fn claims_in(
                 hedged,
             });
         }
-        i += len;
+        i = at + len;
     }
     // A claim's content stops where a second claim inside it begins, at its speaker or,
     // when it shares the first one's, at its cue, with the word that joins them: "…
@@ -269,6 +293,19 @@ fn joined_before(head: &str, at_cue: bool) -> &str {
     }
 }
 
+/// The second-hand frame starting at word `i`, a form of "be" and a phrase of
+/// [`FRAMES`]: its length in words, and whether it hedges (all but "quoted as" do).
+fn frame_at(lower: &[Lower<'_>], i: usize) -> Option<(usize, bool)> {
+    if !matches!(lower[i].as_ref(), "is" | "was" | "are" | "were" | "been") {
+        return None;
+    }
+    let words = lower.get(i + 1..)?;
+    let frame = FRAMES
+        .iter()
+        .find(|f| f.len() <= words.len() && f.iter().zip(words).all(|(f, w)| w == f))?;
+    Some((frame.len() + 1, frame[0] != "quoted"))
+}
+
 /// Whether the cue at word `i` is joined to an earlier verb: "and", "but", "while" or
 /// "before" just before it, over adverbs.
 fn joins(lower: &[Lower<'_>], i: usize) -> bool {
@@ -301,10 +338,10 @@ pub fn is_denial(cue: &str, text: &str) -> bool {
         || negated(&words)
 }
 
-/// The number of words of a cue starting at word `i`, if one does. A one-word cue must be
-/// written in lower case ("States" in "United States" is no cue).
+/// The number of words of a cue starting at word `i`, if one does (none past the end). A
+/// one-word cue must be written in lower case ("States" in "United States" is no cue).
 fn cue_at(words: &[Word<'_>], lower: &[Lower<'_>], i: usize) -> Option<usize> {
-    if ONE_WORD_CUES.contains(lower[i].as_ref())
+    if ONE_WORD_CUES.contains(lower.get(i)?.as_ref())
         && words[i].text.starts_with(|c: char| c.is_lowercase())
     {
         return Some(1);
@@ -551,6 +588,25 @@ fn content(
     )
 }
 
+/// The words before an attribution set off by commas inside what was said, from the
+/// sentence's start to the speaker at byte `stop`: "Zelenskiy's office" in "Zelenskiy's
+/// office, he added, was "playing for time."". `None` unless commas stand before the
+/// speaker and after the cue (ending at byte `cue_end`), and the words before are no
+/// quotation (which [`content`] takes whole).
+fn set_off_head(
+    text: &str,
+    sentence: &Range<usize>,
+    stop: usize,
+    cue_end: usize,
+) -> Option<Range<usize>> {
+    let head = text.get(sentence.start..stop)?.trim();
+    let after = text.get(cue_end..sentence.end)?;
+    if !head.ends_with(',') || !after.starts_with(',') || head.starts_with(['"', '\u{201C}']) {
+        return None;
+    }
+    Some(trimmed(text, sentence.start..stop)).filter(|head| !head.is_empty())
+}
+
 /// `range` without surrounding space, quotes and punctuation that closes a clause.
 fn trimmed(text: &str, range: Range<usize>) -> Range<usize> {
     let slice = &text[range.clone()];
@@ -681,6 +737,49 @@ mod tests {
             ),
             one("Lauri Kask", "said", "We will not accept this", false)
         );
+    }
+
+    #[test]
+    fn a_second_hand_report_is_the_named_speakers_claim() {
+        assert_eq!(
+            claims(
+                "Lauri Kask is said to have told the meeting that the front line would hold.",
+                &["Lauri Kask"]
+            ),
+            one("Lauri Kask", "told", "the front line would hold", true)
+        );
+        assert_eq!(
+            claims(
+                "Kivi was quoted as saying that the talks went well.",
+                &["Kivi"]
+            ),
+            one("Kivi", "saying", "the talks went well", false)
+        );
+        // What others say about Kivi is not Kivi's claim.
+        assert_eq!(claims("Kivi is said to be ill.", &["Kivi"]), []);
+        assert_eq!(claims("Kivi is said to", &["Kivi"]), []);
+    }
+
+    #[test]
+    fn an_attribution_set_off_by_commas_splits_what_was_said() {
+        assert_eq!(
+            claims(
+                "Kivi's office, he added, was \"playing for time.\"",
+                &["Kivi"]
+            ),
+            one(
+                "he",
+                "added",
+                "Kivi's office … was \"playing for time.\"",
+                false
+            )
+        );
+        // A name after the cue is no such attribution: "…, said Kask, …".
+        let found = claims(
+            "The plan is dead, said Kask, and talks would go on.",
+            &["Kask"],
+        );
+        assert!(!found[0].2.contains('…'), "{found:?}");
     }
 
     #[test]

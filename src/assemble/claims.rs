@@ -62,7 +62,11 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
     let mut out = Vec::new();
     // The person and the organization or group named last, for "he" and "they".
     let mut last: [Option<usize>; 2] = [None; 2];
+    // The person who spoke last, in this paragraph or the one before, for "he added":
+    // "Merz said he had discussed the plan with Trump … Berlin, he said, would not …".
+    let mut spoke: [Option<usize>; 2] = [None; 2];
     for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
+        spoke = [spoke[1], None];
         if p.repeat_of.is_some() {
             // A repeat's claims are its original's; its names still tell who "he" is next.
             for m in &p.mentions {
@@ -93,10 +97,18 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                         let word = &p.text[r.clone()];
                         let person =
                             word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she");
-                        (if person { last[0] } else { last[1] }, word.to_string())
+                        let spoken = spoke[1].or(spoke[0]);
+                        let named = if person { last[0] } else { last[1] };
+                        (
+                            if person { spoken.or(named) } else { named },
+                            word.to_string(),
+                        )
                     }
                     Speaker::Phrase(r) => (None, p.text[r.clone()].to_string()),
                 };
+                if let Some(actor) = speaker.filter(|&a| actors[a].kind == ActorKind::Person) {
+                    spoke[1] = Some(actor);
+                }
                 out.push(ClaimEntry {
                     id: String::new(),
                     speaker,

@@ -113,6 +113,32 @@ fn a_repeated_paragraph_adds_no_claims() {
     assert_eq!(json["claims"].as_array().unwrap().len(), 6);
 }
 
+#[test]
+fn a_pronoun_after_a_statement_is_its_speaker_not_the_last_name() {
+    let project = Project::new();
+    project.seed(
+        "call.md",
+        "---\ntitle: The call\ndate: 2025-03-12\n---\n\n\
+         Kristen Michal said she had discussed the cables with Alexander Stubb by phone. \
+         Tallinn, she added, would not reopen the port.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let found = claims(&json);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(
+        found[1],
+        (
+            Some("kristen-michal"),
+            "she",
+            "added",
+            false,
+            "Tallinn … would not reopen the port",
+            "call#p1"
+        )
+    );
+}
+
 /// Three dated reports of cable talks: who said what, who met whom.
 fn talks() -> Project {
     let project = Project::new();
