@@ -315,11 +315,15 @@ pub struct SentenceEvent {
 /// Whether `words` (as [`plain_words`] gives them, in order) are negated: "never", "no",
 /// "cannot", a word ending in "n't", or "not" after an auxiliary or at the start ("has not
 /// discussed", "not constructive"). A "not" after anything else contrasts ("a working
-/// text, not an ultimatum") and negates nothing.
+/// text, not an ultimatum") and negates nothing; a "no" right after "a", "an" or "the" and
+/// a word opens a clause about that word ("a choice no nation should face", "the official
+/// no longer in charge"), and negates nothing either.
 pub fn negated<W: AsRef<str>>(words: &[W]) -> bool {
+    let word = |k: usize| words[k].as_ref();
     words.iter().enumerate().any(|(k, w)| match w.as_ref() {
-        "never" | "no" | "cannot" => true,
-        "not" => k == 0 || AUXILIARIES.contains(&words[k - 1].as_ref()),
+        "never" | "cannot" => true,
+        "no" => k < 2 || !matches!(word(k - 2), "a" | "an" | "the"),
+        "not" => k == 0 || AUXILIARIES.contains(&word(k - 1)),
         w => w.ends_with("n't"),
     })
 }
@@ -533,6 +537,15 @@ mod tests {
             Status::Denied
         );
         assert_eq!(status("Moscow said no date was set."), Status::Denied);
+        assert_eq!(
+            status("The talks are no substitute for a ceasefire."),
+            Status::Denied
+        );
+        // A "no" that opens a clause about a noun negates nothing.
+        assert_eq!(
+            status("Lavrov called it a choice no nation should face."),
+            Status::Reported
+        );
         // A "not" that contrasts negates nothing.
         assert_eq!(
             status("Rubio said the draft was a working text, not an ultimatum."),
