@@ -234,6 +234,9 @@ pub fn claims_in(
                 }
             })
         };
+        // A claim needs something said: "According to the ministry reportedly Lavrov
+        // suggested …", with no comma to end the source, leaves nothing.
+        let claim = claim.filter(|(_, (content, _))| !content.is_empty());
         if let Some((speaker, (content, more))) = claim {
             let hedged = hedged || lower[at].starts_with("claim") || frame.is_some_and(|f| f.1);
             claims.push(SentenceClaim {
@@ -780,6 +783,15 @@ mod tests {
             &["Kask"],
         );
         assert!(!found[0].2.contains('…'), "{found:?}");
+    }
+
+    #[test]
+    fn nothing_said_is_no_claim() {
+        let found = claims(
+            "According to the ministry reportedly Kivi suggested that the talks failed.",
+            &["Kivi"],
+        );
+        assert!(found.iter().all(|c| !c.2.is_empty()), "{found:?}");
     }
 
     #[test]
