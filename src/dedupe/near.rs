@@ -109,7 +109,7 @@ pub fn pairs(texts: &[&str]) -> NearPairs {
     // The sketches, and one LSH index of word shingles, one of character shingles.
     let (sketches, keys): (Vec<Sketch>, Vec<Keys>) =
         texts.par_iter().map(|text| sketch(text)).unzip();
-    let with_keys = |has: fn(&Keys) -> bool| keys.iter().filter(|k| has(k)).count() * BANDS;
+    let with_keys = |has: fn(&Keys) -> bool| keys.iter().filter(|k| has(k)).count();
     let mut words_index = Vec::with_capacity(with_keys(|k| k.words.is_some()));
     let mut chars_index = Vec::with_capacity(with_keys(|k| k.chars.is_some()));
     for (i, keys) in keys.into_iter().enumerate() {
