@@ -354,7 +354,7 @@ impl Pages<'_> {
             canonical: None,
             section: "actors",
         };
-        let network = relations::network_svg(b);
+        let network = relations::network_html(b);
         let path = [address::ACTORS, address::INDEX].concat();
         self.page(path, "actors.html", meta, |c| {
             c.insert("network", &network);

@@ -138,9 +138,9 @@ fn passive(verb: &str) -> String {
 
 /// The network of the most mentioned people, organizations and groups: a circle of
 /// nodes sized by mentions, linked where the sources name two in one sentence, each node
-/// a link to its page. For the actors index (one level below the root). `None` with
-/// fewer than three actors or no links.
-pub fn network_svg(briefing: &Briefing) -> Option<String> {
+/// a link to its page, then a key to the nodes' colours. For the actors index (one level
+/// below the root). `None` with fewer than three actors or no links.
+pub fn network_html(briefing: &Briefing) -> Option<String> {
     let nodes: Vec<usize> = (0..briefing.actors.len())
         .filter(|&a| briefing.actors[a].kind != ActorKind::Place && briefing.actors[a].mentions > 0)
         .take(NODES)
@@ -168,19 +168,20 @@ pub fn network_svg(briefing: &Briefing) -> Option<String> {
     if edges.is_empty() {
         return None;
     }
-    let (size, radius) = (640.0_f64, 230.0_f64);
-    let centre = size / 2.0;
+    // Wider than the circle, so that the names beside the nodes on its left and right fit.
+    let (width, height, radius) = (880.0_f64, 640.0_f64, 230.0_f64);
+    let (centre, middle) = (width / 2.0, height / 2.0);
     let place = |i: usize| {
         let angle =
             std::f64::consts::TAU * i as f64 / nodes.len() as f64 - std::f64::consts::FRAC_PI_2;
-        (centre + radius * angle.cos(), centre + radius * angle.sin())
+        (centre + radius * angle.cos(), middle + radius * angle.sin())
     };
     let most = briefing.actors[nodes[0]].mentions.max(1) as f64;
     let heaviest = edges[0].1.max(1) as f64;
     let mut svg = String::new();
     let _ = write!(
         svg,
-        "<svg class=\"network\" viewBox=\"0 0 {size} {size}\" role=\"group\" aria-labelledby=\"network-title\" xmlns=\"http://www.w3.org/2000/svg\">\
+        "<svg class=\"network\" viewBox=\"0 0 {width} {height}\" role=\"group\" aria-labelledby=\"network-title\" xmlns=\"http://www.w3.org/2000/svg\">\
          <title id=\"network-title\">The {} most mentioned people, organizations and groups, linked where a sentence names two of them</title>",
         nodes.len()
     );
@@ -211,7 +212,7 @@ pub fn network_svg(briefing: &Briefing) -> Option<String> {
             0.0
         };
         let dy = if anchor == "middle" {
-            if y < centre { -(r + 6.0) } else { r + 14.0 }
+            if y < middle { -(r + 6.0) } else { r + 14.0 }
         } else {
             4.0
         };
@@ -229,7 +230,21 @@ pub fn network_svg(briefing: &Briefing) -> Option<String> {
             y + dy,
         );
     }
-    svg.push_str("</svg>");
+    svg.push_str("</svg><ul class=\"network-key\">");
+    for (kind, label) in [
+        (ActorKind::Person, "People"),
+        (ActorKind::Organization, "Organizations"),
+        (ActorKind::Group, "Groups"),
+    ] {
+        if nodes.iter().any(|&a| briefing.actors[a].kind == kind) {
+            let _ = write!(
+                svg,
+                "<li><span class=\"key {}\" aria-hidden=\"true\"></span>{label}</li>",
+                kind.as_str()
+            );
+        }
+    }
+    svg.push_str("</ul>");
     Some(svg)
 }
 

@@ -236,6 +236,27 @@ fn the_network_is_well_formed_svg_whose_nodes_link_to_actor_pages() {
         doc.descendants().any(|n| n.has_tag_name("line")),
         "no links between actors"
     );
+    // The key names the colour of every kind of node drawn, and no other.
+    let key = page[end..]
+        .split("</ul>")
+        .next()
+        .filter(|key| key.contains("class=\"network-key\""))
+        .expect("a key after the network");
+    let mut drawn: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .filter_map(|n| n.attribute("class"))
+        .collect();
+    drawn.sort_unstable();
+    drawn.dedup();
+    let keyed: Vec<&str> = key
+        .split("class=\"key ")
+        .skip(1)
+        .filter_map(|k| k.split('"').next())
+        .collect();
+    let mut sorted = keyed.clone();
+    sorted.sort_unstable();
+    assert_eq!(sorted, drawn, "{key}");
     site.assert_no_broken_links("/");
 }
 
