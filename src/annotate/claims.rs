@@ -86,6 +86,18 @@ const GROUPS: &[&str] = &[
     "delegates",
     "envoys",
 ];
+/// Words for who or what speaks for an organization: "a Kremlin statement said", "a White
+/// House spokeswoman said" are the organization's claims.
+const VOICES: &[&str] = &[
+    "statement",
+    "readout",
+    "communique",
+    "communiqué",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+];
 /// The cues of telling, whose first object is who was told rather than what.
 const TELLING: &[&str] = &["told", "tell", "tells", "telling"];
 /// Words that mark a report as hedged.
@@ -430,6 +442,17 @@ fn speaker_before(
                 k -= 1;
             }
             return Some((Speaker::Phrase(words[k].range.0..words[j].range.1), i));
+        }
+        if VOICES.contains(&w.as_ref()) {
+            // The organization named right before its voice ("Kremlin's statement"), if any.
+            let start = words[j].range.0;
+            return mentions
+                .iter()
+                .position(|m| {
+                    let gap = text[m.end.min(start)..start].trim_end();
+                    m.end <= start && matches!(gap, "" | "'s" | "\u{2019}s")
+                })
+                .map(|m| (Speaker::Mention(m), i));
         }
         let skippable = BETWEEN.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly"));
         let gap = &text[words[j].range.1..words[j + 1].range.0];
@@ -783,6 +806,26 @@ mod tests {
             &["Kask"],
         );
         assert!(!found[0].2.contains('…'), "{found:?}");
+    }
+
+    #[test]
+    fn an_organization_speaks_through_its_statement_or_spokesman() {
+        assert_eq!(
+            claims(
+                "A Kremlin statement said the talks had failed.",
+                &["Kremlin"]
+            ),
+            one("Kremlin", "said", "the talks had failed", false)
+        );
+        assert_eq!(
+            claims(
+                "A White House spokeswoman said the call went well.",
+                &["White House"]
+            ),
+            one("White House", "said", "the call went well", false)
+        );
+        // A statement no one is named for is no one's claim.
+        assert_eq!(claims("The statement said the talks had failed.", &[]), []);
     }
 
     #[test]
