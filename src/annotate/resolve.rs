@@ -96,10 +96,16 @@ pub fn resolve(
             })
             .unwrap_or(cluster[0]);
         let name = variants[best].0.join(" ");
-        // A known person (gazetteer, registry) of that name takes the cluster.
+        // A known person (gazetteer, registry) of that name takes the cluster, or the one
+        // whose longer name these words begin ("Recep Tayyip", "Kim Jong").
         let entity = cluster
             .iter()
             .find_map(|&v| table.same_person(variants[v].0))
+            .or_else(|| {
+                cluster
+                    .iter()
+                    .find_map(|&v| table.person_begun_by(variants[v].0))
+            })
             .unwrap_or_else(|| {
                 let entity = table.add(&name, ActorKind::Person);
                 table.add_person(entity, variants[best].0.clone());
@@ -501,6 +507,28 @@ impl Table {
             .map(|p| p.entity)
     }
 
+    /// The one person already known whose name has more words than `words` (two or more)
+    /// and begins with them: "Recep Tayyip" is Recep Tayyip Erdogan; "Kim Jong" is no one
+    /// when Kim Jong Un and Kim Jong Il are both known.
+    fn person_begun_by(&self, words: &[String]) -> Option<usize> {
+        if words.len() < 2 {
+            return None;
+        }
+        let folded: Vec<String> = words.iter().map(|w| fold(w)).collect();
+        let mut found = self
+            .by_first
+            .get(&folded[0])?
+            .iter()
+            .map(|&i| &self.people[i])
+            .filter(|p| {
+                p.words.len() > words.len()
+                    && p.words.iter().zip(&folded).all(|(w, f)| fold(w) == *f)
+            })
+            .map(|p| p.entity);
+        let entity = found.next()?;
+        found.all(|other| other == entity).then_some(entity)
+    }
+
     /// The person whose surname `word` is (as spelled or transliterated otherwise):
     /// among the people of the same source if any match, else among all when `anywhere`;
     /// the most mentioned when several do.
@@ -682,6 +710,23 @@ mod tests {
         ] {
             assert!(!same_person(&words(a), &words(b)), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn the_first_words_of_one_known_name_are_that_person() {
+        let mut table = Table::default();
+        for name in ["Recep Tayyip Erdogan", "Kim Jong Un", "Kim Jong Il"] {
+            let entity = table.add(name, ActorKind::Person);
+            table.add_person(entity, words(name));
+        }
+        assert_eq!(table.person_begun_by(&words("Recep Tayyip")), Some(0));
+        assert_eq!(
+            table.person_begun_by(&words("Kim Jong")),
+            None,
+            "two people"
+        );
+        assert_eq!(table.person_begun_by(&words("Recep Erdogan")), None);
+        assert_eq!(table.person_begun_by(&words("Recep")), None, "one word");
     }
 
     #[test]
