@@ -98,6 +98,9 @@ const VOICES: &[&str] = &[
     "spokesperson",
     "official",
 ];
+/// How many words a phrase describing a voice may have ("issued late on November 23,
+/// 2025").
+const VOICE_PHRASE: usize = 10;
 /// The cues of telling, whose first object is who was told rather than what.
 const TELLING: &[&str] = &["told", "tell", "tells", "telling"];
 /// Words that mark a report as hedged.
@@ -444,19 +447,19 @@ fn speaker_before(
             return Some((Speaker::Phrase(words[k].range.0..words[j].range.1), i));
         }
         if VOICES.contains(&w.as_ref()) {
-            // The organization named right before its voice ("Kremlin's statement"), if any.
-            let start = words[j].range.0;
-            return mentions
-                .iter()
-                .position(|m| {
-                    let gap = text[m.end.min(start)..start].trim_end();
-                    m.end <= start && matches!(gap, "" | "'s" | "\u{2019}s")
-                })
-                .map(|m| (Speaker::Mention(m), i));
+            return voice_owner(text, words[j].range.0, mentions).map(|m| (Speaker::Mention(m), i));
         }
         let skippable = BETWEEN.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly"));
         let gap = &text[words[j].range.1..words[j + 1].range.0];
         if gap.contains(',') {
+            // A voice and a participle's phrase about it: "a White House statement issued
+            // late on November 23, 2025, said".
+            let described = (j.saturating_sub(VOICE_PHRASE)..j)
+                .rev()
+                .find(|&k| VOICES.contains(&lower[k].as_ref()) && lower[k + 1].ends_with("ed"));
+            if let Some(m) = described.and_then(|k| voice_owner(text, words[k].range.0, mentions)) {
+                return Some((Speaker::Mention(m), i));
+            }
             // An appositive: ", Putin's top aide," between the name and the cue.
             let before = &text[..words[j].range.1];
             let comma = before.rfind(',')?;
@@ -473,6 +476,15 @@ fn speaker_before(
         }
     }
     None
+}
+
+/// The mention of the organization named right before the voice that starts at byte
+/// `start` ("Kremlin statement", "Kremlin's statement"), if any.
+fn voice_owner(text: &str, start: usize, mentions: &[Range<usize>]) -> Option<usize> {
+    mentions.iter().position(|m| {
+        let gap = text[m.end.min(start)..start].trim_end();
+        m.end <= start && matches!(gap, "" | "'s" | "\u{2019}s")
+    })
 }
 
 /// The speaker named right after the cue ("…," said Kremlin spokesman Dmitry Peskov).
@@ -823,6 +835,13 @@ mod tests {
                 &["White House"]
             ),
             one("White House", "said", "the call went well", false)
+        );
+        assert_eq!(
+            claims(
+                "A Kremlin statement issued late on Friday, November 21, said the talks had failed.",
+                &["Kremlin"]
+            ),
+            one("Kremlin", "said", "the talks had failed", false)
         );
         // A statement no one is named for is no one's claim.
         assert_eq!(claims("The statement said the talks had failed.", &[]), []);
