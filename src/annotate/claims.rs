@@ -119,12 +119,16 @@ const HEDGES: &[&str] = &[
 /// Pronouns that stand for the speaker last named.
 const PRONOUNS: &[&str] = &["he", "she", "they", "it"];
 
-/// The cues, as word sequences.
-static CUES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    list_entries(include_str!("data/claim_cues.txt"))
+/// The entries of a phrase-list data file, each as its words.
+fn phrases(data: &'static str) -> Vec<Vec<&'static str>> {
+    list_entries(data)
         .map(|l| l.split_whitespace().collect())
         .collect()
-});
+}
+
+/// The cues, as word sequences.
+static CUES: LazyLock<Vec<Vec<&'static str>>> =
+    LazyLock::new(|| phrases(include_str!("data/claim_cues.txt")));
 static ONE_WORD_CUES: WordSet =
     LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
 /// Who is told, besides the unnamed groups of [`GROUPS`].
@@ -132,9 +136,7 @@ static ADDRESSEES: WordSet = LazyLock::new(|| word_list(include_str!("data/addre
 /// Second-hand report frames between the speaker and the cue, as word sequences, longest
 /// first ("said to have" before "said to").
 static FRAMES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
-    let mut frames: Vec<Vec<&str>> = list_entries(include_str!("data/report_frames.txt"))
-        .map(|l| l.split_whitespace().collect())
-        .collect();
+    let mut frames = phrases(include_str!("data/report_frames.txt"));
     frames.sort_by_key(|f| std::cmp::Reverse(f.len()));
     frames
 });
@@ -238,11 +240,10 @@ pub fn claims_in(
                 let told = after == at + len && TELLING.contains(&lower[after - 1].as_ref());
                 let start = content_start(text, &words, &lower, after, told, mentions);
                 let said = content(text, &words, (start, stop), &sentence);
-                let cue_end = cue.end;
                 let head = set_off
-                    .then(|| set_off_head(text, &sentence, stop, cue_end))
+                    .then(|| set_off_head(text, &sentence, stop, cue.end))
                     .flatten()
-                    .filter(|_| said.1.is_none() && said.0.start >= cue_end);
+                    .filter(|_| said.1.is_none() && said.0.start >= cue.end);
                 match head {
                     Some(head) => (speaker, (head, Some(said.0))),
                     None => (speaker, said),
@@ -449,7 +450,7 @@ fn speaker_before(
         if VOICES.contains(&w.as_ref()) {
             return voice_owner(text, words[j].range.0, mentions).map(|m| (Speaker::Mention(m), i));
         }
-        let skippable = BETWEEN.contains(&w.as_ref()) || (w.len() > 4 && w.ends_with("ly"));
+        let skippable = stands_between(w);
         let gap = &text[words[j].range.1..words[j + 1].range.0];
         if gap.contains(',') {
             // A voice and a participle's phrase about it: "a White House statement issued

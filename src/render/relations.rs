@@ -231,11 +231,7 @@ pub fn network_html(briefing: &Briefing) -> Option<String> {
         );
     }
     svg.push_str("</svg><ul class=\"network-key\">");
-    for (kind, label) in [
-        (ActorKind::Person, "People"),
-        (ActorKind::Organization, "Organizations"),
-        (ActorKind::Group, "Groups"),
-    ] {
+    for (kind, label, _) in super::view::KINDS {
         if nodes.iter().any(|&a| briefing.actors[a].kind == kind) {
             let _ = write!(
                 svg,

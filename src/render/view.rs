@@ -695,8 +695,8 @@ pub struct ActorPage {
 /// How many sources and paragraphs an actor's page lists.
 pub const LISTED: usize = 100;
 
-/// The kinds in the order the actors page shows them.
-const KINDS: [(ActorKind, &str, &str); 4] = [
+/// The kinds in the order the actors page shows them (and the network's key).
+pub(super) const KINDS: [(ActorKind, &str, &str); 4] = [
     (ActorKind::Person, "People", "people"),
     (ActorKind::Organization, "Organizations", "organizations"),
     (ActorKind::Place, "Places", "places"),
