@@ -170,6 +170,10 @@ pub struct SentenceClaim {
     pub content: Range<usize>,
     /// The second part of a quotation split by the attribution ("…," she said, "…").
     pub more: Option<Range<usize>>,
+    /// Whether what was said is the block after the paragraph, which the attribution ends
+    /// with a colon ("In a statement, Yermak wrote:" before a block quote); `content` is
+    /// then empty.
+    pub follows: bool,
     /// Whether the sentence hedges the report.
     pub hedged: bool,
 }
@@ -214,9 +218,14 @@ pub fn claims_in(
             i = at + 1;
             continue;
         };
+        if after_modal(&lower, i) {
+            i = at + len;
+            continue;
+        }
         let cue = words[at].range.0..words[at + len - 1].range.1;
         let claim = if lower[at] == "according" {
             according_to(text, &words, at + len, &sentence, mentions)
+                .map(|(speaker, said)| (speaker, said, false))
         } else {
             // A second cue joined to the first shares its speaker: "Lavrov said … and
             // warned that …", "…, while insisting that …".
@@ -239,27 +248,31 @@ pub fn claims_in(
                 };
                 let told = after == at + len && TELLING.contains(&lower[after - 1].as_ref());
                 let start = content_start(text, &words, &lower, after, told, mentions);
+                if start >= words.len() && introduces(text, &sentence) {
+                    return (speaker, (sentence.end..sentence.end, None), true);
+                }
                 let said = content(text, &words, (start, stop), &sentence);
                 let head = set_off
                     .then(|| set_off_head(text, &sentence, stop, cue.end))
                     .flatten()
                     .filter(|_| said.1.is_none() && said.0.start >= cue.end);
                 match head {
-                    Some(head) => (speaker, (head, Some(said.0))),
-                    None => (speaker, said),
+                    Some(head) => (speaker, (head, Some(said.0)), false),
+                    None => (speaker, said, false),
                 }
             })
         };
         // A claim needs something said: "According to the ministry reportedly Lavrov
         // suggested …", with no comma to end the source, leaves nothing.
-        let claim = claim.filter(|(_, (content, _))| !content.is_empty());
-        if let Some((speaker, (content, more))) = claim {
+        let claim = claim.filter(|(_, (content, _), follows)| *follows || !content.is_empty());
+        if let Some((speaker, (content, more), follows)) = claim {
             let hedged = hedged || lower[at].starts_with("claim") || frame.is_some_and(|f| f.1);
             claims.push(SentenceClaim {
                 cue,
                 speaker,
                 content,
                 more,
+                follows,
                 hedged,
             });
         }
@@ -310,6 +323,35 @@ fn joined_before(head: &str, at_cue: bool) -> &str {
         }
         return head;
     }
+}
+
+/// The words that make a verb after them tell of what may or will be done rather than what
+/// was: "Ukraine would write into law that …", "Putin may argue that …".
+const MODALS: &[&str] = &[
+    "will", "would", "could", "may", "might", "shall", "should", "must", "can",
+];
+
+/// Whether a modal stands before the cue or frame starting at word `i`, over adverbs and
+/// auxiliaries, so that no statement was made. "Later" tells of one made after what the
+/// text told before: "he would later say that …" was said.
+fn after_modal(lower: &[Lower<'_>], i: usize) -> bool {
+    let run = lower[..i]
+        .iter()
+        .rev()
+        .take_while(|w| stands_between(w) || MODALS.contains(&w.as_ref()));
+    let mut modal = false;
+    for w in run {
+        if w == "later" {
+            return false;
+        }
+        modal |= MODALS.contains(&w.as_ref());
+    }
+    modal
+}
+
+/// Whether `sentence` ends its paragraph with a colon: it introduces the block after it.
+fn introduces(text: &str, sentence: &Range<usize>) -> bool {
+    text[sentence.end..].trim().is_empty() && text[sentence.clone()].trim_end().ends_with(':')
 }
 
 /// The second-hand frame starting at word `i`, a form of "be" and a phrase of
@@ -757,6 +799,47 @@ mod tests {
                 "the draft had been cut to 19 points",
                 false
             )
+        );
+    }
+
+    #[test]
+    fn a_verb_after_a_modal_reports_nothing_said() {
+        for text in [
+            "Estonia would write into law that it will stay outside the alliance.",
+            "Kivi may argue that the port must stay closed.",
+            "Kivi will not say whether the port reopens.",
+        ] {
+            let names: Vec<&str> = ["Estonia", "Kivi"]
+                .into_iter()
+                .filter(|n| text.contains(n))
+                .collect();
+            assert_eq!(claims(text, &names), [], "{text}");
+        }
+        assert_eq!(
+            claims(
+                "Kivi would later say that the port had been closed too soon.",
+                &["Kivi"]
+            ),
+            one("Kivi", "say", "the port had been closed too soon", false)
+        );
+    }
+
+    #[test]
+    fn an_attribution_ending_with_a_colon_introduces_the_next_block() {
+        let text = "In a statement after the talks, Kivi wrote:";
+        let mentions: Vec<Range<usize>> = text
+            .match_indices("Kivi")
+            .map(|(at, name)| at..at + name.len())
+            .collect();
+        let found = claims_in(text, 0..text.len(), &mentions);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].follows);
+        assert!(found[0].content.is_empty());
+        assert_eq!(&text[found[0].cue.clone()], "wrote");
+        // A colon inside the sentence is followed by what was said.
+        assert_eq!(
+            claims("Kivi wrote: the port stays closed.", &["Kivi"]),
+            one("Kivi", "wrote", "the port stays closed", false)
         );
     }
 

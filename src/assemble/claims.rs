@@ -3,9 +3,10 @@
 
 use rayon::prelude::*;
 
-use super::{ActorEntry, ParagraphRef, SourceEntry};
+use super::{ActorEntry, Paragraph, ParagraphRef, SourceEntry};
 use crate::annotate::ActorKind;
 use crate::annotate::claims::{Speaker, claims_in};
+use crate::parse::BlockKind;
 
 /// A claim with what the export and the pages show of it.
 #[derive(Debug, Clone)]
@@ -65,7 +66,10 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
     // The person who spoke last, in this paragraph or the one before, for "he added":
     // "Merz said he had discussed the plan with Trump … Berlin, he said, would not …".
     let mut spoke: [Option<usize>; 2] = [None; 2];
-    for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
+    for (n, p) in source.paragraphs.iter().enumerate() {
+        if !p.kind.is_prose() {
+            continue;
+        }
         spoke = [spoke[1], None];
         if p.repeat_of.is_some() {
             // A repeat's claims are its original's; its names still tell who "he" is next.
@@ -106,6 +110,21 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                     }
                     Speaker::Phrase(r) => (None, p.text[r.clone()].to_string()),
                 };
+                let text = if claim.follows {
+                    match introduced(&source.paragraphs[n + 1..]) {
+                        Some(text) => text,
+                        None => continue,
+                    }
+                } else {
+                    match &claim.more {
+                        Some(more) => format!(
+                            "{} … {}",
+                            &p.text[claim.content.clone()],
+                            &p.text[more.clone()]
+                        ),
+                        None => p.text[claim.content.clone()].to_string(),
+                    }
+                };
                 if let Some(actor) = speaker.filter(|&a| actors[a].kind == ActorKind::Person) {
                     spoke[1] = Some(actor);
                 }
@@ -115,14 +134,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                     speaker_text,
                     cue: p.text[claim.cue.clone()].to_string(),
                     hedged: claim.hedged,
-                    text: match &claim.more {
-                        Some(more) => format!(
-                            "{} … {}",
-                            &p.text[claim.content.clone()],
-                            &p.text[more.clone()]
-                        ),
-                        None => p.text[claim.content.clone()].to_string(),
-                    },
+                    text,
                     paragraph: ParagraphRef {
                         source: s,
                         number: p.number,
@@ -138,6 +150,22 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
         }
     }
     out
+}
+
+/// What an attribution ending its paragraph with a colon introduces, from the blocks after
+/// it: a block quote whole (its paragraphs joined), else the one paragraph or list item
+/// that follows. `None` when no prose follows.
+fn introduced(after: &[Paragraph]) -> Option<String> {
+    let first = after.first().filter(|p| p.kind.is_prose())?;
+    if first.kind != BlockKind::Quote {
+        return Some(first.text.clone());
+    }
+    let quote: Vec<&str> = after
+        .iter()
+        .take_while(|p| p.kind == BlockKind::Quote)
+        .map(|p| p.text.as_str())
+        .collect();
+    Some(quote.join(" "))
 }
 
 /// Records `actor` as the person, or the organization or group, named last.

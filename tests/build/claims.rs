@@ -139,6 +139,31 @@ fn a_pronoun_after_a_statement_is_its_speaker_not_the_last_name() {
     );
 }
 
+#[test]
+fn an_attribution_ending_with_a_colon_claims_the_quote_after_it() {
+    let project = Project::new();
+    project.seed(
+        "statement.md",
+        "---\ntitle: The statement\ndate: 2025-03-12\n---\n\n\
+         In a statement after the talks, Kristen Michal wrote:\n\n\
+         > Estonia will keep the port closed.\n>\n> The cables come first.\n\n\
+         Tallinn would write into law that the strait stays open.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    assert_eq!(
+        claims(&json),
+        [(
+            Some("kristen-michal"),
+            "Kristen Michal",
+            "wrote",
+            false,
+            "Estonia will keep the port closed. The cables come first.",
+            "statement#p1"
+        )]
+    );
+}
+
 /// Three dated reports of cable talks: who said what, who met whom.
 fn talks() -> Project {
     let project = Project::new();
