@@ -292,7 +292,7 @@ pub fn resolve(
 
     // Aliases and roles from the mentions; then the actors that were mentioned at all.
     let mut aliases: Vec<Vec<String>> = vec![Vec::new(); table.names.len()];
-    let mut roles: Vec<Vec<(String, usize)>> = vec![Vec::new(); table.names.len()];
+    let mut roles: Vec<Vec<Role>> = vec![Vec::new(); table.names.len()];
     // Each surface folded once, as a number: an entity's names are told apart by those.
     let mut fold_ids: HashMap<String, usize> = HashMap::new();
     let mut fold_id = |text: &str| {
@@ -304,6 +304,20 @@ pub fn resolve(
     for (entity, name) in table.names.iter().enumerate() {
         seen.insert((entity, fold_id(name)));
     }
+    let names = NameFolds::new(
+        table
+            .names
+            .iter()
+            .enumerate()
+            .map(|(entity, name)| (name.as_str(), entity))
+            .chain(
+                occurrences
+                    .iter()
+                    .zip(&resolved)
+                    .filter_map(|(o, r)| r.map(|entity| (o.surface, entity))),
+            ),
+    );
+    let mut role_keys: HashMap<&str, String> = HashMap::new();
     for (i, o) in occurrences.iter().enumerate() {
         let Some(entity) = resolved[i] else {
             continue;
@@ -315,12 +329,14 @@ pub fn resolve(
             aliases[entity].push(o.surface.to_string());
         }
         for role in &o.found.roles {
-            match roles[entity]
-                .iter_mut()
-                .find(|(r, _)| fold(r) == fold(role))
-            {
-                Some((_, n)) => *n += 1,
-                None => roles[entity].push((role.clone(), 1)),
+            let key = role_keys.entry(role).or_insert_with(|| names.key(role));
+            match roles[entity].iter_mut().find(|r| r.key == *key) {
+                Some(r) => r.count += 1,
+                None => roles[entity].push(Role {
+                    text: role.clone(),
+                    count: 1,
+                    key: key.clone(),
+                }),
             }
         }
     }
@@ -334,12 +350,12 @@ pub fn resolve(
         let actor = *actor_of[entity].get_or_insert_with(|| {
             let mut role_list = merge_roles(roles[entity].clone());
             // Most frequent first; among equals, the first met.
-            role_list.sort_by_key(|r| std::cmp::Reverse(r.1));
+            role_list.sort_by_key(|r| std::cmp::Reverse(r.count));
             actors.push(Actor {
                 name: table.names[entity].clone(),
                 kind: table.kinds[entity],
                 aliases: aliases[entity].clone(),
-                roles: role_list.into_iter().map(|(r, _)| r).collect(),
+                roles: role_list.into_iter().map(|r| r.text).collect(),
                 description: None,
                 url: None,
             });
@@ -351,26 +367,95 @@ pub fn resolve(
     (actors, links)
 }
 
+/// A role of an actor as the sources write it.
+#[derive(Debug, Clone, PartialEq)]
+struct Role {
+    /// As first met.
+    text: String,
+    /// How often it is met.
+    count: usize,
+    /// What tells it from other roles ([`NameFolds::key`]).
+    key: String,
+}
+
+/// The names of the corpus, folded, each with the one entity it names: roles are told
+/// apart by whom they name rather than how, so that "Zelensky's chief of staff" is
+/// "Zelenskyy's chief of staff".
+struct NameFolds {
+    /// Folded name → its entity; `None` for a name of several.
+    entity_of: HashMap<String, Option<usize>>,
+    /// The most words a name has.
+    longest: usize,
+}
+
+impl NameFolds {
+    /// From every name as written with the entity it names.
+    fn new<'a>(names: impl Iterator<Item = (&'a str, usize)>) -> Self {
+        let mut surfaces: HashSet<(&str, usize)> = HashSet::new();
+        let mut entity_of: HashMap<String, Option<usize>> = HashMap::new();
+        for (surface, entity) in names {
+            if !surfaces.insert((surface, entity)) {
+                continue;
+            }
+            let slot = entity_of.entry(fold(surface)).or_insert(Some(entity));
+            if *slot != Some(entity) {
+                *slot = None;
+            }
+        }
+        let longest = entity_of
+            .keys()
+            .map(|k| k.split(' ').count())
+            .max()
+            .unwrap_or(1);
+        NameFolds { entity_of, longest }
+    }
+
+    /// `role` folded, with every name of one entity in it written as that entity.
+    fn key(&self, role: &str) -> String {
+        let folded = fold(role);
+        let words: Vec<&str> = folded.split(' ').collect();
+        let mut out: Vec<String> = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            let name = (1..=self.longest.min(words.len() - i)).rev().find_map(|n| {
+                let entity = self.entity_of.get(&words[i..i + n].join(" "))?;
+                entity.map(|e| (n, e))
+            });
+            match name {
+                Some((n, entity)) => {
+                    out.push(format!("#{entity}"));
+                    i += n;
+                }
+                None => {
+                    out.push(words[i].to_string());
+                    i += 1;
+                }
+            }
+        }
+        out.join(" ")
+    }
+}
+
 /// Roles with their counts, a role whose words all appear in a longer one folded into it:
 /// "special envoy" into "US special envoy".
-fn merge_roles(mut roles: Vec<(String, usize)>) -> Vec<(String, usize)> {
-    let words = |r: &str| {
-        fold(r)
+fn merge_roles(mut roles: Vec<Role>) -> Vec<Role> {
+    let words = |r: &Role| {
+        r.key
             .split(' ')
             .map(str::to_string)
             .collect::<HashSet<String>>()
     };
     let mut i = 0;
     while i < roles.len() {
-        let mine = words(&roles[i].0);
+        let mine = words(&roles[i]);
         let wider = (0..roles.len()).find(|&j| {
-            let theirs = words(&roles[j].0);
+            let theirs = words(&roles[j]);
             j != i && theirs.len() > mine.len() && mine.is_subset(&theirs)
         });
         match wider {
             Some(j) => {
-                let (_, n) = roles.remove(i);
-                roles[if j > i { j - 1 } else { j }].1 += n;
+                let merged = roles.remove(i);
+                roles[if j > i { j - 1 } else { j }].count += merged.count;
             }
             None => i += 1,
         }
@@ -730,16 +815,41 @@ mod tests {
     }
 
     #[test]
-    fn a_role_inside_a_longer_one_joins_it() {
-        let roles = merge_roles(vec![
-            ("special envoy".into(), 2),
-            ("US special envoy".into(), 1),
-            ("aide".into(), 1),
-        ]);
-        assert_eq!(
-            roles,
-            [("US special envoy".to_string(), 3), ("aide".to_string(), 1)]
+    fn roles_naming_one_actor_two_ways_are_one() {
+        let names = NameFolds::new(
+            [
+                ("Volodymyr Zelenskyy", 0),
+                ("Zelenskyy", 0),
+                ("Zelensky", 0),
+                ("Zelenskiy", 0),
+                ("Kyiv", 1),
+                ("Georgia", 2),
+                ("Georgia", 3),
+            ]
+            .into_iter(),
         );
+        let key = names.key("Zelenskyy's chief of staff");
+        assert_eq!(key, "#0 s chief of staff");
+        assert_eq!(names.key("Zelensky's chief of staff"), key);
+        assert_eq!(names.key("Volodymyr Zelenskyy's chief of staff"), key);
+        assert_ne!(names.key("Kyiv's chief of staff"), key);
+        // A name of two entities stays as written.
+        assert_eq!(names.key("Georgia's envoy"), "georgia s envoy");
+    }
+
+    #[test]
+    fn a_role_inside_a_longer_one_joins_it() {
+        let role = |text: &str, count| Role {
+            text: text.into(),
+            count,
+            key: fold(text),
+        };
+        let roles = merge_roles(vec![
+            role("special envoy", 2),
+            role("US special envoy", 1),
+            role("aide", 1),
+        ]);
+        assert_eq!(roles, [role("US special envoy", 3), role("aide", 1)]);
     }
 
     #[test]

@@ -45,6 +45,24 @@ fn ids(json: &Value) -> Vec<&str> {
 }
 
 #[test]
+fn a_role_naming_someone_two_ways_is_listed_once() {
+    let project = Project::new();
+    project.seed(
+        "talks.md",
+        "---\ntitle: Talks\ndate: 2025-03-12\n---\n\n\
+         Volodymyr Zelenskyy met the delegation. Zelensky spoke first.\n\n\
+         Rein Kask, Zelenskyy's chief of staff, led the team.\n\n\
+         Kask, Zelensky's chief of staff, flew home on Friday.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    assert_eq!(
+        strings(&actor(&json, "rein-kask")["roles"]),
+        ["Zelenskyy's chief of staff"]
+    );
+}
+
+#[test]
 fn every_spelling_of_a_name_is_one_actor_with_its_roles() {
     let project = Project::new();
     let json = fixture(&project, &[]).json();
