@@ -218,7 +218,7 @@ pub fn claims_in(
             i = at + 1;
             continue;
         };
-        if after_modal(&lower, i) {
+        if lower[at] != "according" && after_modal(&lower, i) {
             i = at + len;
             continue;
         }
@@ -326,9 +326,10 @@ fn joined_before(head: &str, at_cue: bool) -> &str {
 }
 
 /// The words that make a verb after them tell of what may or will be done rather than what
-/// was: "Ukraine would write into law that …", "Putin may argue that …".
+/// was: "Ukraine would write into law that …", "Putin may argue that …". Not "can": "the
+/// ministry can confirm that …" confirms.
 const MODALS: &[&str] = &[
-    "will", "would", "could", "may", "might", "shall", "should", "must", "can",
+    "will", "would", "could", "may", "might", "shall", "should", "must",
 ];
 
 /// Whether a modal stands before the cue or frame starting at word `i`, over adverbs and
@@ -821,6 +822,14 @@ mod tests {
                 &["Kivi"]
             ),
             one("Kivi", "say", "the port had been closed too soon", false)
+        );
+        assert_eq!(
+            claims(
+                "Estonia would, according to Kivi, close the port.",
+                &["Estonia", "Kivi"]
+            )
+            .len(),
+            1
         );
     }
 

@@ -157,15 +157,17 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
 /// that follows. `None` when no prose follows.
 fn introduced(after: &[Paragraph]) -> Option<String> {
     let first = after.first().filter(|p| p.kind.is_prose())?;
-    if first.kind != BlockKind::Quote {
-        return Some(first.text.clone());
-    }
-    let quote: Vec<&str> = after
-        .iter()
-        .take_while(|p| p.kind == BlockKind::Quote)
-        .map(|p| p.text.as_str())
-        .collect();
-    Some(quote.join(" "))
+    let text = if first.kind == BlockKind::Quote {
+        let quote: Vec<&str> = after
+            .iter()
+            .take_while(|p| p.kind == BlockKind::Quote)
+            .map(|p| p.text.as_str())
+            .collect();
+        quote.join(" ")
+    } else {
+        first.text.clone()
+    };
+    Some(text).filter(|t| !t.trim().is_empty())
 }
 
 /// Records `actor` as the person, or the organization or group, named last.
