@@ -50,6 +50,8 @@ pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     {
         std::borrow::Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
     } else {
         std::borrow::Cow::Owned(word.to_lowercase())
     }
@@ -57,9 +59,14 @@ pub fn lower(word: &str) -> std::borrow::Cow<'_, str> {
 
 /// [`lower`] with the typographic apostrophe made `'`, so that "don’t" reads as "don't".
 pub fn lower_plain(word: &str) -> std::borrow::Cow<'_, str> {
-    match lower(word) {
-        w if w.contains('\u{2019}') => w.replace('\u{2019}', "'").into(),
-        w => w,
+    if word.is_ascii() {
+        return lower(word);
+    }
+    let lowered = word.to_lowercase();
+    if lowered.contains('\u{2019}') {
+        lowered.replace('\u{2019}', "'").into()
+    } else {
+        lowered.into()
     }
 }
 

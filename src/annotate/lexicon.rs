@@ -272,7 +272,12 @@ impl Lexicon {
                 .zip(&phrase.cases)
                 .enumerate()
                 .all(|(i, ((t, w), case))| {
-                    let same_word = i == 0 || lower(t.stem) == w.as_str();
+                    let same_word = i == 0
+                        || if t.stem.is_ascii() {
+                            t.stem.eq_ignore_ascii_case(w)
+                        } else {
+                            lower(t.stem) == w.as_str()
+                        };
                     let same_case = match case {
                         Case::Upper => t.case == Case::Upper,
                         Case::Capital => t.capitalised(),
