@@ -86,21 +86,27 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("credit pattern")
 });
 
-/// The part of a paragraph that near-duplicate detection compares: the text without a
-/// leading dateline and a trailing credit line, normalised.
-pub fn comparable(text: &str) -> String {
-    let without_dateline = match DATELINE.find(text) {
-        // Only a dateline followed by a sentence: "US — " alone is not a dateline.
+/// Where the text after a wire dateline opening `text` starts (`KYIV (Reuters) - `,
+/// `GENEVA — `); 0 when there is none. Only a dateline followed by a sentence counts: "US
+/// — " alone is not one.
+pub fn dateline_end(text: &str) -> usize {
+    match DATELINE.find(text) {
         Some(m)
             if text[m.end()..]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase) =>
         {
-            &text[m.end()..]
+            m.end()
         }
-        _ => text,
-    };
+        _ => 0,
+    }
+}
+
+/// The part of a paragraph that near-duplicate detection compares: the text without a
+/// leading dateline and a trailing credit line, normalised.
+pub fn comparable(text: &str) -> String {
+    let without_dateline = &text[dateline_end(text)..];
     // Every credit line has " by"; most paragraphs do not, and skip the search.
     let credit = without_dateline
         .contains(" by")

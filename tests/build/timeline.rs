@@ -82,14 +82,44 @@ fn an_event_reported_in_a_copy_is_one_event_with_both_paragraphs() {
     let json = fixture(&project).json();
     let met = event_with(&json, "met Estonian Prime Minister");
     assert_eq!(strings(&met["paragraphs"]), ["01-talks#p1", "02-copy#p1"]);
+    // "HELSINKI — " is where the report was filed: not an actor of the meeting.
     assert_eq!(
         strings(&met["actors"]),
-        ["helsinki", "alexander-stubb", "kristen-michal"]
+        ["alexander-stubb", "kristen-michal"]
     );
     let travel = event_with(&json, "will travel to Brussels");
     assert_eq!(
         strings(&travel["paragraphs"]),
         ["01-talks#p2", "02-copy#p2"]
+    );
+}
+
+#[test]
+fn an_event_leaves_out_the_wire_dateline_and_keeps_a_speakers_label() {
+    let project = Project::new();
+    project.seed(
+        "wire.md",
+        "---\ntitle: Talks\ndate: 2025-03-12\n---\n\n\
+         TALLINN (Baltic Wire) — Kristen Michal met Alexander Stubb on Tuesday.\n",
+    );
+    project.seed(
+        "briefing.txt",
+        "MICHAL: The port stays closed until the inquiry ends.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let met = event_with(&json, "met");
+    assert_eq!(
+        met["summary"],
+        "Kristen Michal met Alexander Stubb on Tuesday."
+    );
+    assert_eq!(
+        strings(&met["actors"]),
+        ["kristen-michal", "alexander-stubb"]
+    );
+    assert_eq!(
+        event_with(&json, "port")["summary"],
+        "MICHAL: The port stays closed until the inquiry ends."
     );
 }
 
@@ -235,7 +265,7 @@ fn timeline_json_follows_timelinejs() {
         by_id("e1")["text"]["headline"]
             .as_str()
             .unwrap()
-            .starts_with("HELSINKI — Finnish President")
+            .starts_with("Finnish President Alexander Stubb met")
     );
     assert!(
         by_id("e1")["text"]["text"]
