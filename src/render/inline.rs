@@ -20,6 +20,14 @@ pub enum Markup<'a> {
     },
     /// A highlighted name (`<mark>`).
     Highlight,
+    /// A time expression: a `<time>` with its date when HTML can state it, else a span;
+    /// the tooltip says what it resolves to.
+    Time {
+        /// The `datetime` attribute: a date, month, year, week or date and time.
+        datetime: Option<&'a str>,
+        /// The tooltip.
+        title: &'a str,
+    },
 }
 
 /// Markup over the byte range `start..end` of a text.
@@ -162,6 +170,19 @@ fn open_tag(markup: &Markup<'_>, out: &mut String) {
             out.push_str("\">");
         }
         Markup::Highlight => out.push_str("<mark>"),
+        Markup::Time { datetime, title } => {
+            match datetime {
+                Some(datetime) => {
+                    out.push_str("<time class=\"timex\" datetime=\"");
+                    escape(datetime, out);
+                    out.push('"');
+                }
+                None => out.push_str("<span class=\"timex\""),
+            }
+            out.push_str(" title=\"");
+            escape(title, out);
+            out.push_str("\">");
+        }
     }
 }
 
@@ -174,6 +195,10 @@ fn close(markup: &Markup<'_>, out: &mut String) {
         Markup::Style(Style::Link { href: Some(_) }) | Markup::Actor { .. } => out.push_str("</a>"),
         Markup::Style(Style::Link { href: None }) => {}
         Markup::Highlight => out.push_str("</mark>"),
+        Markup::Time {
+            datetime: Some(_), ..
+        } => out.push_str("</time>"),
+        Markup::Time { datetime: None, .. } => out.push_str("</span>"),
     }
 }
 

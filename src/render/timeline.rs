@@ -10,6 +10,7 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 
 use crate::annotate::events::{EventDate, Precision, Status};
+use crate::annotate::time::{Timex, TimexType};
 use crate::assemble::{ActorEntry, Briefing, EventEntry, SourceEntry};
 use crate::render::address;
 use crate::render::inline::escape;
@@ -532,7 +533,14 @@ pub fn date_label(date: &EventDate) -> String {
     };
     let value = date.value.as_deref().unwrap_or("");
     match date.precision {
-        Precision::Day => day.format("%A %-d %B %Y").to_string(),
+        // Written out rather than through `format`: a source's page labels every date.
+        Precision::Day => format!(
+            "{} {} {} {}",
+            WEEKDAYS[day.weekday().num_days_from_monday() as usize],
+            day.day(),
+            MONTHS[day.month0() as usize],
+            day.year()
+        ),
         Precision::Week => {
             let end = day + Duration::days(6);
             let span = if day.month() == end.month() {
@@ -546,7 +554,7 @@ pub fn date_label(date: &EventDate) -> String {
                 day.iso_week().year()
             )
         }
-        Precision::Month => day.format("%B %Y").to_string(),
+        Precision::Month => format!("{} {}", MONTHS[day.month0() as usize], day.year()),
         Precision::Year => {
             let season = match value.get(5..) {
                 Some("SP") => "Spring ",
@@ -562,6 +570,112 @@ pub fn date_label(date: &EventDate) -> String {
             format!("{season}{}", day.year())
         }
         Precision::Unknown => String::new(),
+    }
+}
+
+/// The days of the week from Monday, in English.
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+/// The months from January, in English.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// How a source's page marks a time expression: the value for a `<time>`'s `datetime`
+/// when HTML can state it (a day, month, year, week, or day and time), and a tooltip
+/// saying what it resolves to ("Sunday 23 November 2025", "Week 47, 2025 (17–23
+/// November)", "A length of time: 4 years").
+pub fn timex_markup(timex: &Timex) -> (Option<&str>, String) {
+    let Some(value) = timex.value.as_deref() else {
+        return (None, "Not resolved: no date to count from".to_string());
+    };
+    let title = match (timex.kind, value) {
+        (TimexType::Duration, _) => format!("A length of time: {}", duration_words(value)),
+        (TimexType::Set, _) => format!("Recurring: every {}", duration_words(value)),
+        (_, "PAST_REF") => "Some time in the past".to_string(),
+        (_, "FUTURE_REF") => "Some time in the future".to_string(),
+        (_, "PRESENT_REF") => "The present".to_string(),
+        _ => EventDate::from_value(value)
+            .map(|date| date_label(&date))
+            .filter(|label| !label.is_empty())
+            .unwrap_or_else(|| value.to_string()),
+    };
+    let html_date = [
+        "####",
+        "####-##",
+        "####-##-##",
+        "####-W##",
+        "####-##-##T##:##",
+    ]
+    .iter()
+    .any(|pattern| {
+        pattern.len() == value.len()
+            && pattern.bytes().zip(value.bytes()).all(|(p, v)| {
+                if p == b'#' {
+                    v.is_ascii_digit()
+                } else {
+                    p == v
+                }
+            })
+    });
+    let datetime =
+        (html_date && matches!(timex.kind, TimexType::Date | TimexType::Time)).then_some(value);
+    (datetime, title)
+}
+
+/// A TIMEX3 duration in words: "P3W" is "3 weeks", "PT2H" "2 hours", "PXY" "a few
+/// years"; a value of another form as it is.
+fn duration_words(value: &str) -> String {
+    let Some(rest) = value.strip_prefix('P') else {
+        return value.to_string();
+    };
+    let (time, rest) = match rest.strip_prefix('T') {
+        Some(rest) => (true, rest),
+        None => (false, rest),
+    };
+    let split = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'X'))
+        .unwrap_or(rest.len());
+    let (amount, code) = rest.split_at(split);
+    let unit = match (time, code) {
+        (false, "Y") => "year",
+        (false, "M") => "month",
+        (false, "W") => "week",
+        (false, "D") => "day",
+        (false, "DE") => "decade",
+        (false, "CE") => "century",
+        (true, "H") => "hour",
+        (true, "M") => "minute",
+        (true, "S") => "second",
+        _ => return value.to_string(),
+    };
+    let plural = |unit: &str| match unit {
+        "century" => "centuries".to_string(),
+        unit => format!("{unit}s"),
+    };
+    match amount {
+        "X" => format!("a few {}", plural(unit)),
+        "1" => unit.to_string(),
+        "" => value.to_string(),
+        n => format!("{n} {}", plural(unit)),
     }
 }
 

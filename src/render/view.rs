@@ -518,6 +518,21 @@ pub enum Names<'a> {
 /// names as `names` says.
 pub fn paragraph_html(p: &Paragraph, names: Names<'_>) -> String {
     let mut spans = inline::style_spans(&p.marks);
+    // A source's page marks its time expressions with what they resolve to.
+    let times: Vec<(Option<&str>, String)> = match names {
+        Names::Linked(_) => p.times.iter().map(timeline::timex_markup).collect(),
+        Names::Marked(_) => Vec::new(),
+    };
+    for (t, (datetime, title)) in p.times.iter().zip(&times) {
+        spans.push(Span {
+            start: t.start,
+            end: t.end,
+            markup: Markup::Time {
+                datetime: *datetime,
+                title,
+            },
+        });
+    }
     let inside_link = |start: usize, end: usize| {
         p.marks.iter().any(|m| {
             matches!(m.style, Style::Link { href: Some(_) }) && m.start < end && start < m.end

@@ -124,6 +124,61 @@ fn an_event_leaves_out_the_wire_dateline_and_keeps_a_speakers_label() {
 }
 
 #[test]
+fn a_sources_page_marks_its_times_with_what_they_resolve_to() {
+    let project = Project::new();
+    project.seed(
+        "talks.md",
+        "---\ntitle: Talks\ndate: 2025-03-12\n---\n\n\
+         Kristen Michal met Alexander Stubb on Monday, and the talks will resume next week \
+         after three days of work.\n",
+    );
+    project.seed(
+        "notes.txt",
+        "Stubb said on Monday that repairs began recently.\n",
+    );
+    project.build_ok(&[]);
+    let site = project.site();
+    let marks = |page: &str| -> Vec<(String, Option<String>, String)> {
+        let html = site.html(page);
+        let timex = Selector::parse(".timex").unwrap();
+        html.select(&timex)
+            .map(|e| {
+                let e = e.value();
+                (
+                    e.name().to_string(),
+                    e.attr("datetime").map(str::to_string),
+                    e.attr("title").unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let time = |datetime: &str, title: &str| {
+        (
+            "time".to_string(),
+            Some(datetime.to_string()),
+            title.to_string(),
+        )
+    };
+    let span = |title: &str| ("span".to_string(), None, title.to_string());
+    assert_eq!(
+        marks("sources/talks/index.html"),
+        [
+            time("2025-03-10", "Monday 10 March 2025"),
+            time("2025-W12", "Week 12, 2025 (17–23 March)"),
+            span("A length of time: 3 days"),
+        ]
+    );
+    // An undated source leaves "on Monday" unresolved; "recently" is a vague reference.
+    assert_eq!(
+        marks("sources/notes/index.html"),
+        [
+            span("Not resolved: no date to count from"),
+            span("Some time in the past"),
+        ]
+    );
+}
+
+#[test]
 fn without_a_date_in_the_text_the_source_date_stands_in_approximately() {
     let project = Project::new();
     project.seed(
