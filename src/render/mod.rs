@@ -302,6 +302,7 @@ impl Pages<'_> {
             c.insert("key_actors", &view::key_actors(b, KEY_ACTORS));
             c.insert("summary", &timeline::summary_html(b));
             c.insert("chart", &timeline::chart(b, &self.timeline, ""));
+            c.insert("latest", &timeline::latest_events(b, &self.timeline));
             c.insert("event_count", &b.events.len());
             c.insert("repeated", &view::repeated_note(b));
             c.insert("sources", &cards);

@@ -20,6 +20,8 @@ use crate::render::inline::escape;
 pub const ONE_PAGE: usize = 400;
 /// How many of an actor's events its page lists.
 pub const ACTOR_EVENTS: usize = 50;
+/// How many of the latest events the overview lists.
+const LATEST_EVENTS: usize = 5;
 
 /// Where each event is shown: the timeline's pages and which page holds which event.
 #[derive(Debug, Clone)]
@@ -392,6 +394,40 @@ pub fn actor_events(briefing: &Briefing, timeline: &Timeline, index: usize) -> S
         let view = EventView {
             link: Some(timeline.href(briefing, e, "../../")),
             ..event_view(briefing, event, "../../", date_label(&event.date))
+        };
+        event_html(&view, &mut html);
+    }
+    html
+}
+
+/// The latest events the sources report as HTML list items for the overview, newest day
+/// first and in timeline order within a day, each dated with a link to its place on the
+/// timeline: events on a day the text states (not only the day a source was published),
+/// no later than the newest source; what is planned after it is not news yet.
+pub fn latest_events(briefing: &Briefing, timeline: &Timeline) -> String {
+    let newest = briefing.stats.last_date;
+    let mut latest: Vec<(usize, &EventEntry)> = briefing
+        .events
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, event)| {
+            event.date.precision == Precision::Day
+                && !event.date.approximate
+                && event
+                    .date
+                    .first_day
+                    .is_some_and(|day| newest.is_none_or(|newest| day <= newest))
+        })
+        .take(LATEST_EVENTS)
+        .collect();
+    latest.reverse();
+    latest.sort_by_key(|(_, event)| std::cmp::Reverse(event.date.first_day));
+    let mut html = String::new();
+    for (e, event) in latest {
+        let view = EventView {
+            link: Some(timeline.href(briefing, e, "")),
+            ..event_view(briefing, event, "", date_label(&event.date))
         };
         event_html(&view, &mut html);
     }

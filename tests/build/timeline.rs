@@ -371,6 +371,42 @@ fn the_overview_charts_events_over_time() {
 }
 
 #[test]
+fn the_overview_lists_the_latest_events_on_stated_days() {
+    let project = Project::new();
+    let site = fixture(&project);
+    let page = site.html("index.html");
+    let select = |css: &str| -> Vec<String> {
+        page.select(&Selector::parse(css).unwrap())
+            .map(|e| e.text().collect::<String>())
+            .collect()
+    };
+    // Newest day first; "next week" and "in April" are no day, and the undated notes'
+    // "recently" is no date at all.
+    assert_eq!(
+        select("li.event .event-date"),
+        [
+            "Sunday 30 March 2025",
+            "Wednesday 12 March 2025",
+            "Tuesday 11 March 2025",
+            "Monday 10 March 2025",
+        ]
+    );
+    let summaries = select("li.event .event-summary");
+    assert!(
+        summaries[0].starts_with("Two days later, Stubb visited"),
+        "{summaries:?}"
+    );
+    let links: Vec<&str> = page
+        .select(&Selector::parse("li.event a.event-date").unwrap())
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(
+        links.iter().all(|l| l.starts_with("timeline/index.html#e")),
+        "{links:?}"
+    );
+}
+
+#[test]
 fn a_long_timeline_is_split_into_periods_with_navigation() {
     let project = Project::new();
     // One actor: events that share a day are told apart by their words, which are drawn
