@@ -637,8 +637,8 @@ const MONTHS: [&str; 12] = [
 
 /// How a source's page marks a time expression: the value for a `<time>`'s `datetime`
 /// when HTML can state it (a day, month, year, week, or day and time), and a tooltip
-/// saying what it resolves to ("Sunday 23 November 2025", "Week 47, 2025 (17–23
-/// November)", "A length of time: 4 years").
+/// saying what it resolves to ("Sunday 23 November 2025", "Friday 21 November 2025,
+/// 15:00", "Week 47, 2025 (17–23 November)", "A length of time: 4 years").
 pub fn timex_markup(timex: &Timex) -> (Option<&str>, String) {
     let Some(value) = timex.value.as_deref() else {
         return (None, "Not resolved: no date to count from".to_string());
@@ -649,10 +649,21 @@ pub fn timex_markup(timex: &Timex) -> (Option<&str>, String) {
         (_, "PAST_REF") => "Some time in the past".to_string(),
         (_, "FUTURE_REF") => "Some time in the future".to_string(),
         (_, "PRESENT_REF") => "The present".to_string(),
-        _ => EventDate::from_value(value)
-            .map(|date| date_label(&date))
-            .filter(|label| !label.is_empty())
-            .unwrap_or_else(|| value.to_string()),
+        _ => {
+            let day = EventDate::from_value(value)
+                .map(|date| date_label(&date))
+                .filter(|label| !label.is_empty())
+                .unwrap_or_else(|| value.to_string());
+            // The time of day: a clock time, or a part of the day.
+            match value.split_once('T').map(|(_, time)| time) {
+                Some("MO") => format!("{day}, morning"),
+                Some("AF") => format!("{day}, afternoon"),
+                Some("EV") => format!("{day}, evening"),
+                Some("NI") => format!("{day}, night"),
+                Some(clock) if !clock.is_empty() => format!("{day}, {clock}"),
+                _ => day,
+            }
+        }
     };
     let html_date = [
         "####",
@@ -984,5 +995,56 @@ fn unit_word(unit: Precision) -> &'static str {
         Precision::Day => "day",
         Precision::Month => "month",
         _ => "year",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn markup(kind: TimexType, value: &str) -> (Option<String>, String) {
+        let timex = Timex {
+            start: 0,
+            end: 1,
+            kind,
+            value: Some(value.to_string()),
+        };
+        let (datetime, title) = timex_markup(&timex);
+        (datetime.map(str::to_string), title)
+    }
+
+    #[test]
+    fn a_time_of_day_is_told_after_its_day() {
+        assert_eq!(
+            markup(TimexType::Time, "2025-11-21T15:00"),
+            (
+                Some("2025-11-21T15:00".into()),
+                "Friday 21 November 2025, 15:00".into()
+            )
+        );
+        assert_eq!(
+            markup(TimexType::Time, "2025-11-21TNI"),
+            (None, "Friday 21 November 2025, night".into())
+        );
+    }
+
+    #[test]
+    fn lengths_and_recurrences_are_told_in_words_without_a_datetime() {
+        assert_eq!(
+            markup(TimexType::Duration, "PXY"),
+            (None, "A length of time: a few years".into())
+        );
+        assert_eq!(
+            markup(TimexType::Duration, "PT2H"),
+            (None, "A length of time: 2 hours".into())
+        );
+        assert_eq!(
+            markup(TimexType::Set, "P1W"),
+            (None, "Recurring: every week".into())
+        );
+        assert_eq!(
+            markup(TimexType::Date, "2025-SU"),
+            (None, "Summer 2025".into())
+        );
     }
 }
