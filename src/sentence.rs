@@ -23,9 +23,52 @@ pub fn word_list(data: &'static str) -> foldhash::HashSet<&'static str> {
 /// The words of `text` as [`lower_plain`] makes them, with inner apostrophes kept
 /// ("won't"): what negation and verbs are read from.
 pub fn plain_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> + '_ {
+    plain_split(text).map(lower_plain)
+}
+
+/// [`plain_words`] collected; ASCII text is lower-cased once as a whole into `buffer`
+/// rather than word by word.
+pub fn plain_words_in<'a>(text: &'a str, buffer: &'a mut String) -> Vec<std::borrow::Cow<'a, str>> {
+    match ascii_lowered(text, buffer) {
+        Some(lowered) => plain_split(lowered)
+            .map(std::borrow::Cow::Borrowed)
+            .collect(),
+        None => plain_words(text).collect(),
+    }
+}
+
+/// The runs of letters, digits and apostrophes of `text`.
+fn plain_split(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '\u{2019}')
         .filter(|w| !w.is_empty())
-        .map(lower_plain)
+}
+
+/// ASCII `text` lower-cased, with its byte offsets kept: `text` itself when it has no
+/// capital, else its copy in `buffer`. `None` for other text, which is lowered word by word.
+pub fn ascii_lowered<'a>(text: &'a str, buffer: &'a mut String) -> Option<&'a str> {
+    if !text.is_ascii() {
+        return None;
+    }
+    if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Some(text);
+    }
+    buffer.clear();
+    buffer.push_str(text);
+    buffer.make_ascii_lowercase();
+    Some(buffer)
+}
+
+/// Calls `each` with every one of the [`lower_words`] of `text`, in order; ASCII text is
+/// lower-cased once as a whole rather than word by word.
+pub fn each_lower_word(text: &str, mut each: impl FnMut(&str)) {
+    let mut buffer = String::new();
+    match ascii_lowered(text, &mut buffer) {
+        Some(lowered) => lowered
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .for_each(each),
+        None => lower_words(text).for_each(|w| each(&w)),
+    }
 }
 
 /// Abbreviations that end with a full stop without ending the sentence.
@@ -148,6 +191,27 @@ pub fn first_sentence(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowering_a_whole_text_gives_the_words_lowering_each_word_gives() {
+        for text in [
+            "Trump's ENVOY met Putin's aide; they didn't agree.",
+            "all lower case, no capitals at all",
+            "Zelenskyy’s office won’t say: ΣΟΦΙΑ visited Kyiv.",
+        ] {
+            let mut each = Vec::new();
+            each_lower_word(text, |w| each.push(w.to_string()));
+            let one_by_one: Vec<String> = lower_words(text).map(|w| w.into_owned()).collect();
+            assert_eq!(each, one_by_one, "{text}");
+            let mut buffer = String::new();
+            let plain: Vec<String> = plain_words_in(text, &mut buffer)
+                .into_iter()
+                .map(|w| w.into_owned())
+                .collect();
+            let plain_one_by_one: Vec<String> = plain_words(text).map(|w| w.into_owned()).collect();
+            assert_eq!(plain, plain_one_by_one, "{text}");
+        }
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         sentence_ranges(text)

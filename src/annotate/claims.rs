@@ -13,7 +13,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use super::events::negated;
-use crate::sentence::{WordSet, list_entries, lower_plain, plain_words, word_list};
+use crate::sentence::{WordSet, ascii_lowered, list_entries, lower_plain, plain_words, word_list};
 
 /// A word lower-cased, borrowed from the text when it had no capital.
 type Lower<'a> = std::borrow::Cow<'a, str>;
@@ -196,7 +196,18 @@ pub fn claims_in(
     mentions: &[Range<usize>],
 ) -> Vec<SentenceClaim> {
     let words = words(text, sentence.clone());
-    let lower: Vec<Lower<'_>> = words.iter().map(|w| lower_plain(w.text)).collect();
+    let mut buffer = String::new();
+    let lower: Vec<Lower<'_>> = match ascii_lowered(&text[sentence.clone()], &mut buffer) {
+        // The lowered sentence keeps the text's byte offsets.
+        Some(lowered) => words
+            .iter()
+            .map(|w| {
+                let (start, end) = (w.range.0 - sentence.start, w.range.1 - sentence.start);
+                Lower::Borrowed(&lowered[start..end])
+            })
+            .collect(),
+        None => words.iter().map(|w| lower_plain(w.text)).collect(),
+    };
     let hedged = lower.iter().any(|w| HEDGES.contains(&w.as_ref()))
         || lower.windows(3).any(|w| {
             w[1] == "said" && w[2] == "to" && matches!(w[0].as_ref(), "is" | "was" | "are" | "were")

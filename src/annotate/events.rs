@@ -15,7 +15,7 @@ use foldhash::HashSet;
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};
-use crate::sentence::{WordSet, plain_words};
+use crate::sentence::{WordSet, plain_words_in};
 
 /// Verbs that make a sentence a denial; a negation ([`negated`]) does too.
 static DENIALS: WordSet = LazyLock::new(|| {
@@ -312,7 +312,7 @@ pub struct SentenceEvent {
     pub verb: String,
 }
 
-/// Whether `words` (as [`plain_words`] gives them, in order) are negated: "never", "no",
+/// Whether `words` (as [`crate::sentence::plain_words`] gives them, in order) are negated: "never", "no",
 /// "cannot", a word ending in "n't", or "not" after an auxiliary or at the start ("has not
 /// discussed", "not constructive"). A "not" after anything else contrasts ("a working
 /// text, not an ultimatum") and negates nothing; a "no" right after "a", "an" or "the" and
@@ -348,7 +348,8 @@ pub fn read_sentence(
     if closed.ends_with('?') {
         return None;
     }
-    let words: Vec<std::borrow::Cow<str>> = plain_words(sentence).collect();
+    let mut buffer = String::new();
+    let words = plain_words_in(sentence, &mut buffer);
     let verb = words.iter().find(|w| is_verb(w))?;
     let has = |set: &HashSet<&str>| words.iter().any(|w| set.contains(w.as_ref()));
     let negated = has(&DENIALS) || negated(&words);

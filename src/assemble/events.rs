@@ -13,7 +13,7 @@ use super::{ParagraphRef, SourceEntry};
 use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
 use crate::dedupe::normalize::dateline_end;
 use crate::dedupe::shingle::overlap;
-use crate::sentence::lower_words;
+use crate::sentence::each_lower_word;
 
 /// Words shared (Jaccard) for a sentence of an edited repeat to be the same event as one
 /// of the original paragraph's sentences.
@@ -322,16 +322,17 @@ fn entry<'c, 'a: 'c>(
 /// Hash of the lower-cased words of `text`, each ended by a byte no word holds.
 fn words_key(text: &str) -> u64 {
     let mut words = Vec::with_capacity(text.len() + 8);
-    for word in lower_words(text) {
+    each_lower_word(text, |word| {
         words.extend_from_slice(word.as_bytes());
         words.push(0xff);
-    }
+    });
     xxh3_64(&words)
 }
 
 /// The distinct lower-cased words of `text`, as sorted hashes.
 fn word_set(text: &str) -> Vec<u64> {
-    let mut words: Vec<u64> = lower_words(text).map(|w| xxh3_64(w.as_bytes())).collect();
+    let mut words: Vec<u64> = Vec::new();
+    each_lower_word(text, |w| words.push(xxh3_64(w.as_bytes())));
     words.sort_unstable();
     words.dedup();
     words

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 
 use super::EventEntry;
 use crate::annotate::events::Precision;
-use crate::sentence::{WordSet, lower_words};
+use crate::sentence::{WordSet, each_lower_word};
 
 /// How many sentences the summary has at most.
 pub const SENTENCES: usize = 6;
@@ -142,15 +142,15 @@ fn dice(a: &[(u32, f32)], b: &[(u32, f32)]) -> f64 {
 /// sorted by number.
 fn bag(text: &str, numbers: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
     let mut bag: Vec<(u32, f32)> = Vec::new();
-    for word in lower_words(text).filter(|w| w.len() > 1) {
-        if STOP.contains(word.as_ref()) {
-            continue;
+    each_lower_word(text, |word| {
+        if word.len() <= 1 || STOP.contains(word) {
+            return;
         }
-        let number = match numbers.get(word.as_ref()) {
+        let number = match numbers.get(word) {
             Some(&number) => number,
             None => {
                 let next = numbers.len() as u32;
-                numbers.insert(word.into_owned(), next);
+                numbers.insert(word.to_string(), next);
                 next
             }
         };
@@ -158,7 +158,7 @@ fn bag(text: &str, numbers: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
             Some((_, count)) => *count += 1.0,
             None => bag.push((number, 1.0)),
         }
-    }
+    });
     bag.sort_unstable_by_key(|&(w, _)| w);
     bag
 }
