@@ -30,9 +30,15 @@ pub fn plain_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>
 /// rather than word by word.
 pub fn plain_words_in<'a>(text: &'a str, buffer: &'a mut String) -> Vec<std::borrow::Cow<'a, str>> {
     match ascii_lowered(text, buffer) {
-        Some(lowered) => plain_split(lowered)
-            .map(std::borrow::Cow::Borrowed)
-            .collect(),
+        Some(lowered) => {
+            let mut words = Vec::new();
+            each_ascii_run(
+                lowered,
+                |b| b.is_ascii_alphanumeric() || b == b'\'',
+                |w| words.push(std::borrow::Cow::Borrowed(w)),
+            );
+            words
+        }
         None => plain_words(text).collect(),
     }
 }
@@ -63,11 +69,27 @@ pub fn ascii_lowered<'a>(text: &'a str, buffer: &'a mut String) -> Option<&'a st
 pub fn each_lower_word(text: &str, mut each: impl FnMut(&str)) {
     let mut buffer = String::new();
     match ascii_lowered(text, &mut buffer) {
-        Some(lowered) => lowered
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .for_each(each),
+        Some(lowered) => each_ascii_run(lowered, |b| b.is_ascii_alphanumeric(), each),
         None => lower_words(text).for_each(|w| each(&w)),
+    }
+}
+
+/// Calls `each` with every run of the bytes of ASCII `text` that `inside` accepts, in
+/// order: on ASCII text, the words `str::split` would find, without decoding characters.
+fn each_ascii_run<'a>(text: &'a str, inside: impl Fn(u8) -> bool, mut each: impl FnMut(&'a str)) {
+    let mut start = None;
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        match (inside(b), start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                each(&text[from..at]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        each(&text[from..]);
     }
 }
 
