@@ -11,7 +11,7 @@ use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
-use crate::dedupe::normalize::dateline_end;
+use crate::dedupe::normalize::wire_dateline_end;
 use crate::dedupe::shingle::overlap;
 use crate::sentence::each_lower_word;
 
@@ -179,13 +179,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
     for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
         // A wire dateline ("GENEVA — ") tells where the story was filed, not what happened;
         // a speaker's label in a transcript ("LEAVITT:") tells who speaks, and stays.
-        let dateline = Some(dateline_end(&p.text))
-            .filter(|&end| {
-                p.text[..end]
-                    .trim_end()
-                    .ends_with(['-', '\u{2014}', '\u{2013}'])
-            })
-            .unwrap_or(0);
+        let dateline = wire_dateline_end(&p.text);
         for range in p.sentences.iter().cloned() {
             let range = range.start.max(dateline).min(range.end)..range.end;
             let mut actors: Vec<usize> = Vec::new();

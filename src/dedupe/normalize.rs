@@ -103,6 +103,20 @@ pub fn dateline_end(text: &str) -> usize {
     }
 }
 
+/// [`dateline_end`] for a dateline that ends with a dash (`GENEVA — `, `KYIV (Reuters) - `),
+/// 0 for one that ends with a colon: in a transcript, `LEAVITT:` names who speaks.
+pub fn wire_dateline_end(text: &str) -> usize {
+    let end = dateline_end(text);
+    if text[..end]
+        .trim_end()
+        .ends_with(['-', '\u{2014}', '\u{2013}'])
+    {
+        end
+    } else {
+        0
+    }
+}
+
 /// The part of a paragraph that near-duplicate detection compares: the text without a
 /// leading dateline and a trailing credit line, normalised.
 pub fn comparable(text: &str) -> String {
