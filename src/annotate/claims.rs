@@ -219,6 +219,9 @@ pub fn claims_in(
             .windows(2)
             .any(|w| w[0] == "sources" && matches!(w[1].as_ref(), "said" | "say"));
     let mut claims: Vec<SentenceClaim> = Vec::new();
+    // Which of `claims` only propose an action: they end the claim before them, and are
+    // dropped after.
+    let mut proposals: Vec<bool> = Vec::new();
     let mut i = 0;
     while i < words.len() {
         // A second-hand frame ("is said to have") stands between the speaker and the cue,
@@ -286,6 +289,7 @@ pub fn claims_in(
                 follows,
                 hedged,
             });
+            proposals.push(proposes(&words, &lower, at + len - 1));
         }
         i = at + len;
     }
@@ -314,7 +318,27 @@ pub fn claims_in(
             }
         }
     }
+    let mut proposal = proposals.into_iter();
+    claims.retain(|_| proposal.next() == Some(false));
     claims
+}
+
+/// The stems of the cues that may propose an action instead of telling anything.
+const DIRECTIVES: &[&str] = &["recommend", "suggest", "propos", "advis", "urg"];
+
+/// Whether the cue ending at word `last` proposes an action rather than states anything:
+/// a directive with a gerund right after it ("recommended reframing the discussion",
+/// "suggested delaying the vote"), not "suggested that …" or "suggested nothing".
+fn proposes(words: &[Word<'_>], lower: &[Lower<'_>], last: usize) -> bool {
+    let gerund = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            w.text.len() > 5
+                && w.text.starts_with(|c: char| c.is_lowercase())
+                && w.text.ends_with("ing")
+                && !w.text.ends_with("thing")
+        })
+    };
+    DIRECTIVES.iter().any(|d| lower[last].starts_with(d)) && gerund(last + 1)
 }
 
 /// `head` without the words that join what follows to it: the joining word
@@ -1131,6 +1155,23 @@ mod tests {
         );
         assert_eq!(found[0].2, "Tallinn had not received any document");
         assert_eq!(found[1].2, "the plan would fail");
+    }
+
+    #[test]
+    fn a_proposed_action_is_no_claim() {
+        let found = claims(
+            "Kask suggested that concessions were needed, but recommended reframing the talks.",
+            &["Kask"],
+        );
+        assert_eq!(
+            found,
+            one("Kask", "suggested", "concessions were needed", false)
+        );
+        assert_eq!(claims("Tamm urged delaying the vote.", &["Tamm"]), []);
+        assert_eq!(
+            claims("Tamm suggested nothing had changed.", &["Tamm"]),
+            one("Tamm", "suggested", "nothing had changed", false)
+        );
     }
 
     #[test]
