@@ -386,7 +386,7 @@ fn after_modal(lower: &[Lower<'_>], i: usize) -> bool {
 }
 
 /// Whether `sentence` ends its paragraph with a colon: it introduces the block after it.
-fn introduces(text: &str, sentence: &Range<usize>) -> bool {
+pub fn introduces(text: &str, sentence: &Range<usize>) -> bool {
     text[sentence.end..].trim().is_empty() && text[sentence.clone()].trim_end().ends_with(':')
 }
 

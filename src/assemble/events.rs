@@ -6,13 +6,17 @@
 //! or when they give the same day, the same status, the same verb and the same two or more
 //! actors (one event reported twice in other words).
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
-use super::{ParagraphRef, SourceEntry};
+use super::{Paragraph, ParagraphRef, SourceEntry};
+use crate::annotate::claims::introduces;
 use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
 use crate::dedupe::normalize::wire_dateline_end;
 use crate::dedupe::shingle::overlap;
+use crate::parse::BlockKind;
 use crate::sentence::each_lower_word;
 
 /// Words shared (Jaccard) for a sentence of an edited repeat to be the same event as one
@@ -41,7 +45,10 @@ struct Candidate<'a> {
     at: ParagraphRef,
     /// The paragraph that `at` repeats, if it is a repeat.
     original: Option<ParagraphRef>,
-    summary: &'a str,
+    /// The sentence, with the first sentence of the block quote it introduces.
+    summary: Cow<'a, str>,
+    /// The block quote's paragraph, if the sentence introduces one.
+    quote: Option<ParagraphRef>,
     read: SentenceEvent,
     actors: Vec<usize>,
     /// Hash of the sentence's lower-cased words.
@@ -176,17 +183,44 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
 fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
     let published = source.date().map(|d| d.date);
     let mut out = Vec::new();
-    for p in source.paragraphs.iter().filter(|p| p.kind.is_prose()) {
+    let prose: Vec<&Paragraph> = source
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind.is_prose())
+        .collect();
+    // A block quote that a sentence introduces is told with it.
+    let mut quoted = false;
+    for (k, p) in prose.iter().enumerate() {
+        if std::mem::take(&mut quoted) {
+            continue;
+        }
         // A wire dateline ("GENEVA — ") tells where the story was filed, not what happened;
         // a speaker's label in a transcript ("LEAVITT:") tells who speaks, and stays.
         let dateline = wire_dateline_end(&p.text);
         for range in p.sentences.iter().cloned() {
             let range = range.start.max(dateline).min(range.end)..range.end;
+            // A sentence ending its paragraph with a colon ("In a statement, Yermak
+            // wrote:") tells the block quote after it; before other paragraphs, it only
+            // introduces events of their own.
+            let quote = if introduces(&p.text, &range) {
+                match prose.get(k + 1).filter(|q| q.kind == BlockKind::Quote) {
+                    Some(&q) => Some((q, q.sentences.first().cloned().unwrap_or_default())),
+                    None => continue,
+                }
+            } else {
+                None
+            };
             let mut actors: Vec<usize> = Vec::new();
+            let quote_mentions = quote.iter().flat_map(|(q, first)| {
+                q.mentions
+                    .iter()
+                    .filter(|m| m.start >= first.start && m.end <= first.end)
+            });
             for m in p
                 .mentions
                 .iter()
                 .filter(|m| m.start >= range.start && m.end <= range.end)
+                .chain(quote_mentions)
             {
                 if !actors.contains(&m.actor) {
                     actors.push(m.actor);
@@ -199,17 +233,33 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
             let Some(read) = read_sentence(text, range.start, &p.times, published) else {
                 continue;
             };
+            let summary = match quote.clone() {
+                Some((q, first)) => {
+                    quoted = true;
+                    let more = if first.end < q.text.trim_end().len() {
+                        " …"
+                    } else {
+                        ""
+                    };
+                    Cow::Owned(format!("{text} {}{more}", q.text[first].trim()))
+                }
+                None => Cow::Borrowed(text),
+            };
             out.push(Candidate {
                 at: ParagraphRef {
                     source: s,
                     number: p.number,
                 },
                 original: p.repeat_of.as_ref().map(|(of, _)| of.clone()),
-                summary: text,
                 signature: signature(&read, &actors),
                 read,
                 actors,
-                words_key: words_key(text),
+                words_key: words_key(&summary),
+                summary,
+                quote: quote.map(|(q, _)| ParagraphRef {
+                    source: s,
+                    number: q.number,
+                }),
             });
         }
     }
@@ -269,14 +319,14 @@ fn best_in_original(
         return NONE;
     };
     let first = theirs.partition_point(|o| o.at.number < of.number);
-    let words = word_set(c.summary);
+    let words = word_set(&c.summary);
     theirs[first..]
         .iter()
         .enumerate()
         .take_while(|(_, o)| o.at.number == of.number)
         .map(|(k, o)| {
             (
-                overlap(&words, &word_set(o.summary)).jaccard,
+                overlap(&words, &word_set(&o.summary)).jaccard,
                 start + first + k,
             )
         })
@@ -300,6 +350,7 @@ fn entry<'c, 'a: 'c>(
         actors: founder.actors.clone(),
         paragraphs: vec![founder.at.clone()],
     };
+    event.paragraphs.extend(founder.quote.clone());
     for c in joined {
         if event.paragraphs.last() != Some(&c.at) {
             event.paragraphs.push(c.at.clone());

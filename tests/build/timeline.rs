@@ -124,6 +124,43 @@ fn an_event_leaves_out_the_wire_dateline_and_keeps_a_speakers_label() {
 }
 
 #[test]
+fn a_sentence_introducing_a_block_quote_is_told_with_it() {
+    let project = Project::new();
+    project.seed(
+        "talks.md",
+        "---\ntitle: Talks\ndate: 2025-03-12\n---\n\n\
+         After the talks on Tuesday, Kristen Michal wrote:\n\n\
+         > Estonia will keep the port closed. The inquiry goes on.\n\n\
+         The account from Helsinki captured the mood in Tallinn:\n\n\
+         Alexander Stubb met Kristen Michal on Wednesday.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let wrote = event_with(&json, "wrote");
+    assert_eq!(
+        wrote["summary"],
+        "After the talks on Tuesday, Kristen Michal wrote: Estonia will keep the port closed. …"
+    );
+    assert_eq!(strings(&wrote["actors"]), ["kristen-michal", "estonia"]);
+    assert_eq!(strings(&wrote["paragraphs"]), ["talks#p1", "talks#p2"]);
+    assert_eq!(wrote["date"], "2025-03-11");
+    // The quote is told once; a sentence introducing a paragraph is no event of its own.
+    let summaries: Vec<&str> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["summary"].as_str())
+        .collect();
+    assert_eq!(
+        summaries,
+        [
+            "After the talks on Tuesday, Kristen Michal wrote: Estonia will keep the port closed. …",
+            "Alexander Stubb met Kristen Michal on Wednesday."
+        ]
+    );
+}
+
+#[test]
 fn a_sources_page_marks_its_times_with_what_they_resolve_to() {
     let project = Project::new();
     project.seed(
