@@ -44,9 +44,14 @@ fn assert_clean(window: &Window, what: &str) {
 }
 
 #[test]
-fn every_page_type_loads_cleanly_passes_axe_and_fits_a_phone() {
+fn every_page_type_loads_cleanly_passes_axe_and_fits_a_tablet_and_a_phone() {
     let (_project, server, _browser, window) = harness::session(Project::fixture());
-    for (scheme, width) in [("light", 1280), ("dark", 1280), ("light", 360)] {
+    for (scheme, width) in [
+        ("light", 1280),
+        ("dark", 1280),
+        ("light", 800),
+        ("light", 360),
+    ] {
         window.emulate(scheme, width);
         for (name, path) in PAGE_TYPES {
             let what = format!("{name} ({scheme}, {width} px)");
@@ -86,6 +91,16 @@ fn every_page_type_loads_cleanly_passes_axe_and_fits_a_phone() {
                 overflow.as_i64().unwrap_or(1) <= 0,
                 "{what}: the page scrolls sideways by {overflow} px"
             );
+            // Above a phone's width the masthead is one row: title, sections, search box
+            // if there is room for it.
+            if width > 640 {
+                let one_row = window.js(
+                    "(() => { const boxes = [...document.querySelectorAll('.masthead-inner > *')] \
+                     .filter(e => e.offsetParent !== null).map(e => e.getBoundingClientRect()); \
+                     return boxes.every(a => boxes.every(b => a.top < b.bottom)); })()",
+                );
+                assert_eq!(one_row.as_bool(), Some(true), "{what}: the masthead wraps");
+            }
             window.screenshot(&format!("{name}-{scheme}-{width}"));
         }
     }
