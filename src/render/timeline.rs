@@ -176,6 +176,20 @@ pub struct ReportGroup<'a> {
     pub source: &'a SourceEntry,
     /// The numbers of its paragraphs.
     pub paragraphs: Vec<usize>,
+    /// Whether it is named by its title: another source of the event has its outlet.
+    pub by_title: bool,
+}
+
+impl ReportGroup<'_> {
+    /// The source's name ([`short_name_html`]), or its title cut short when another
+    /// source of the event has the same outlet, escaped.
+    fn name_html(&self, out: &mut String) {
+        if self.by_title {
+            cut_html(&self.source.title, out);
+        } else {
+            short_name_html(self.source, out);
+        }
+    }
 }
 
 /// A link to an actor's page.
@@ -262,17 +276,29 @@ fn reports<'a>(briefing: &'a Briefing, event: &EventEntry) -> Vec<ReportGroup<'a
                 ReportGroup {
                     source,
                     paragraphs: vec![at.number],
+                    by_title: false,
                 },
             )),
         }
     }
-    groups.into_iter().map(|(_, g)| g).collect()
+    let mut groups: Vec<ReportGroup> = groups.into_iter().map(|(_, g)| g).collect();
+    // "Northern Desk ¶1 · Northern Desk ¶1" would read as one report twice.
+    for k in 0..groups.len() {
+        let outlet = groups[k].source.meta.outlet.as_deref();
+        groups[k].by_title = outlet.is_some()
+            && groups
+                .iter()
+                .filter(|g| g.source.meta.outlet.as_deref() == outlet)
+                .count()
+                > 1;
+    }
+    groups
 }
 
 /// A group's source and its paragraphs' links (`¶3`) for a page `to_root` below the root:
 /// what the timeline, the overview's summary and `timeline.json` cite.
 fn write_reports(group: &ReportGroup<'_>, to_root: &str, out: &mut String) {
-    short_name_html(group.source, out);
+    group.name_html(out);
     for &number in &group.paragraphs {
         out.push_str(" <a href=\"");
         paragraph_href(to_root, group.source, number, out);
@@ -507,9 +533,15 @@ pub fn event_html(view: &EventView<'_>, out: &mut String) {
             out.push_str(" · ");
         }
         out.push_str("<span title=\"");
-        escape(&group.source.title, out);
+        let outlet = group.source.meta.outlet.as_deref();
+        escape(
+            outlet
+                .filter(|_| group.by_title)
+                .unwrap_or(&group.source.title),
+            out,
+        );
         out.push_str("\">");
-        short_name_html(group.source, out);
+        group.name_html(out);
         out.push_str("</span>");
         for &number in &group.paragraphs {
             out.push_str(" <a href=\"");
@@ -542,8 +574,12 @@ pub fn summary_html(briefing: &Briefing) -> String {
 
 /// A source's outlet, else its title cut to a few words, escaped.
 pub fn short_name_html(source: &SourceEntry, out: &mut String) {
+    cut_html(source.meta.outlet.as_deref().unwrap_or(&source.title), out);
+}
+
+/// `name` cut to a few words, escaped.
+fn cut_html(name: &str, out: &mut String) {
     const SHORT: usize = 48;
-    let name = source.meta.outlet.as_deref().unwrap_or(&source.title);
     match name.char_indices().nth(SHORT) {
         Some((cut, _)) => {
             escape(name[..cut].trim_end(), out);

@@ -331,6 +331,41 @@ fn the_timeline_page_groups_events_by_date_with_badges_and_links() {
 }
 
 #[test]
+fn two_reports_from_one_outlet_are_told_apart_by_their_titles() {
+    let project = Project::new();
+    let talks = "Kristen Michal met Alexander Stubb on Monday in Tallinn.";
+    for (file, title, outlet) in [
+        ("first.md", "Leaders meet", "Northern Desk"),
+        ("second.md", "Cable talks", "Northern Desk"),
+        ("third.md", "Summit", "Baltic Report"),
+    ] {
+        project.seed(
+            file,
+            format!("---\ntitle: {title}\noutlet: {outlet}\ndate: 2025-03-12\n---\n\n{talks}\n"),
+        );
+    }
+    project.build_ok(&[]);
+    let page = project.site().read("timeline/index.html");
+    let reports = page
+        .split("<p class=\"event-reports\">")
+        .nth(1)
+        .expect("an event")
+        .split("</p>")
+        .next()
+        .unwrap();
+    let names: Vec<&str> = reports
+        .split("\">")
+        .skip(1)
+        .filter_map(|s| s.split_once("</span>").map(|(name, _)| name))
+        .collect();
+    assert_eq!(
+        names,
+        ["Leaders meet", "Cable talks", "Baltic Report"],
+        "{reports}"
+    );
+}
+
+#[test]
 fn timeline_json_follows_timelinejs() {
     let project = Project::new();
     let site = fixture(&project);
