@@ -102,7 +102,9 @@ const VOICES: &[&str] = &[
 /// 2025").
 const VOICE_PHRASE: usize = 10;
 /// The cues of telling, whose first object is who was told rather than what.
-const TELLING: &[&str] = &["told", "tell", "tells", "telling"];
+const TELLING: &[&str] = &[
+    "told", "tell", "tells", "telling", "advised", "advise", "advises", "advising",
+];
 /// Words that mark a report as hedged.
 const HEDGES: &[&str] = &[
     "reportedly",
@@ -613,7 +615,12 @@ fn content_start(
     mentions: &[Range<usize>],
 ) -> usize {
     let past = if told {
-        past_addressee(words, lower, after, mentions)
+        past_appositive(
+            text,
+            words,
+            lower,
+            past_addressee(words, lower, after, mentions),
+        )
     } else {
         after
     };
@@ -624,6 +631,21 @@ fn content_start(
         })
         .find(|&k| lower[k] == "that");
     clause.map_or(past, |k| k + 1)
+}
+
+/// Word `k`, or when an appositive set off by commas starts there and what was said
+/// follows it ("advised Yuri Ushakov, Putin's aide, to focus on …"), the word after it.
+fn past_appositive(text: &str, words: &[Word<'_>], lower: &[Lower<'_>], k: usize) -> usize {
+    let comma_before = |j: usize| {
+        j > 0 && j < words.len() && text[words[j - 1].range.1..words[j].range.0].contains(',')
+    };
+    if !comma_before(k) {
+        return k;
+    }
+    (k + 1..(k + 9).min(words.len()))
+        .find(|&j| comma_before(j))
+        .filter(|&j| matches!(lower[j].as_ref(), "that" | "to" | "on" | "about" | "how"))
+        .unwrap_or(k)
 }
 
 /// The word after who was told, when the words from `after` name them: an actor, an object
@@ -1175,13 +1197,36 @@ mod tests {
     }
 
     #[test]
+    fn who_was_advised_is_not_what_was_advised() {
+        assert_eq!(
+            claims(
+                "Tamm advised Kristen Michal, the prime minister, to keep the port closed.",
+                &["Tamm", "Kristen Michal"]
+            ),
+            one("Tamm", "advised", "to keep the port closed", false)
+        );
+        assert_eq!(
+            claims(
+                "He also advised Michal on how to raise the subject with Stubb.",
+                &["Michal", "Stubb"]
+            ),
+            one(
+                "he",
+                "advised",
+                "on how to raise the subject with Stubb",
+                false
+            )
+        );
+    }
+
+    #[test]
     fn a_pronoun_speaker_is_kept_for_resolving() {
         assert_eq!(
             claims(
                 "He also advised Kask on how to raise the subject.",
                 &["Kask"]
             ),
-            one("he", "advised", "Kask on how to raise the subject", false)
+            one("he", "advised", "on how to raise the subject", false)
         );
     }
 
