@@ -350,7 +350,9 @@ pub fn read_sentence(
     }
     let mut buffer = String::new();
     let words = plain_words_in(sentence, &mut buffer);
-    let verb = words.iter().find(|w| is_verb(w))?;
+    let verb = words
+        .iter()
+        .find(|w| is_verb(w) && (VERBS.contains(w.as_ref()) || !capitalised_in(sentence, w)))?;
     let has = |set: &HashSet<&str>| words.iter().any(|w| set.contains(w.as_ref()));
     let negated = has(&DENIALS) || negated(&words);
     let own: Vec<&Timex> = times
@@ -406,6 +408,17 @@ fn is_verb(word: &str) -> bool {
             && word.ends_with("ed")
             && !NOT_VERBS.contains(word)
             && word.chars().all(char::is_alphabetic))
+}
+
+/// Whether lower-cased `word` is written with a capital in `sentence`: a name ("Jared",
+/// "Ahmed") rather than a verb its ending suggests.
+fn capitalised_in(sentence: &str, word: &str) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    sentence.contains(&capitalised)
 }
 
 /// A verb without its regular ending: "advised" → "advis", "meets" → "meet".
@@ -572,6 +585,17 @@ mod tests {
         )
         .unwrap();
         assert_eq!(later.status, Status::Planned);
+    }
+
+    #[test]
+    fn a_name_is_no_verb() {
+        let verb = |s: &str| read(s, &[], None).map(|e| e.verb);
+        assert_eq!(
+            verb("Jared Kushner reportedly stated that talks resumed.").as_deref(),
+            Some("stat")
+        );
+        assert_eq!(verb("Ahmed Saleh met Kushner.").as_deref(), Some("met"));
+        assert_eq!(verb("Officials of the Mohammed Foundation.").as_deref(), None);
     }
 
     #[test]
