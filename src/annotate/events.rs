@@ -595,7 +595,10 @@ mod tests {
             Some("stat")
         );
         assert_eq!(verb("Ahmed Saleh met Kushner.").as_deref(), Some("met"));
-        assert_eq!(verb("Officials of the Mohammed Foundation.").as_deref(), None);
+        assert_eq!(
+            verb("Officials of the Mohammed Foundation.").as_deref(),
+            None
+        );
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Two sentences are one event when their words are the same (a repeat), when one sits in
 //! a paragraph that repeats the other's and most of their words agree (an edited repeat),
 //! or when they give the same day, the same status, the same verb and the same two or more
-//! actors (one event reported twice in other words).
+//! actors, or the same first two of actors one of which holds the other's (one event
+//! reported twice in other words).
 
 use std::borrow::Cow;
 
@@ -55,6 +56,8 @@ struct Candidate<'a> {
     words_key: u64,
     /// Its [`signature`], if it has one.
     signature: Option<u128>,
+    /// Its signature over the first two actors only ([`signature`]), if it has one.
+    lead: Option<u128>,
 }
 
 /// Marks "no candidate" in the merge's tables of candidate numbers.
@@ -65,7 +68,10 @@ const NONE: u32 = u32::MAX;
 /// The candidates are taken in one order, the original paragraphs' before the repeats',
 /// each in path and reading order; a candidate joins the event of the first one before it
 /// with the same words, else (in a repeat) of the original's sentence it agrees with most,
-/// else of the first one before it with the same signature, else it starts an event. All
+/// else of the first one before it with the same signature, else of the first one before it
+/// with the same signature over the first two actors named when one's actors hold the
+/// other's ("Bloomberg published a recording of a call in which Witkoff advised Ushakov"
+/// told with and without Putin and Trump), else it starts an event. All
 /// that needs comparing or hashing is done in parallel first; what is left in order is
 /// following numbers back.
 pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
@@ -96,6 +102,10 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         placed().filter_map(|(c, &n)| Some((c.signature?, n))),
         order.len(),
     );
+    let same_lead = first_with_same_key(
+        placed().filter_map(|(c, &n)| Some((c.lead?, n))),
+        order.len(),
+    );
     let in_original: Vec<u32> = order
         .par_iter()
         .zip(&same_words)
@@ -119,6 +129,11 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         event_of[n] = earlier(same_words[n])
             .or(original)
             .or_else(|| earlier(same_signature[n]))
+            .or_else(|| {
+                let m = same_lead[n];
+                let theirs = &candidates[*order.get(m as usize)? as usize].actors;
+                earlier(m).filter(|_| nested(&candidates[order[n] as usize].actors, theirs))
+            })
             .unwrap_or_else(|| {
                 founders.push(order[n]);
                 founders.len() as u32 - 1
@@ -252,6 +267,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                 },
                 original: p.repeat_of.as_ref().map(|(of, _)| of.clone()),
                 signature: signature(&read, &actors),
+                lead: actors.get(..2).and_then(|lead| signature(&read, lead)),
                 read,
                 actors,
                 words_key: words_key(&summary),
@@ -362,6 +378,11 @@ fn entry<'c, 'a: 'c>(
         }
     }
     event
+}
+
+/// Whether one of two sets of actors holds the other.
+fn nested(a: &[usize], b: &[usize]) -> bool {
+    a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x))
 }
 
 /// Hash of the lower-cased words of `text`, each ended by a byte no word holds.

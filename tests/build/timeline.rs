@@ -95,6 +95,47 @@ fn an_event_reported_in_a_copy_is_one_event_with_both_paragraphs() {
 }
 
 #[test]
+fn an_event_told_with_more_actors_elsewhere_is_one_event() {
+    let project = Project::new();
+    let seed = |file: &str, text: &str| {
+        project.seed(
+            file,
+            format!("---\ntitle: {file}\ndate: 2025-03-12\n---\n\n{text}\n"),
+        );
+    };
+    seed(
+        "a.md",
+        "On Tuesday, Kristen Michal met Alexander Stubb in Tallinn to discuss the cables.",
+    );
+    seed("b.md", "Kristen Michal met Alexander Stubb on Tuesday.");
+    seed(
+        "c.md",
+        "Kristen Michal met Alexander Stubb in Helsinki on Monday. Mark Rutte met Stubb on Monday in Riga.",
+    );
+    seed(
+        "d.md",
+        "Kristen Michal met Alexander Stubb in Riga on Monday.",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let tallinn = event_with(&json, "in Tallinn");
+    assert_eq!(strings(&tallinn["paragraphs"]), ["a#p1", "b#p1"]);
+    assert_eq!(
+        strings(&tallinn["actors"]),
+        ["kristen-michal", "alexander-stubb", "tallinn"]
+    );
+    // The same two actors on the same day, each with a place the other lacks: two events.
+    assert_eq!(
+        strings(&event_with(&json, "in Helsinki")["paragraphs"]),
+        ["c#p1"]
+    );
+    assert_eq!(
+        strings(&event_with(&json, "Stubb in Riga")["paragraphs"]),
+        ["d#p1"]
+    );
+}
+
+#[test]
 fn an_event_leaves_out_the_wire_dateline_and_keeps_a_speakers_label() {
     let project = Project::new();
     project.seed(
