@@ -251,7 +251,8 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
             let summary = match quote.clone() {
                 Some((q, first)) => {
                     quoted = true;
-                    let more = if first.end < q.text.trim_end().len() {
+                    let goes_on = prose.get(k + 2).is_some_and(|r| r.kind == BlockKind::Quote);
+                    let more = if goes_on || first.end < q.text.trim_end().len() {
                         " …"
                     } else {
                         ""
