@@ -7,8 +7,6 @@
 //! actors, or the same first two of actors one of which holds the other's (one event
 //! reported twice in other words).
 
-use std::borrow::Cow;
-
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
@@ -46,18 +44,36 @@ struct Candidate<'a> {
     at: ParagraphRef,
     /// The paragraph that `at` repeats, if it is a repeat.
     original: Option<ParagraphRef>,
-    /// The sentence, with the first sentence of the block quote it introduces.
-    summary: Cow<'a, str>,
-    /// The block quote's paragraph, if the sentence introduces one.
-    quote: Option<ParagraphRef>,
+    /// The sentence.
+    sentence: &'a str,
+    /// The block quote the sentence introduces, if it does: few sentences do.
+    quote: Option<Box<Quoted>>,
     read: SentenceEvent,
     actors: Vec<usize>,
     /// Hash of the sentence's lower-cased words.
     words_key: u64,
     /// Its [`signature`], if it has one.
     signature: Option<u128>,
+}
+
+/// A block quote that a sentence introduces ("In a statement, Yermak wrote:").
+struct Quoted {
+    /// The sentence with the quote's first sentence.
+    summary: String,
+    /// The quote's paragraph.
+    at: ParagraphRef,
+}
+
+impl Candidate<'_> {
+    /// What the event says: the sentence, with the quote it introduces.
+    fn summary(&self) -> &str {
+        self.quote.as_ref().map_or(self.sentence, |q| &q.summary)
+    }
+
     /// Its signature over the first two actors only ([`signature`]), if it has one.
-    lead: Option<u128>,
+    fn lead(&self) -> Option<u128> {
+        signature(&self.read, self.actors.get(..2)?)
+    }
 }
 
 /// Marks "no candidate" in the merge's tables of candidate numbers.
@@ -103,7 +119,7 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         order.len(),
     );
     let same_lead = first_with_same_key(
-        placed().filter_map(|(c, &n)| Some((c.lead?, n))),
+        placed().filter_map(|(c, &n)| Some((c.lead()?, n))),
         order.len(),
     );
     let in_original: Vec<u32> = order
@@ -248,19 +264,22 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
             let Some(read) = read_sentence(text, range.start, &p.times, published) else {
                 continue;
             };
-            let summary = match quote.clone() {
-                Some((q, first)) => {
-                    quoted = true;
-                    let goes_on = prose.get(k + 2).is_some_and(|r| r.kind == BlockKind::Quote);
-                    let more = if goes_on || first.end < q.text.trim_end().len() {
-                        " …"
-                    } else {
-                        ""
-                    };
-                    Cow::Owned(format!("{text} {}{more}", q.text[first].trim()))
-                }
-                None => Cow::Borrowed(text),
-            };
+            let quote = quote.map(|(q, first)| {
+                quoted = true;
+                let goes_on = prose.get(k + 2).is_some_and(|r| r.kind == BlockKind::Quote);
+                let more = if goes_on || first.end < q.text.trim_end().len() {
+                    " …"
+                } else {
+                    ""
+                };
+                Box::new(Quoted {
+                    summary: format!("{text} {}{more}", q.text[first].trim()),
+                    at: ParagraphRef {
+                        source: s,
+                        number: q.number,
+                    },
+                })
+            });
             out.push(Candidate {
                 at: ParagraphRef {
                     source: s,
@@ -268,15 +287,11 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                 },
                 original: p.repeat_of.as_ref().map(|(of, _)| of.clone()),
                 signature: signature(&read, &actors),
-                lead: actors.get(..2).and_then(|lead| signature(&read, lead)),
                 read,
                 actors,
-                words_key: words_key(&summary),
-                summary,
-                quote: quote.map(|(q, _)| ParagraphRef {
-                    source: s,
-                    number: q.number,
-                }),
+                words_key: words_key(quote.as_ref().map_or(text, |q| &q.summary)),
+                sentence: text,
+                quote,
             });
         }
     }
@@ -336,14 +351,14 @@ fn best_in_original(
         return NONE;
     };
     let first = theirs.partition_point(|o| o.at.number < of.number);
-    let words = word_set(&c.summary);
+    let words = word_set(c.summary());
     theirs[first..]
         .iter()
         .enumerate()
         .take_while(|(_, o)| o.at.number == of.number)
         .map(|(k, o)| {
             (
-                overlap(&words, &word_set(&o.summary)).jaccard,
+                overlap(&words, &word_set(o.summary())).jaccard,
                 start + first + k,
             )
         })
@@ -363,11 +378,13 @@ fn entry<'c, 'a: 'c>(
         id: String::new(),
         date: founder.read.date.clone(),
         status: founder.read.status,
-        summary: founder.summary.to_string(),
+        summary: founder.summary().to_string(),
         actors: founder.actors.clone(),
         paragraphs: vec![founder.at.clone()],
     };
-    event.paragraphs.extend(founder.quote.clone());
+    event
+        .paragraphs
+        .extend(founder.quote.as_ref().map(|q| q.at.clone()));
     for c in joined {
         if event.paragraphs.last() != Some(&c.at) {
             event.paragraphs.push(c.at.clone());
