@@ -3,10 +3,9 @@
 
 use rayon::prelude::*;
 
-use super::{ActorEntry, Paragraph, ParagraphRef, SourceEntry};
+use super::{ActorEntry, ParagraphRef, SourceEntry};
 use crate::annotate::ActorKind;
 use crate::annotate::claims::{Speaker, claims_in};
-use crate::parse::BlockKind;
 
 /// A claim with what the export and the pages show of it.
 #[derive(Debug, Clone)]
@@ -111,7 +110,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                     Speaker::Phrase(r) => (None, p.text[r.clone()].to_string()),
                 };
                 let text = if claim.follows {
-                    match introduced(&source.paragraphs[n + 1..]) {
+                    match introduced(source, n) {
                         Some(text) => text,
                         None => continue,
                     }
@@ -152,20 +151,17 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
     out
 }
 
-/// What an attribution ending its paragraph with a colon introduces, from the blocks after
-/// it: a block quote whole (its paragraphs joined), else the one paragraph or list item
-/// that follows. `None` when no prose follows.
-fn introduced(after: &[Paragraph]) -> Option<String> {
-    let first = after.first().filter(|p| p.kind.is_prose())?;
-    let text = if first.kind == BlockKind::Quote {
-        let quote: Vec<&str> = after
-            .iter()
-            .take_while(|p| p.kind == BlockKind::Quote)
-            .map(|p| p.text.as_str())
-            .collect();
-        quote.join(" ")
+/// What an attribution ending block `n` of `source` with a colon introduces: the block
+/// quote after it whole (its paragraphs joined), else the one paragraph or list item that
+/// follows. `None` when no prose follows.
+fn introduced(source: &SourceEntry, n: usize) -> Option<String> {
+    let quote = source.quote_after(n);
+    let text = if quote.is_empty() {
+        let next = source.paragraphs.get(n + 1).filter(|p| p.kind.is_prose())?;
+        next.text.clone()
     } else {
-        first.text.clone()
+        let texts: Vec<&str> = quote.iter().map(|p| p.text.as_str()).collect();
+        texts.join(" ")
     };
     Some(text).filter(|t| !t.trim().is_empty())
 }

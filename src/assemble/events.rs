@@ -10,12 +10,11 @@
 use rayon::prelude::*;
 use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
 
-use super::{Paragraph, ParagraphRef, SourceEntry};
+use super::{ParagraphRef, SourceEntry};
 use crate::annotate::claims::introduces;
 use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
 use crate::dedupe::normalize::wire_dateline_end;
 use crate::dedupe::shingle::overlap;
-use crate::parse::BlockKind;
 use crate::sentence::each_lower_word;
 
 /// Words shared (Jaccard) for a sentence of an edited repeat to be the same event as one
@@ -214,15 +213,10 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
 fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
     let published = source.date().map(|d| d.date);
     let mut out = Vec::new();
-    let prose: Vec<&Paragraph> = source
-        .paragraphs
-        .iter()
-        .filter(|p| p.kind.is_prose())
-        .collect();
-    // A block quote that a sentence introduces is told with it.
-    let mut quoted = false;
-    for (k, p) in prose.iter().enumerate() {
-        if std::mem::take(&mut quoted) {
+    // The first paragraph of a block quote that a sentence introduces is told with it.
+    let mut told = None;
+    for (n, p) in source.paragraphs.iter().enumerate() {
+        if !p.kind.is_prose() || told == Some(n) {
             continue;
         }
         // A wire dateline ("GENEVA — ") tells where the story was filed, not what happened;
@@ -234,8 +228,9 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
             // wrote:") tells the block quote after it; before other paragraphs, it only
             // introduces events of their own.
             let quote = if introduces(&p.text, &range) {
-                match prose.get(k + 1).filter(|q| q.kind == BlockKind::Quote) {
-                    Some(&q) => Some((q, q.sentences.first().cloned().unwrap_or_default())),
+                let quote = source.quote_after(n);
+                match quote.first() {
+                    Some(q) => Some((quote, q.sentences.first().cloned().unwrap_or_default())),
                     None => continue,
                 }
             } else {
@@ -243,7 +238,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
             };
             let mut actors: Vec<usize> = Vec::new();
             let quote_mentions = quote.iter().flat_map(|(q, first)| {
-                q.mentions
+                q[0].mentions
                     .iter()
                     .filter(|m| m.start >= first.start && m.end <= first.end)
             });
@@ -264,10 +259,10 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
             let Some(read) = read_sentence(text, range.start, &p.times, published) else {
                 continue;
             };
-            let quote = quote.map(|(q, first)| {
-                quoted = true;
-                let goes_on = prose.get(k + 2).is_some_and(|r| r.kind == BlockKind::Quote);
-                let more = if goes_on || first.end < q.text.trim_end().len() {
+            let quote = quote.map(|(quote, first)| {
+                told = Some(n + 1);
+                let q = &quote[0];
+                let more = if quote.len() > 1 || first.end < q.text.trim_end().len() {
                     " …"
                 } else {
                     ""

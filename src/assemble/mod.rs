@@ -87,6 +87,17 @@ impl SourceEntry {
         self.meta.date.as_ref()
     }
 
+    /// The paragraphs of the block quote right after block `n` (an index into
+    /// `paragraphs`); none when the next block is no quote.
+    pub fn quote_after(&self, n: usize) -> &[Paragraph] {
+        let after = self.paragraphs.get(n + 1..).unwrap_or_default();
+        let quoted = after
+            .iter()
+            .take_while(|p| p.kind == BlockKind::Quote)
+            .count();
+        &after[..quoted]
+    }
+
     /// How many of its paragraphs repeat another paragraph.
     pub fn repeat_count(&self) -> usize {
         self.paragraphs
