@@ -17,6 +17,7 @@
 pub mod annotate;
 pub mod assemble;
 pub mod build;
+pub mod calendar;
 pub mod config;
 pub mod dedupe;
 pub mod diagnostic;

@@ -50,6 +50,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
+use crate::calendar::month_word;
 use crate::sentence::{WordSet, word_list};
 
 /// The TIMEX3 type of an expression.
@@ -496,36 +497,6 @@ const MONTH_CUES: &[&str] = &[
     "next",
     "this",
 ];
-
-/// A month name or abbreviation: its number, and whether it is abbreviated.
-fn month_word(w: &str) -> Option<(u32, bool)> {
-    Some(match w {
-        "january" => (1, false),
-        "jan" => (1, true),
-        "february" => (2, false),
-        "feb" => (2, true),
-        "march" => (3, false),
-        "mar" => (3, true),
-        "april" => (4, false),
-        "apr" => (4, true),
-        "may" => (5, false),
-        "june" => (6, false),
-        "jun" => (6, true),
-        "july" => (7, false),
-        "jul" => (7, true),
-        "august" => (8, false),
-        "aug" => (8, true),
-        "september" => (9, false),
-        "sep" | "sept" => (9, true),
-        "october" => (10, false),
-        "oct" => (10, true),
-        "november" => (11, false),
-        "nov" => (11, true),
-        "december" => (12, false),
-        "dec" => (12, true),
-        _ => return None,
-    })
-}
 
 /// A weekday name or abbreviation, and whether it is abbreviated.
 fn weekday_word(w: &str) -> Option<(Weekday, bool)> {
