@@ -20,6 +20,8 @@ pub struct ClaimEntry {
     pub cue: String,
     /// Whether the source hedges it ("reportedly").
     pub hedged: bool,
+    /// Whether the speaker denies or rejects something.
+    pub denial: bool,
     /// What was said.
     pub text: String,
     /// The paragraph it is in.
@@ -133,6 +135,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                     speaker_text,
                     cue: p.text[claim.cue.clone()].to_string(),
                     hedged: claim.hedged,
+                    denial: crate::annotate::claims::is_denial(&p.text[claim.cue.clone()], &text),
                     text,
                     paragraph: ParagraphRef {
                         source: s,

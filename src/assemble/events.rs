@@ -280,7 +280,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                     source: s,
                     number: p.number,
                 },
-                original: p.repeat_of.as_ref().map(|(of, _)| of.clone()),
+                original: p.repeat_of.as_ref().map(|r| r.of.clone()),
                 signature: signature(&read, &actors),
                 read,
                 actors,

@@ -20,6 +20,7 @@ pub use relations::Relation;
 
 use crate::annotate::time::Timex;
 use crate::annotate::{Annotations, Mention};
+pub use crate::dedupe::RepeatKind;
 use crate::dedupe::{Clusters, ParagraphAt};
 use crate::load::{Metadata, Published};
 use crate::parse::{Block, BlockKind, Document, Mark};
@@ -136,10 +137,21 @@ pub struct Paragraph {
     pub times: Vec<Timex>,
     /// The sentences of `text` (byte ranges), for events, claims and relations.
     pub sentences: Vec<std::ops::Range<usize>>,
-    /// The canonical paragraph this one repeats, and how closely.
-    pub repeat_of: Option<(ParagraphRef, f64)>,
+    /// The canonical paragraph this one repeats, and how.
+    pub repeat_of: Option<RepeatOf>,
     /// For a canonical paragraph: every paragraph that repeats it, in path and reading order.
     pub repeated_by: Vec<ParagraphRef>,
+}
+
+/// What a repeated paragraph repeats, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RepeatOf {
+    /// The canonical paragraph of its cluster.
+    pub of: ParagraphRef,
+    /// The share of its words a word diff keeps, from 0 to 1.
+    pub similarity: f64,
+    /// Exact, edited or reworded.
+    pub kind: RepeatKind,
 }
 
 /// The figures of a briefing.
@@ -199,7 +211,7 @@ pub fn assemble(
     let mut back_links = Vec::new();
     for (source, entry) in sources.iter().enumerate() {
         for p in &entry.paragraphs {
-            if let Some((of, _)) = &p.repeat_of {
+            if let Some(RepeatOf { of, .. }) = &p.repeat_of {
                 back_links.push((
                     of.clone(),
                     ParagraphRef {
@@ -276,12 +288,13 @@ fn source_entry(
         .map(|(block, (b, (mentions, times)))| {
             let repeat_of = clusters
                 .repeat_of(ParagraphAt { document, block })
-                .map(|r| {
-                    let of = ParagraphRef {
+                .map(|r| RepeatOf {
+                    of: ParagraphRef {
                         source: r.of.document,
                         number: r.of.block + 1,
-                    };
-                    (of, r.similarity)
+                    },
+                    similarity: r.similarity,
+                    kind: r.kind,
                 });
             let Block {
                 kind, text, marks, ..

@@ -13,6 +13,7 @@
 //! similarity. A source most of whose paragraphs repeat one other, earlier source is a copy
 //! of it. Repeats are marked, never dropped: provenance is the point.
 
+mod align;
 mod copies;
 mod exact;
 mod minhash;
@@ -48,6 +49,38 @@ pub struct Repeat {
     /// How much of the wording is the same, from 0 to 1 (1 for an exact repeat): the share
     /// of words a word-by-word diff of the two texts keeps.
     pub similarity: f64,
+    /// How it repeats the canonical paragraph.
+    pub kind: RepeatKind,
+}
+
+/// How a paragraph repeats its original.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RepeatKind {
+    /// The same words, typography, case and white space aside.
+    Exact,
+    /// The same text with words changed, a sentence cut or added, a dateline put in front:
+    /// a word diff shows what changed.
+    Edited,
+    /// The same paragraph in other words (rewritten, spun, retranslated): a word diff would
+    /// be all changes.
+    Reworded,
+}
+
+impl RepeatKind {
+    /// Word 3-gram overlap from which a changed copy still reads as an edit of its
+    /// original (see [`near::MIN_CONTAINMENT`] for a cut or extended copy).
+    const EDITED_JACCARD: f64 = 0.25;
+
+    /// How `copy` repeats `original`, two texts of different exact groups.
+    fn of_changed(original: &str, copy: &str) -> RepeatKind {
+        let (_, _, o) = near::compare(original, copy);
+        if o.jaccard >= Self::EDITED_JACCARD || o.containment >= near::MIN_CONTAINMENT {
+            RepeatKind::Edited
+        } else {
+            RepeatKind::Reworded
+        }
+    }
 }
 
 /// A whole source that repeats another.
@@ -152,11 +185,20 @@ pub fn dedupe(documents: &[Document]) -> Clusters {
         let at = canonical[roots[group] as usize]?;
         groups.group_of[at.document][at.block].map(|g| (g, at))
     };
-    let similarity: Vec<f64> = (0..texts.len())
+    let likeness: Vec<(f64, RepeatKind)> = (0..texts.len())
         .into_par_iter()
         .map(|group| match canonical_group(group) {
-            Some((g, _)) if g as usize != group => similarity(texts[group], texts[g as usize]),
-            _ => 1.0,
+            Some((g, _)) if g as usize != group => {
+                let (original, copy) = (texts[g as usize], texts[group]);
+                let similarity = similarity(copy, original);
+                let kind = if similarity == 1.0 {
+                    RepeatKind::Exact
+                } else {
+                    RepeatKind::of_changed(original, copy)
+                };
+                (similarity, kind)
+            }
+            _ => (1.0, RepeatKind::Exact),
         })
         .collect();
 
@@ -169,9 +211,11 @@ pub fn dedupe(documents: &[Document]) -> Clusters {
             continue;
         };
         for &at in members.iter().filter(|&&at| at != original) {
+            let (similarity, kind) = likeness[group];
             repeats[at.document][at.block] = Some(Repeat {
                 of: original,
-                similarity: similarity[group],
+                similarity,
+                kind,
             });
         }
     }

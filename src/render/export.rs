@@ -1,15 +1,17 @@
-//! `briefing.json`: the briefing as data, in the shape `SCHEMA.md` fixes (`briefing-export/1`).
+//! `briefing.json`: the briefing as data, in the shape `SCHEMA.md` fixes (`briefing-export/2`).
 
 use std::io::{self, Write};
 
 use serde::{Serialize, Serializer};
 
 use crate::annotate::time::TimexType;
-use crate::assemble::{ActorEntry, Briefing, ClaimEntry, EventEntry, Paragraph, SourceEntry};
+use crate::assemble::{
+    ActorEntry, Briefing, ClaimEntry, EventEntry, Paragraph, RepeatKind, SourceEntry,
+};
 use crate::load::Published;
 
 /// The schema this export follows.
-pub const SCHEMA: &str = "briefing-export/1";
+pub const SCHEMA: &str = "briefing-export/2";
 
 #[derive(Serialize)]
 struct Export<'a> {
@@ -50,6 +52,7 @@ struct ExportClaim<'a> {
     speaker_text: &'a str,
     cue: &'a str,
     hedged: bool,
+    denial: bool,
     text: &'a str,
     paragraph: &'a str,
 }
@@ -62,6 +65,8 @@ struct ExportSource<'a> {
     outlet: Option<&'a str>,
     url: Option<&'a str>,
     date: Option<String>,
+    /// No date is inferred from a source's text yet: always null (`SCHEMA.md`, version 2).
+    date_inferred: Option<()>,
     duplicate_of: Option<&'a str>,
     paragraphs: Vec<ExportParagraph<'a>>,
 }
@@ -72,6 +77,7 @@ struct ExportParagraph<'a> {
     text: &'a str,
     duplicate_of: Option<&'a str>,
     similarity: Option<f64>,
+    repeat: Option<RepeatKind>,
     mentions: Vec<ExportMention<'a>>,
     times: Vec<ExportTime<'a>>,
 }
@@ -95,6 +101,7 @@ struct ExportEvent<'a> {
     summary: &'a str,
     actors: Vec<&'a str>,
     paragraphs: Vec<&'a str>,
+    sources: usize,
     status: &'static str,
 }
 
@@ -166,6 +173,12 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
                         )
                     })
                     .collect(),
+                sources: {
+                    let mut sources: Vec<usize> = e.paragraphs.iter().map(|p| p.source).collect();
+                    sources.sort_unstable();
+                    sources.dedup();
+                    sources.len()
+                },
                 status: e.status.as_str(),
             })
         }),
@@ -176,6 +189,7 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
                 speaker_text: &c.speaker_text,
                 cue: &c.cue,
                 hedged: c.hedged,
+                denial: c.denial,
                 text: &c.text,
                 paragraph: &briefing
                     .sources
@@ -342,6 +356,7 @@ fn source<'a>(briefing: &'a Briefing, source: &'a SourceEntry) -> ExportSource<'
         outlet: source.meta.outlet.as_deref(),
         url: source.meta.url.as_deref(),
         date: source.date().map(Published::iso_date),
+        date_inferred: None,
         duplicate_of: source
             .copy_of
             .as_ref()
@@ -351,19 +366,21 @@ fn source<'a>(briefing: &'a Briefing, source: &'a SourceEntry) -> ExportSource<'
             .paragraphs
             .iter()
             .map(|p| {
-                let canonical = p.repeat_of.as_ref().and_then(|(of, similarity)| {
+                let canonical = p.repeat_of.as_ref().and_then(|r| {
                     let target = briefing
                         .sources
-                        .get(of.source)?
+                        .get(r.of.source)?
                         .paragraphs
-                        .get(of.number - 1)?;
-                    Some((target.id.as_str(), (similarity * 1000.0).round() / 1000.0))
+                        .get(r.of.number - 1)?;
+                    let similarity = (r.similarity * 1000.0).round() / 1000.0;
+                    Some((target.id.as_str(), similarity, r.kind))
                 });
                 ExportParagraph {
                     id: &p.id,
                     text: &p.text,
-                    duplicate_of: canonical.map(|(id, _)| id),
-                    similarity: canonical.map(|(_, s)| s),
+                    duplicate_of: canonical.map(|(id, ..)| id),
+                    similarity: canonical.map(|(_, s, _)| s),
+                    repeat: canonical.map(|(.., kind)| kind),
                     mentions: mentions(briefing, p),
                     times: times(p),
                 }

@@ -34,7 +34,7 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
         inner_quotes_html(&claim.text, &mut out);
         out.push_str("</p><p class=\"statement-meta\">");
         escape(&claim.cue, &mut out);
-        if crate::annotate::claims::is_denial(&claim.cue, &claim.text) {
+        if claim.denial {
             out.push_str(" <span class=\"status status-denied\" title=\"A denial: the cue denies, or what was said is negated\">denial</span>");
         }
         if claim.hedged {

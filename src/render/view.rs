@@ -10,7 +10,7 @@ use super::diff;
 use super::inline::{self, Markup, Span};
 use super::timeline;
 use crate::annotate::ActorKind;
-use crate::assemble::{ActorEntry, Briefing, Paragraph, ParagraphRef, SourceEntry};
+use crate::assemble::{ActorEntry, Briefing, Paragraph, ParagraphRef, RepeatKind, SourceEntry};
 use crate::load::Published;
 use crate::parse::{BlockKind, Style, safe_url};
 
@@ -130,6 +130,10 @@ pub struct BlockView {
     pub repeat_of: Option<ParagraphLink>,
     /// For a repeat: similarity in percent.
     pub similarity: Option<u32>,
+    /// For a repeat: `exact`, `edited` or `reworded`.
+    pub repeat: Option<RepeatKind>,
+    /// For a reworded repeat: the original's text as HTML, shown beside it on demand.
+    pub original: Option<String>,
     /// For a repeat with changes: the text with the words that differ from the original
     /// struck and marked.
     pub diff: Option<String>,
@@ -455,14 +459,15 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph, links: &ActorLink
         BlockKind::Quote => ("quote".to_string(), 0),
         BlockKind::Code => ("code".to_string(), 0),
     };
-    let original = p.repeat_of.as_ref().and_then(|(of, _)| {
+    let original = p.repeat_of.as_ref().and_then(|r| {
         briefing
             .sources
-            .get(of.source)?
+            .get(r.of.source)?
             .paragraphs
-            .get(of.number - 1)
+            .get(r.of.number - 1)
     });
-    let similarity = p.repeat_of.as_ref().map(|(_, s)| s);
+    let similarity = p.repeat_of.as_ref().map(|r| &r.similarity);
+    let repeat = p.repeat_of.as_ref().map(|r| r.kind);
     BlockView {
         anchor: format!("p{}", p.number),
         number: p.number,
@@ -472,11 +477,15 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph, links: &ActorLink
         repeat_of: p
             .repeat_of
             .as_ref()
-            .map(|(of, _)| paragraph_link(briefing, here, of)),
+            .map(|r| paragraph_link(briefing, here, &r.of)),
         similarity: similarity.map(|s| (s * 100.0).round() as u32),
+        repeat,
         diff: original
-            .filter(|_| similarity.is_some_and(|&s| s < 1.0))
+            .filter(|_| repeat == Some(RepeatKind::Edited))
             .and_then(|o| diff::word_diff(&o.text, &p.text)),
+        original: original
+            .filter(|_| repeat == Some(RepeatKind::Reworded))
+            .map(|o| paragraph_html(o, Names::Linked(links))),
         repeated_by: p
             .repeated_by
             .iter()

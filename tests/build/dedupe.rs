@@ -22,10 +22,12 @@ fn the_seed_gives_eleven_paragraphs_with_the_last_five_repeating_two_to_six() {
                 "p{n}"
             );
             assert_eq!(p["similarity"], 1.0, "p{n}");
+            assert_eq!(p["repeat"], "exact", "p{n}");
             assert_eq!(p["text"], paragraphs[n - 6]["text"], "p{n} keeps its text");
         } else {
             assert!(p["duplicate_of"].is_null(), "p{n}");
             assert!(p["similarity"].is_null(), "p{n}");
+            assert!(p["repeat"].is_null(), "p{n}");
         }
     }
 
@@ -36,7 +38,12 @@ fn the_seed_gives_eleven_paragraphs_with_the_last_five_repeating_two_to_six() {
         5,
         "the five repeats are folded"
     );
-    assert_eq!(count(&page, "#p7 details.repeat summary a[href='#p2']"), 1);
+    assert_eq!(count(&page, "#p7 details.repeat a[href='#p2']"), 1);
+    assert_eq!(
+        count(&page, "details.repeat summary a"),
+        0,
+        "nothing interactive inside a summary"
+    );
     assert_eq!(
         count(&page, "#p2 .also a[href='#p7']"),
         1,

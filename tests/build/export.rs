@@ -28,7 +28,7 @@ fn the_export_has_exactly_the_schema_keys() {
         keys(&json),
         ["actors", "claims", "events", "schema", "sources", "title"]
     );
-    assert_eq!(json["schema"], "briefing-export/1");
+    assert_eq!(json["schema"], "briefing-export/2");
     assert_eq!(json["title"], "Talks");
     for empty in ["actors", "events", "claims"] {
         assert_eq!(json[empty], Value::Array(vec![]), "{empty}");
@@ -38,6 +38,7 @@ fn the_export_has_exactly_the_schema_keys() {
         keys(source),
         [
             "date",
+            "date_inferred",
             "duplicate_of",
             "id",
             "outlet",
@@ -53,6 +54,7 @@ fn the_export_has_exactly_the_schema_keys() {
     assert_eq!(source["url"], "https://example.com/a");
     assert_eq!(source["date"], "2025-11-23");
     assert!(source["duplicate_of"].is_null());
+    assert!(source["date_inferred"].is_null());
     let paragraph = &source["paragraphs"][1];
     assert_eq!(
         keys(paragraph),
@@ -60,6 +62,7 @@ fn the_export_has_exactly_the_schema_keys() {
             "duplicate_of",
             "id",
             "mentions",
+            "repeat",
             "similarity",
             "text",
             "times"
