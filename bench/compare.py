@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Compare `briefing build` with Hugo on the same generated corpus.
 
-    python3 bench/compare.py [SIZES ...] [--runs N] [--out DIR] [--generator PATH] [--hugo PATH]
+    python3 bench/compare.py [SIZES ...] [--runs N] [--rewrites FRACTION] [--out DIR]
+                             [--generator PATH] [--hugo PATH]
 
 For each size (default: 1000 10000) it makes the corpus as bench/run.py does (under
-target/bench/), copies its sources into a minimal Hugo site (target/bench/hugo-N/: one
-single-page, one list and one home template, everything else off), and runs `briefing build`
+target/bench/, with reworded copies of FRACTION of the documents, default 0.1, 0 for none:
+corpus-N-rw10 at the default), copies its sources, copies included, into a minimal Hugo
+site (target/bench/hugo-N-rw10/, or hugo-N/ without copies: one single-page, one list and
+one home template, everything else off), and runs `briefing build`
 (dedupe, every annotation, search index included) and `hugo` (rendering the same sources as
 plain pages) N times each (default 3), alternating, each into an empty output folder. It
 prints the fastest wall time, the least processor time (user and system: the work, which
@@ -22,7 +25,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from run import ROOT, corpus  # noqa: E402
+from run import ROOT, corpus, fraction  # noqa: E402
 
 CONFIG = """baseURL = "/"
 title = "Benchmark"
@@ -38,9 +41,10 @@ LIST = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .
 """
 
 
-def hugo_site(size, seeds):
-    """A Hugo site whose content is the corpus: target/bench/hugo-N/."""
-    site = os.path.join(ROOT, "target", "bench", f"hugo-{size}")
+def hugo_site(seeds):
+    """A Hugo site whose content is the corpus: target/bench/hugo-N/ for corpus-N/,
+    hugo-N-rw10/ for corpus-N-rw10/."""
+    site = os.path.join(ROOT, "target", "bench", "hugo-" + os.path.basename(seeds).removeprefix("corpus-"))
     done = os.path.join(site, ".complete")
     if os.path.exists(done):
         return site
@@ -83,6 +87,8 @@ def main():
     a = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     a.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
     a.add_argument("--runs", type=int, default=3)
+    a.add_argument("--rewrites", type=fraction, default=0.1, metavar="FRACTION",
+                   help="share of the documents given a reworded copy (default 0.1; 0 for none)")
     a.add_argument("--out", help="folder for both tools' output (default: target/bench)")
     a.add_argument("--generator", default=os.path.join(ROOT, "..", "shared", "bench", "gen_corpus.py"))
     a.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
@@ -99,8 +105,8 @@ def main():
           "| briefing peak (MiB) | hugo peak (MiB) | memory ratio |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for size in sorted(o.sizes):
-        seeds = corpus(size, o.generator)
-        site = hugo_site(size, seeds)
+        seeds = corpus(size, o.generator, o.rewrites)
+        site = hugo_site(seeds)
         where = o.out or os.path.join(ROOT, "target", "bench")
         out = os.path.join(where, f"site-{size}")
         public = os.path.join(where, f"public-{size}") if o.out else os.path.join(site, "public")
