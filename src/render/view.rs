@@ -111,6 +111,9 @@ pub struct ParagraphLink {
     pub label: String,
     /// `¶7`, or `Outlet ¶3` (`“Title” ¶3` when the outlet is unknown) for another source.
     pub short: String,
+    /// `¶7`, or `¶3 of Outlet` (`¶3 in “Title”` when the outlet is unknown) for another
+    /// source: where a repeat comes from, in a sentence.
+    pub of: String,
 }
 
 /// One paragraph (or heading, item, quote, code block) as the page shows it.
@@ -583,6 +586,7 @@ fn paragraph_link(briefing: &Briefing, here: usize, to: &ParagraphRef) -> Paragr
             href: format!("#p{}", to.number),
             label: format!("¶{}", to.number),
             short: format!("¶{}", to.number),
+            of: format!("¶{}", to.number),
         };
     }
     let target = &briefing.sources[to.source];
@@ -590,9 +594,14 @@ fn paragraph_link(briefing: &Briefing, here: usize, to: &ParagraphRef) -> Paragr
         Some(outlet) => outlet.clone(),
         None => format!("“{}”", target.title),
     };
+    let label = format!("¶{} in “{}”", to.number, target.title);
     ParagraphLink {
         href: address::paragraph(&["../"], &target.id, to.number),
-        label: format!("¶{} in “{}”", to.number, target.title),
+        of: match &target.meta.outlet {
+            Some(outlet) => format!("¶{} of {outlet}", to.number),
+            None => label.clone(),
+        },
+        label,
         short: format!("{name} ¶{}", to.number),
     }
 }

@@ -14,6 +14,7 @@ mod input;
 mod links;
 mod metadata;
 mod output;
+mod rewrites;
 mod search;
 mod serve;
 mod timeline;
