@@ -94,7 +94,7 @@ impl Corpus {
     }
 
     /// Pairs of paragraph ids, as gold groups and as the build's clusters make them.
-    fn pairs(&self) -> (BTreeSet<(String, String)>, BTreeSet<(String, String)>) {
+    fn pairs(&self) -> (BTreeSet<Pair>, BTreeSet<Pair>) {
         let mut gold = BTreeSet::new();
         for group in self.gold["duplicates"].as_array().unwrap() {
             let ids: Vec<String> = group
@@ -138,11 +138,11 @@ impl Corpus {
         let (copies, originals) = (of_kinds(&[kind]), of_kinds(originals));
         let is = |set: &BTreeSet<String>, id: &String| set.contains(&files[id]);
         let (gold, found) = self.pairs();
-        let against_original = |(a, b): &&(String, String)| {
+        let against_original = |(a, b): &&Pair| {
             (is(&copies, a) && is(&originals, b)) || (is(&copies, b) && is(&originals, a))
         };
         let wanted: BTreeSet<_> = gold.iter().filter(against_original).collect();
-        let touches = |(a, b): &&(String, String)| is(&copies, a) || is(&copies, b);
+        let touches = |(a, b): &&Pair| is(&copies, a) || is(&copies, b);
         let wrong = found
             .iter()
             .filter(touches)
@@ -167,7 +167,10 @@ impl Corpus {
     }
 }
 
-fn pairs_of(ids: &[String]) -> Vec<(String, String)> {
+/// Two paragraph ids, the smaller first.
+type Pair = (String, String);
+
+fn pairs_of(ids: &[String]) -> Vec<Pair> {
     let mut sorted = ids.to_vec();
     sorted.sort();
     sorted.dedup();
