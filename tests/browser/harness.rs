@@ -19,8 +19,13 @@ use tempfile::TempDir;
 /// The path the fixture site is served under, as GitHub Pages serves a project site.
 pub const BASE: &str = "/briefing-fixture/";
 
-/// The fixture sources: the timeline and actors fixtures of the end-to-end tests together.
-const FIXTURES: &[&str] = &["tests/fixtures/timeline", "tests/fixtures/actors"];
+/// The fixture sources: the timeline, actors and rewrites fixtures of the end-to-end tests
+/// together (the last for sources with exact, edited and reworded repeats folded).
+const FIXTURES: &[&str] = &[
+    "tests/fixtures/timeline",
+    "tests/fixtures/actors",
+    "tests/fixtures/rewrites",
+];
 
 /// Where a checker installed by npm lives, or a failure that says how to install it.
 pub fn node_module(path: &str) -> PathBuf {

@@ -18,6 +18,8 @@ const PAGE_TYPES: &[(&str, &str)] = &[
     ("overview", "index.html"),
     ("sources", "sources/index.html"),
     ("source", "sources/summit/index.html"),
+    ("source-edited", "sources/02-wire-update/index.html"),
+    ("source-reworded", "sources/06-spun/index.html"),
     ("actors", "actors/index.html"),
     ("actor", "actors/alexander-stubb/index.html"),
     ("timeline", "timeline/index.html"),
@@ -84,6 +86,20 @@ fn every_page_type_loads_cleanly_passes_axe_and_fits_a_tablet_and_a_phone() {
                 "{what}: axe-core found WCAG 2.1 AA violations:\n{}",
                 violations.join("\n")
             );
+            // Folded repeats, diffs and originals beside reworded ones must pass opened too.
+            if window
+                .js("document.querySelectorAll('details').forEach(d => d.open = true) || document.querySelectorAll('details').length")
+                .as_i64()
+                .unwrap_or(0)
+                > 0
+            {
+                let violations = window.axe();
+                assert!(
+                    violations.is_empty(),
+                    "{what}, every fold open: axe-core found WCAG 2.1 AA violations:\n{}",
+                    violations.join("\n")
+                );
+            }
             // Something that sticks out makes the page scroll sideways.
             let overflow = window
                 .js("document.documentElement.scrollWidth - document.documentElement.clientWidth");

@@ -281,8 +281,8 @@ fn whole_copies_are_found_rewritten_or_not() {
 
 #[test]
 fn a_second_story_s_copies_are_found_without_joining_its_independent_reports() {
-    // The second corpus was written apart from the first and its numbers tuned on neither:
-    // two stories mixed, one source of one sharing a name and a quote with the other.
+    // The second corpus was written apart from the first: two stories mixed, one source of
+    // one sharing a name and a quote with the other.
     let (gold, found) = corpus("rewrites-b").pairs();
     let right = gold.intersection(&found).count() as f64;
     let (precision, recall) = (right / found.len() as f64, right / gold.len() as f64);
