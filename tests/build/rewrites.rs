@@ -21,7 +21,12 @@ struct Corpus {
 fn corpus(name: &'static str) -> &'static Corpus {
     static A: OnceLock<Corpus> = OnceLock::new();
     static B: OnceLock<Corpus> = OnceLock::new();
-    let cell = if name == "rewrites" { &A } else { &B };
+    static C: OnceLock<Corpus> = OnceLock::new();
+    let cell = match name {
+        "rewrites" => &A,
+        "rewrites-b" => &B,
+        _ => &C,
+    };
     cell.get_or_init(|| {
         let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
         let project = Project::new();
@@ -263,7 +268,7 @@ fn independent_reports_that_quote_the_same_sentence_stay_apart() {
 
 #[test]
 fn whole_copies_are_found_rewritten_or_not() {
-    for name in ["rewrites", "rewrites-b"] {
+    for name in ["rewrites", "rewrites-b", "rewrites-c"] {
         let corpus = corpus(name);
         let copies = corpus.gold["document_duplicates"].as_array().unwrap();
         for pair in copies {
@@ -292,6 +297,21 @@ fn a_second_story_s_copies_are_found_without_joining_its_independent_reports() {
         let (_, _, wrong) = corpus("rewrites-b").score(kind, &["original"]);
         assert_eq!(wrong, 0, "{kind}");
     }
+}
+
+#[test]
+fn among_a_dozen_independent_reports_quoting_the_same_lines_the_copies_are_found() {
+    // The third corpus, written after the numbers were set: one story told by eighteen
+    // outlets in a week, twelve of them independently, quoting the same leaked sentences
+    // with the same names and figures; two agencies' reports and their copies among them.
+    let corpus = corpus("rewrites-c");
+    let (gold, found) = corpus.pairs();
+    let right = gold.intersection(&found).count() as f64;
+    let (precision, recall) = (right / found.len() as f64, right / gold.len() as f64);
+    assert!(precision >= 0.95, "precision {precision:.3}");
+    assert!(recall >= 0.95, "recall {recall:.3}");
+    let (_, gold, wrong) = corpus.score("independent", &["original"]);
+    assert_eq!((gold, wrong), (0, 0));
 }
 
 #[test]
