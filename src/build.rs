@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use crate::annotate::{self, RegistryActor};
 use crate::assemble::{self, Briefing, Stats};
 use crate::config::BaseUrl;
+use crate::dating;
 use crate::dedupe;
 use crate::diagnostic::Diagnostic;
 use crate::load::{self, LoadOptions};
@@ -151,18 +152,23 @@ pub fn briefing_with_progress(
     }
     lap(&mut report, "load", None, None);
 
-    let documents: Vec<parse::Document> =
+    let mut documents: Vec<parse::Document> =
         loaded.sources.into_par_iter().map(parse::parse).collect();
+    dating::from_text(&mut documents);
     lap(&mut report, "parse", None, None);
     // Dedupe and annotation both only read the documents: they run side by side, so that
     // the sequential parts of each (resolving names, grouping repeats) leave no core idle.
-    let ((clusters, dedupe_took), (annotations, annotate_took)) = rayon::join(
+    let ((clusters, dedupe_took), (mut annotations, annotate_took)) = rayon::join(
         || timed(|| dedupe::dedupe(&documents)),
         || timed(|| annotate::annotate(&documents, &options.registry)),
     );
     lap(&mut report, "dedupe", Some(dedupe_took), None);
     lap(&mut report, "annotate", Some(annotate_took), Some("dedupe"));
     report.dedupe_timings = clusters.timings().to_vec();
+    // An undated copy of a dated source is dated by it once dedupe has found it: its
+    // relative times are read again against that date.
+    let dated = dating::from_copies(&mut documents, |d| clusters.copy_of(d).map(|c| c.of));
+    annotate::retime(&documents, &dated, &mut annotations);
     let briefing = assemble::assemble(
         documents,
         &clusters,

@@ -19,6 +19,7 @@ pub mod assemble;
 pub mod build;
 pub mod calendar;
 pub mod config;
+pub mod dating;
 pub mod dedupe;
 pub mod diagnostic;
 pub mod load;

@@ -260,8 +260,16 @@ fn names(
 
 /// The time expressions of every block of `doc`, read in order so that "two days later"
 /// counts from the last date stated; code blocks have none.
+/// Reads the time expressions of `dated` (indices into `documents`) again, after their
+/// dates were inferred from the sources they copy.
+pub fn retime(documents: &[Document], dated: &[usize], annotations: &mut Annotations) {
+    for &d in dated {
+        annotations.times[d] = times_of(&documents[d]);
+    }
+}
+
 fn times_of(doc: &Document) -> Vec<Vec<time::Timex>> {
-    let mut tagger = time::Tagger::new(doc.source.meta.date.as_ref().map(|d| d.date));
+    let mut tagger = time::Tagger::new(doc.date());
     doc.blocks
         .iter()
         .map(|b| match b.kind {

@@ -50,7 +50,7 @@ use std::sync::LazyLock;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::Serialize;
 
-use crate::calendar::month_word;
+use crate::calendar::{month_word, weekday_word};
 use crate::sentence::{WordSet, word_list};
 
 /// The TIMEX3 type of an expression.
@@ -497,27 +497,6 @@ const MONTH_CUES: &[&str] = &[
     "next",
     "this",
 ];
-
-/// A weekday name or abbreviation, and whether it is abbreviated.
-fn weekday_word(w: &str) -> Option<(Weekday, bool)> {
-    Some(match w {
-        "monday" => (Weekday::Mon, false),
-        "mon" => (Weekday::Mon, true),
-        "tuesday" => (Weekday::Tue, false),
-        "tue" | "tues" => (Weekday::Tue, true),
-        "wednesday" => (Weekday::Wed, false),
-        "wed" => (Weekday::Wed, true),
-        "thursday" => (Weekday::Thu, false),
-        "thu" | "thur" | "thurs" => (Weekday::Thu, true),
-        "friday" => (Weekday::Fri, false),
-        "fri" => (Weekday::Fri, true),
-        "saturday" => (Weekday::Sat, false),
-        "sat" => (Weekday::Sat, true),
-        "sunday" => (Weekday::Sun, false),
-        "sun" => (Weekday::Sun, true),
-        _ => return None,
-    })
-}
 
 /// A part of the day and its TIMEX3 suffix.
 fn part_word(w: &str) -> Option<&'static str> {

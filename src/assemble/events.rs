@@ -211,7 +211,9 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
 
 /// The sentences of a source that read as events.
 fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
-    let published = source.date().map(|d| d.date);
+    let published = source.day();
+    // Times resolved against an inferred date are as approximate as that date.
+    let inferred = source.date().is_none() && published.is_some();
     let mut out = Vec::new();
     // The first paragraph of a block quote that a sentence introduces is told with it.
     let mut told = None;
@@ -256,9 +258,10 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                 continue;
             }
             let text = &p.text[range.clone()];
-            let Some(read) = read_sentence(text, range.start, &p.times, published) else {
+            let Some(mut read) = read_sentence(text, range.start, &p.times, published) else {
                 continue;
             };
+            read.date.approximate |= inferred;
             let quote = quote.map(|(quote, first)| {
                 told = Some(n + 1);
                 let q = &quote[0];

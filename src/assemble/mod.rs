@@ -20,6 +20,7 @@ pub use relations::Relation;
 
 use crate::annotate::time::Timex;
 use crate::annotate::{Annotations, Mention};
+use crate::dating::InferredDate;
 pub use crate::dedupe::RepeatKind;
 use crate::dedupe::{Clusters, ParagraphAt};
 use crate::load::{Metadata, Published};
@@ -69,6 +70,9 @@ pub struct SourceEntry {
     pub paragraphs: Vec<Paragraph>,
     /// The source this one copies, when most of its paragraphs repeat that one.
     pub copy_of: Option<CopyOf>,
+    /// When the metadata has no date: the date inferred from the text, address or
+    /// original, with its evidence.
+    pub inferred_date: Option<InferredDate>,
 }
 
 /// A source is a copy of another: how much of it repeats that one.
@@ -83,9 +87,16 @@ pub struct CopyOf {
 }
 
 impl SourceEntry {
-    /// The publication date, if known.
+    /// The publication date, if the metadata gives it.
     pub fn date(&self) -> Option<&Published> {
         self.meta.date.as_ref()
+    }
+
+    /// The day it was published: the metadata's, else the inferred one.
+    pub fn day(&self) -> Option<NaiveDate> {
+        self.date()
+            .map(|d| d.date)
+            .or(self.inferred_date.as_ref().map(|d| d.date))
     }
 
     /// The paragraphs of the block quote right after block `n` (an index into
@@ -276,7 +287,11 @@ fn source_entry(
     (mentions, times): (Vec<Vec<Mention>>, Vec<Vec<Timex>>),
     clusters: &Clusters,
 ) -> SourceEntry {
-    let Document { source, blocks } = doc;
+    let Document {
+        source,
+        blocks,
+        inferred_date,
+    } = doc;
     let (title, title_derived) = match &source.meta.title {
         Some(title) if !title.trim().is_empty() => (title.trim().to_string(), false),
         _ => (derived_title(&blocks, &source.id), true),
@@ -326,6 +341,7 @@ fn source_entry(
             shared: c.shared,
             total: c.total,
         }),
+        inferred_date,
     }
 }
 

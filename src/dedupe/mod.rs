@@ -266,7 +266,8 @@ fn similarity(a: &str, b: &str) -> f64 {
 }
 
 /// The order in which paragraphs claim to be the original: earliest dated source first
-/// (undated sources after all dated ones), then path order, then reading order.
+/// (by the metadata's date, else the one inferred from the text; undated sources after
+/// all dated ones), then path order, then reading order.
 pub(crate) struct CanonicalOrder {
     rank: Vec<usize>,
 }
@@ -275,9 +276,11 @@ impl CanonicalOrder {
     fn new(documents: &[Document]) -> Self {
         let mut by_age: Vec<usize> = (0..documents.len()).collect();
         by_age.sort_by(|&a, &b| {
-            let (sa, sb) = (&documents[a].source, &documents[b].source);
-            let age = match (&sa.meta.date, &sb.meta.date) {
-                (Some(x), Some(y)) => (x.date, x.time).cmp(&(y.date, y.time)),
+            let (da, db) = (&documents[a], &documents[b]);
+            let (sa, sb) = (&da.source, &db.source);
+            let time = |d: &Document| d.source.meta.date.as_ref().and_then(|p| p.time);
+            let age = match (da.date(), db.date()) {
+                (Some(x), Some(y)) => (x, time(da)).cmp(&(y, time(db))),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => Ordering::Equal,

@@ -8,6 +8,9 @@
 mod markdown;
 mod plain;
 
+use chrono::NaiveDate;
+
+use crate::dating::InferredDate;
 use crate::load::{Format, Source};
 
 /// What kind of block a piece of text is.
@@ -94,6 +97,21 @@ pub struct Document {
     pub source: Source,
     /// Its blocks in reading order.
     pub blocks: Vec<Block>,
+    /// When the metadata has no date: the date its text, address or original gives it
+    /// (see [`crate::dating`]).
+    pub inferred_date: Option<InferredDate>,
+}
+
+impl Document {
+    /// The day it was published: from its metadata, else as inferred.
+    pub fn date(&self) -> Option<NaiveDate> {
+        self.source
+            .meta
+            .date
+            .as_ref()
+            .map(|p| p.date)
+            .or(self.inferred_date.as_ref().map(|d| d.date))
+    }
 }
 
 /// Cuts a source's text into blocks.
@@ -102,7 +120,11 @@ pub fn parse(source: Source) -> Document {
         Format::Markdown => markdown::blocks(&source.text, source.first_line),
         Format::PlainText => plain::blocks(&source.text, source.first_line),
     };
-    Document { source, blocks }
+    Document {
+        source,
+        blocks,
+        inferred_date: None,
+    }
 }
 
 /// The target of a link if it is safe to put on a page: an absolute `http`, `https` or

@@ -8,6 +8,7 @@ use crate::annotate::time::TimexType;
 use crate::assemble::{
     ActorEntry, Briefing, ClaimEntry, EventEntry, Paragraph, RepeatKind, SourceEntry,
 };
+use crate::dating::DateEvidence;
 use crate::load::Published;
 
 /// The schema this export follows.
@@ -65,10 +66,16 @@ struct ExportSource<'a> {
     outlet: Option<&'a str>,
     url: Option<&'a str>,
     date: Option<String>,
-    /// No date is inferred from a source's text yet: always null (`SCHEMA.md`, version 2).
-    date_inferred: Option<()>,
+    date_inferred: Option<ExportInferredDate>,
     duplicate_of: Option<&'a str>,
     paragraphs: Vec<ExportParagraph<'a>>,
+}
+
+#[derive(Serialize)]
+struct ExportInferredDate {
+    value: String,
+    approximate: bool,
+    from: DateEvidence,
 }
 
 #[derive(Serialize)]
@@ -356,7 +363,11 @@ fn source<'a>(briefing: &'a Briefing, source: &'a SourceEntry) -> ExportSource<'
         outlet: source.meta.outlet.as_deref(),
         url: source.meta.url.as_deref(),
         date: source.date().map(Published::iso_date),
-        date_inferred: None,
+        date_inferred: source.inferred_date.as_ref().map(|d| ExportInferredDate {
+            value: d.date.format("%Y-%m-%d").to_string(),
+            approximate: true,
+            from: d.from,
+        }),
         duplicate_of: source
             .copy_of
             .as_ref()

@@ -291,7 +291,7 @@ fn sources_by_date(briefing: &Briefing) -> Vec<usize> {
     let sources = &briefing.sources;
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by(|&a, &b| {
-        let key = |s: &SourceEntry| s.date().map(|d| (d.date, d.time));
+        let key = |s: &SourceEntry| s.day().map(|d| (d, s.date().and_then(|p| p.time)));
         match (key(&sources[a]), key(&sources[b])) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => std::cmp::Ordering::Less,
@@ -358,12 +358,25 @@ fn source_card(source: &SourceEntry, to_sources: &str) -> SourceCard {
         href: address::page(&[to_sources], &source.id),
         title: source.title.clone(),
         outlet: source.meta.outlet.clone(),
-        date: source.date().map(Published::iso_date),
-        date_label: source.date().map(date_label),
+        date: shown_date(source).map(|(iso, _)| iso),
+        date_label: shown_date(source).map(|(_, label)| label),
         paragraphs: source.paragraphs.len(),
         repeats: source.repeat_count(),
         copy: None,
         copies: Vec::new(),
+    }
+}
+
+/// The day a source is shown with, as `datetime` and as words: the metadata's, else the
+/// inferred one, "about" that day.
+fn shown_date(source: &SourceEntry) -> Option<(String, String)> {
+    match (source.date(), &source.inferred_date) {
+        (Some(published), _) => Some((published.iso_date(), date_label(published))),
+        (None, Some(inferred)) => Some((
+            inferred.date.format("%Y-%m-%d").to_string(),
+            format!("about {}", inferred.date.format("%-d %B %Y")),
+        )),
+        (None, None) => None,
     }
 }
 
@@ -389,8 +402,8 @@ pub fn source_page(briefing: &Briefing, index: usize, links: &ActorLinks) -> Sou
         title: source.title.clone(),
         title_derived: source.title_derived,
         outlet: source.meta.outlet.clone(),
-        date_label: source.date().map(date_label),
-        date: source.date().map(Published::iso_date),
+        date_label: shown_date(source).map(|(_, label)| label),
+        date: shown_date(source).map(|(iso, _)| iso),
         meta: meta_rows(source),
         runs: runs(blocks, &source.paragraphs),
         paragraphs: source.paragraphs.len(),
@@ -432,7 +445,21 @@ fn meta_rows(source: &SourceEntry) -> Vec<MetaRow> {
             datetime: Some(date.iso_date()),
             ..row("Published", date_label(date))
         },
-        None => row("Published", "Undated: the source gives no date".to_string()),
+        None => match &source.inferred_date {
+            Some(inferred) => MetaRow {
+                datetime: Some(inferred.date.format("%Y-%m-%d").to_string()),
+                ..row(
+                    "Published",
+                    format!(
+                        "About {}, inferred {}: “{}”",
+                        inferred.date.format("%-d %B %Y"),
+                        inferred.from.describe(),
+                        inferred.evidence,
+                    ),
+                )
+            },
+            None => row("Published", "Undated: the source gives no date".to_string()),
+        },
     });
     if let Some(url) = &meta.url {
         rows.push(MetaRow {
@@ -793,7 +820,7 @@ pub fn actor_page(briefing: &Briefing, index: usize) -> ActorPage {
                 href: address::paragraph(&["../../", address::SOURCES], &source.id, at.number),
                 source: source.title.clone(),
                 outlet: source.meta.outlet.clone(),
-                date_label: source.date().map(date_label),
+                date_label: shown_date(source).map(|(_, label)| label),
                 number: at.number,
                 html: paragraph_html(p, Names::Marked(index)),
             })

@@ -6,6 +6,7 @@ mod common;
 mod actors;
 mod claims;
 mod cli;
+mod dating;
 mod dedupe;
 mod export;
 mod feed;
