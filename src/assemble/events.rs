@@ -36,6 +36,8 @@ pub struct EventEntry {
     pub actors: Vec<usize>,
     /// Every paragraph that reports it, in path and reading order.
     pub paragraphs: Vec<ParagraphRef>,
+    /// How many distinct sources report it.
+    pub sources: usize,
 }
 
 /// A sentence read as an event, before merging.
@@ -379,6 +381,7 @@ fn entry<'c, 'a: 'c>(
         summary: founder.summary().to_string(),
         actors: founder.actors.clone(),
         paragraphs: vec![founder.at.clone()],
+        sources: 0,
     };
     event
         .paragraphs
@@ -393,6 +396,10 @@ fn entry<'c, 'a: 'c>(
             }
         }
     }
+    let mut sources: Vec<usize> = event.paragraphs.iter().map(|p| p.source).collect();
+    sources.sort_unstable();
+    sources.dedup();
+    event.sources = sources.len();
     event
 }
 

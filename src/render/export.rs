@@ -180,12 +180,7 @@ pub fn write_json(briefing: &Briefing, out: &mut dyn Write) -> io::Result<()> {
                         )
                     })
                     .collect(),
-                sources: {
-                    let mut sources: Vec<usize> = e.paragraphs.iter().map(|p| p.source).collect();
-                    sources.sort_unstable();
-                    sources.dedup();
-                    sources.len()
-                },
+                sources: e.sources,
                 status: e.status.as_str(),
             })
         }),

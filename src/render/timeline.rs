@@ -782,8 +782,35 @@ fn badge(date: &EventDate) -> Option<&'static str> {
     }
 }
 
-/// Writes `timeline.json` in TimelineJS3's format: the dated events with their dates to
-/// the precision known, one event at a time.
+/// How many events `timeline.json` holds at most: TimelineJS shows one slide an event,
+/// and is made for tens or hundreds of them.
+pub const TIMELINE_JSON_EVENTS: usize = 300;
+
+/// The dated events that `timeline.json` holds, in timeline order: the
+/// [`TIMELINE_JSON_EVENTS`] reported by the most sources (then by the most paragraphs,
+/// then the earliest), and how many dated events are left out.
+fn timeline_json_events(briefing: &Briefing) -> (Vec<&EventEntry>, usize) {
+    let mut dated: Vec<(usize, &EventEntry)> = briefing
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.date.first_day.is_some())
+        .collect();
+    let all = dated.len();
+    if all > TIMELINE_JSON_EVENTS {
+        dated.select_nth_unstable_by_key(TIMELINE_JSON_EVENTS, |&(n, e)| {
+            (std::cmp::Reverse((e.sources, e.paragraphs.len())), n)
+        });
+        dated.truncate(TIMELINE_JSON_EVENTS);
+        dated.sort_unstable_by_key(|&(n, _)| n);
+    }
+    let kept = dated.len();
+    (dated.into_iter().map(|(_, e)| e).collect(), all - kept)
+}
+
+/// Writes `timeline.json` in TimelineJS3's format: the most-reported dated events (see
+/// [`timeline_json_events`]) with their dates to the precision known, one event at a time,
+/// and how many it leaves out (`events_left_out`, and in the title's text).
 pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::Result<()> {
     #[derive(Serialize)]
     struct Text<'a> {
@@ -808,17 +835,28 @@ pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::
     }
     use io::Write as _;
     let mut out = io::BufWriter::with_capacity(super::export::STREAM_BUFFER, out);
+    let (events, left_out) = timeline_json_events(briefing);
+    let mut about = briefing.description.clone().unwrap_or_default();
+    if left_out > 0 {
+        if !about.is_empty() {
+            about.push(' ');
+        }
+        about.push_str(&format!(
+            "The {} events reported by the most sources; {left_out} more are on the briefing's timeline.",
+            events.len()
+        ));
+    }
     let title = Text {
         headline: &briefing.title,
-        text: briefing.description.clone().unwrap_or_default(),
+        text: about,
     };
     out.write_all(b"{\"title\": {\"text\": ")?;
     serde_json::to_writer(&mut out, &title)?;
-    out.write_all(b"},\n\"events\": [")?;
+    write!(out, "}},\n\"events_left_out\": {left_out},\n\"events\": [")?;
     let mut first = true;
     // Events come sorted: the date in words changes only where the date does.
     let mut label: Option<(&EventDate, String)> = None;
-    for event in &briefing.events {
+    for event in events {
         let Some(day) = event.date.first_day else {
             continue;
         };

@@ -613,4 +613,80 @@ fn a_long_timeline_is_split_into_periods_with_navigation() {
     site.assert_no_broken_links("/");
     let actor = site.read("actors/alexander-stubb/index.html");
     assert!(actor.contains("../../timeline/2025-01/index.html#e1"));
+    // TimelineJS is made for hundreds of slides, not thousands: timeline.json holds the
+    // most-reported events and says how many it leaves out.
+    let timeline: Value = serde_json::from_str(&site.read("timeline.json")).unwrap();
+    let kept = timeline["events"].as_array().unwrap().len();
+    let dated = events.iter().filter(|e| !e["date"].is_null()).count();
+    assert_eq!(kept, 300);
+    assert_eq!(timeline["events_left_out"], dated - 300);
+    assert!(
+        timeline["title"]["text"]["text"]
+            .as_str()
+            .unwrap()
+            .contains(&format!(
+                "{} more are on the briefing's timeline",
+                dated - 300
+            ))
+    );
+}
+
+#[test]
+fn timeline_json_keeps_the_events_reported_by_the_most_sources() {
+    let project = Project::new();
+    let mut text = String::from("---\ndate: 2025-12-30\n---\n\n");
+    let mut last = String::new();
+    for n in 0..320 {
+        let day = 1 + n % 28;
+        let month_name = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ][n / 28];
+        // Each sentence its own event: its own day and its own number of ships.
+        last = format!(
+            "Alexander Stubb said {} ships were inspected in the Gulf of Finland on {month_name} {day}, 2025.",
+            n + 7
+        );
+        text.push_str(&last);
+        text.push_str("\n\n");
+    }
+    project.seed("log.md", &text);
+    // A second source reports the last event of the log, and only it.
+    project.seed(
+        "wire.md",
+        format!("---\ndate: 2025-12-31\noutlet: Wire\n---\n\n{last}\n"),
+    );
+    project.build_ok(&[]);
+    let site = project.site();
+    let json = site.json();
+    let reported_twice: Vec<&Value> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["sources"] == 2)
+        .collect();
+    assert_eq!(reported_twice.len(), 1, "the wire's event is the log's");
+    let id = reported_twice[0]["id"].as_str().unwrap();
+    let timeline: Value = serde_json::from_str(&site.read("timeline.json")).unwrap();
+    let kept: Vec<&str> = timeline["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["unique_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(kept.len(), 300);
+    assert!(kept.contains(&id), "the event two sources report is kept");
+    // In timeline order, as TimelineJS expects them.
+    let number = |id: &str| id[1..].parse::<usize>().unwrap();
+    assert!(kept.windows(2).all(|w| number(w[0]) < number(w[1])));
 }
