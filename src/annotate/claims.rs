@@ -12,7 +12,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::events::negated;
+use super::events::did_not_happen;
 use crate::sentence::{WordSet, ascii_lowered, list_entries, lower_plain, plain_words, word_list};
 
 /// A word lower-cased, borrowed from the text when it had no capital.
@@ -131,6 +131,12 @@ static CUES: LazyLock<Vec<Vec<&'static str>>> =
     LazyLock::new(|| phrases(include_str!("data/claim_cues.txt")));
 static ONE_WORD_CUES: WordSet =
     LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
+/// Whether `word` (lower case) is a one-word reporting verb ("said", "maintains",
+/// "insisted"): what follows it is what someone says.
+pub fn is_reporting_word(word: &str) -> bool {
+    ONE_WORD_CUES.contains(word)
+}
+
 /// Who is told, besides the unnamed groups of [`GROUPS`].
 static ADDRESSEES: WordSet = LazyLock::new(|| word_list(include_str!("data/addressees.txt")));
 /// Second-hand report frames between the speaker and the cue, as word sequences, longest
@@ -422,17 +428,18 @@ fn stands_between(word: &str) -> bool {
     BETWEEN.contains(&word) || (word.len() > 4 && word.ends_with("ly"))
 }
 
-/// Whether a statement denies: its cue is a denial ("denied", "rejected") or what was
-/// said is negated ("it has not discussed the proposal", "Moscow won't sign", "no date was
-/// set"). A "not" negates only after an auxiliary or at the start: "a working text, not an
-/// ultimatum" contrasts, and denies nothing.
+/// Whether a statement denies: its cue is a denial ("denied", "rejected"), or what was
+/// said is that something did not happen ("it has not discussed the proposal", "Moscow
+/// had not received the text"). A negation is no denial of itself: "the revised plan no
+/// longer demands a withdrawal", "Moscow won't sign", "no date was set", "a working text,
+/// not an ultimatum" say what is, will be or is not, and deny nothing.
 pub fn is_denial(cue: &str, text: &str) -> bool {
     let cue = cue.to_lowercase();
     let words: Vec<Lower<'_>> = plain_words(text).collect();
     ["deny", "denie", "denied", "reject", "dismiss", "refus"]
         .iter()
         .any(|d| cue.starts_with(d))
-        || negated(&words)
+        || did_not_happen(&words)
 }
 
 /// The number of words of a cue starting at word `i`, if one does (none past the end). A
@@ -1290,16 +1297,21 @@ mod tests {
     }
 
     #[test]
-    fn denials_are_told_by_cue_or_negation() {
+    fn denials_are_told_by_cue_or_by_saying_it_did_not_happen() {
         assert!(is_denial(
             "maintains",
             "it has not discussed the proposal in detail with Washington"
         ));
         assert!(is_denial("denied", "a meeting took place"));
-        assert!(is_denial("said", "Moscow won't sign"));
+        assert!(is_denial("rejected", "the counterproposal"));
         assert!(!is_denial("said", "the talks went well"));
-        assert!(is_denial("said", "the text was \"not constructive\""));
-        assert!(is_denial("said", "no date had been set"));
+        // Negations that deny nothing.
+        assert!(!is_denial("said", "Moscow won't sign"));
+        assert!(!is_denial("said", "no date had been set"));
+        assert!(!is_denial(
+            "said",
+            "the revised text no longer demanded a full withdrawal"
+        ));
         // A "not" that contrasts denies nothing.
         assert!(!is_denial(
             "insisted",

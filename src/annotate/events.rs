@@ -2,7 +2,8 @@
 //!
 //! A sentence is an event when it names an actor and carries a verb (a past form, a
 //! reporting verb, an auxiliary or a modal). Its status comes from its wording: denied when
-//! it is negated or reports a denial, planned when it speaks of the future or of something
+//! someone denies or rejects it, or says it did not happen (a negation the sentence itself
+//! tells is no denial), planned when it speaks of the future or of something
 //! prospective ("will", "plans to", "looming", "possible"), reported otherwise. Its date is
 //! the sentence's own resolved time expression; else the source's date, marked approximate;
 //! else unknown. Merging the same event told in several places is left to the assembly,
@@ -17,7 +18,8 @@ use serde::Serialize;
 use super::time::{Timex, TimexType};
 use crate::sentence::{WordSet, plain_words_in};
 
-/// Verbs that make a sentence a denial; a negation ([`negated`]) does too.
+/// Verbs that make a sentence a denial when they are what it tells; saying that something
+/// did not happen ([`did_not_happen`]) does too.
 static DENIALS: WordSet = LazyLock::new(|| {
     [
         "deny",
@@ -217,7 +219,7 @@ pub enum Status {
     Reported,
     /// Planned, expected or possible.
     Planned,
-    /// Denied or negated.
+    /// Denied or rejected by someone, or said not to have happened.
     Denied,
 }
 
@@ -312,27 +314,21 @@ pub struct SentenceEvent {
     pub verb: String,
 }
 
-/// Whether `words` (as [`crate::sentence::plain_words`] gives them, in order) are negated: "never", "no",
-/// "cannot", a word ending in "n't", or "not" after an auxiliary or at the start ("has not
-/// discussed", "not constructive"). A "not" after anything else contrasts ("a working
-/// text, not an ultimatum") and negates nothing; a "no" right after "a", "an" or "the" and
-/// a word opens a clause about that word ("a choice no nation should face", "the official
-/// no longer in charge"), and negates nothing either.
-pub fn negated<W: AsRef<str>>(words: &[W]) -> bool {
-    let word = |k: usize| words[k].as_ref();
-    words.iter().enumerate().any(|(k, w)| match w.as_ref() {
-        "never" | "cannot" => true,
-        "no" => k < 2 || !matches!(word(k - 2), "a" | "an" | "the"),
-        "not" => k == 0 || AUXILIARIES.contains(&word(k - 1)),
-        w => w.ends_with("n't"),
-    })
+/// Whether `words` (lower case, in order) say that something did not happen: a past or
+/// perfect auxiliary negated ("had not received", "has not seen", "did not suit",
+/// "wasn't consulted", "had never met").
+pub fn did_not_happen<W: AsRef<str>>(words: &[W]) -> bool {
+    const PAST: &[&str] = &["did", "has", "have", "had", "was", "were"];
+    words
+        .windows(2)
+        .any(|w| PAST.contains(&w[0].as_ref()) && matches!(w[1].as_ref(), "not" | "never"))
+        || words.iter().any(|w| {
+            matches!(
+                w.as_ref(),
+                "didn't" | "hasn't" | "haven't" | "hadn't" | "wasn't" | "weren't"
+            )
+        })
 }
-
-/// The auxiliaries and modals after which "not" negates.
-const AUXILIARIES: &[&str] = &[
-    "is", "was", "are", "were", "be", "been", "am", "has", "have", "had", "do", "does", "did",
-    "will", "would", "can", "could", "should", "shall", "may", "might", "must",
-];
 
 /// Reads the sentence `sentence` (of a paragraph whose time expressions are `times`, with
 /// byte offsets into the paragraph, the sentence starting at byte `offset`) as an event;
@@ -354,7 +350,17 @@ pub fn read_sentence(
         .iter()
         .find(|w| is_verb(w) && (VERBS.contains(w.as_ref()) || !capitalised_in(sentence, w)))?;
     let has = |set: &HashSet<&str>| words.iter().any(|w| set.contains(w.as_ref()));
-    let negated = has(&DENIALS) || negated(&words);
+    // Denied: someone denies or rejects it ("Peskov denied that a meeting took place": the
+    // denial is what the sentence tells, its first verb), or says it did not happen ("the
+    // Kremlin maintains it has not discussed the plan"). Other denials and negations deny
+    // nothing: in a clause of their own ("terms its government had rejected", "if Kyiv
+    // refused"), one the sentence itself tells ("the plan no longer demanded a
+    // withdrawal"), a refusal to come ("would not sign"), an absence ("no date was set").
+    let said_not = words
+        .iter()
+        .position(|w| super::claims::is_reporting_word(w.as_ref()))
+        .is_some_and(|cue| did_not_happen(&words[cue + 1..]));
+    let denied = DENIALS.contains(verb.as_ref()) || said_not;
     let own: Vec<&Timex> = times
         .iter()
         .filter(|t| t.start >= offset && t.end <= offset + sentence.len())
@@ -382,7 +388,7 @@ pub fn read_sentence(
         .unwrap_or_else(EventDate::unknown);
     let later =
         matches!((date.first_day, published), (Some(day), Some(p)) if !date.approximate && day > p);
-    let status = if negated {
+    let status = if denied {
         Status::Denied
     } else if has(&PROSPECTS)
         || words
@@ -550,10 +556,40 @@ mod tests {
             status("Peskov denied that a meeting took place."),
             Status::Denied
         );
-        assert_eq!(status("Moscow said no date was set."), Status::Denied);
+        // A denial in a clause of its own is not what the sentence tells.
+        assert_eq!(
+            status("The draft required terms its government had repeatedly rejected."),
+            Status::Reported
+        );
+        assert_eq!(
+            status("Putin said forces would advance if Kyiv refused to engage."),
+            Status::Reported
+        );
+        assert_eq!(
+            status("Lavrov said Moscow had not received any official document."),
+            Status::Denied
+        );
+        assert_eq!(status("Moscow said no date was set."), Status::Reported);
+        assert_eq!(
+            status("Berlin said it would not accept a deal that weakened NATO."),
+            Status::Reported
+        );
+        assert_eq!(
+            status("Ukrainian officials said the revised text no longer demanded a withdrawal."),
+            Status::Reported
+        );
+        // A negation the sentence tells, not someone's, denies nothing.
         assert_eq!(
             status("The talks are no substitute for a ceasefire."),
-            Status::Denied
+            Status::Reported
+        );
+        assert_eq!(
+            status("The revised plan no longer demanded a full withdrawal from Donetsk."),
+            Status::Reported
+        );
+        assert_eq!(
+            status("The spokesman did not dispute the figures."),
+            Status::Reported
         );
         // A "no" that opens a clause about a noun negates nothing.
         assert_eq!(

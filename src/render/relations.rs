@@ -35,7 +35,7 @@ pub fn statements_html(briefing: &Briefing, index: usize) -> (String, usize) {
         out.push_str("</p><p class=\"statement-meta\">");
         escape(&claim.cue, &mut out);
         if claim.denial {
-            out.push_str(" <span class=\"status status-denied\" title=\"A denial: the cue denies, or what was said is negated\">denial</span>");
+            out.push_str(" <span class=\"status status-denied\" title=\"A denial: the speaker denies or rejects something, or says it did not happen\">denial</span>");
         }
         if claim.hedged {
             out.push_str(" <span class=\"badge\" title=\"The source does not vouch for it: reportedly, allegedly…\">hedged</span>");
