@@ -266,7 +266,7 @@ pub fn assemble(
     stats.actors = actors.len();
     stats.events = events.len();
     let title = title
-        .or_else(|| sources.first().map(|s| s.title.clone()))
+        .or_else(|| corpus_title(&sources))
         .unwrap_or_else(|| "Briefing".to_string());
     Briefing {
         title,
@@ -343,6 +343,38 @@ fn source_entry(
         }),
         inferred_date,
     }
+}
+
+/// The briefing's title when none is configured: the headline of the most central source,
+/// the one whose text the most other sources repeat (the story's original); among equals
+/// the older, then the first in path order. A title made from a source's first sentence
+/// is no headline: sources with one are passed over while another has a title of its own.
+fn corpus_title(sources: &[SourceEntry]) -> Option<String> {
+    let repeated_in = |n: usize, s: &SourceEntry| {
+        let mut others: Vec<usize> = s
+            .paragraphs
+            .iter()
+            .flat_map(|p| p.repeated_by.iter().map(|by| by.source))
+            .filter(|&other| other != n)
+            .collect();
+        others.sort_unstable();
+        others.dedup();
+        others.len()
+    };
+    sources
+        .iter()
+        .enumerate()
+        .min_by_key(|(n, s)| {
+            let undated = s.day().is_none();
+            (
+                s.title_derived,
+                std::cmp::Reverse(repeated_in(*n, s)),
+                undated,
+                s.day(),
+                *n,
+            )
+        })
+        .map(|(_, s)| s.title.clone())
 }
 
 /// A title for a source that has none: its first heading when the text opens with one,

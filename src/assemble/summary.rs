@@ -90,25 +90,10 @@ pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
                 _ => 0.5,
             };
             let words = e.summary.split_whitespace().count();
-            // Very short or very long sentences brief badly, and so does one whose subject
-            // is a pronoun: out of its paragraph, "He also advised Putin" names nobody.
+            // Very short or very long sentences brief badly.
             let length = if (8..=45).contains(&words) { 1.0 } else { 0.5 };
-            let first = e
-                .summary
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let standalone = if matches!(
-                first.as_str(),
-                "he" | "she" | "they" | "it" | "this" | "these"
-            ) {
-                0.5
-            } else {
-                1.0
-            };
             (
-                length * standalone * (central + corroborated + 0.3 * named + 0.2 * dated),
+                length * (central + corroborated + 0.3 * named + 0.2 * dated),
                 i,
             )
         })
@@ -116,6 +101,9 @@ pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut chosen: Vec<usize> = Vec::new();
     for (_, i) in scored {
+        if !stands_alone(&events[i].summary) {
+            continue;
+        }
         if chosen.len() == SENTENCES {
             break;
         }
@@ -127,6 +115,160 @@ pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
     // Events are in timeline order: so is the summary.
     chosen.sort_unstable();
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stands_alone;
+
+    #[test]
+    fn a_sentence_stands_alone_without_a_tag_a_dateline_or_a_word_pointing_back() {
+        for alone in [
+            "Finnish President Alexander Stubb met Kristen Michal in Helsinki on Monday.",
+            "The meeting in Geneva ended without a deal on Sunday.",
+            "The Kremlin denied on Friday that it had received the document.",
+            "US and Ukrainian negotiators met in Geneva on Sunday.",
+        ] {
+            assert!(stands_alone(alone), "{alone}");
+        }
+        for not in [
+            "(Reuters) Russian officials said the plan was a basis for talks.",
+            "(Northern Desk) - The minister resigned on Tuesday.",
+            "MOSCOW, Nov 26 - The Kremlin said it had not seen the text.",
+            "GENEVA \u{2014} Negotiators met on Sunday.",
+            "He also advised Putin to praise the plan.",
+            "However, the Kremlin maintains it has not discussed the proposal.",
+            "The meeting came three days after the plan was leaked.",
+            "The move follows weeks of talks.",
+        ] {
+            assert!(!stands_alone(not), "{not}");
+        }
+    }
+}
+
+/// Words that open a sentence pointing back at what came before it: out of its paragraph,
+/// "He also advised Putin" names nobody, "However, …" answers nothing.
+static BACK_POINTING: WordSet = LazyLock::new(|| {
+    [
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "these",
+        "those",
+        "that",
+        "such",
+        "his",
+        "her",
+        "their",
+        "its",
+        "however",
+        "but",
+        "and",
+        "also",
+        "meanwhile",
+        "still",
+        "yet",
+        "instead",
+        "there",
+        "here",
+        "then",
+        "later",
+        "earlier",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Nouns that, after "The" and before the verb, stand for a happening told before: "The
+/// meeting came three days after …", "The move follows …".
+static BACK_NOUNS: WordSet = LazyLock::new(|| {
+    [
+        "meeting",
+        "meetings",
+        "talks",
+        "call",
+        "move",
+        "decision",
+        "announcement",
+        "visit",
+        "statement",
+        "remarks",
+        "comments",
+        "development",
+        "episode",
+        "incident",
+        "deal",
+        "news",
+        "report",
+        "recording",
+        "leak",
+        "letter",
+        "plan",
+        "proposal",
+        "step",
+        "vote",
+        "session",
+        "summit",
+        "trip",
+        "exchange",
+        "conversation",
+        "latest",
+        "remark",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Words after "The <noun>" that say which one it is ("The meeting in Geneva …").
+static SPECIFIERS: WordSet = LazyLock::new(|| {
+    [
+        "in", "at", "on", "of", "with", "between", "by", "from", "that", "which", "who", "to",
+        "for", "about", "over",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Whether a sentence reads alone, out of its paragraph, at the head of a briefing: it
+/// opens with no credit tag ("(Reuters)") or dateline ("MOSCOW, Nov 26 -"), no word that
+/// points back ("He", "However"), and no "The meeting came …" whose happening was named
+/// before it.
+fn stands_alone(sentence: &str) -> bool {
+    let sentence = sentence.trim_start();
+    if sentence.starts_with(['(', '[', '-', '\u{2014}', '\u{2013}']) {
+        return false;
+    }
+    let words: Vec<&str> = sentence.split_whitespace().take(3).collect();
+    let Some(first) = words.first() else {
+        return false;
+    };
+    // A dateline: a place in capitals before a comma or a dash ("MOSCOW," "GENEVA —").
+    let letters: String = first.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.chars().count() > 1
+        && letters.chars().all(char::is_uppercase)
+        && (first.ends_with(',')
+            || words
+                .get(1)
+                .is_some_and(|w| w.starts_with(['-', '\u{2014}', '\u{2013}', '('])))
+    {
+        return false;
+    }
+    let lower = |w: &str| {
+        w.trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    if BACK_POINTING.contains(lower(first).as_str()) {
+        return false;
+    }
+    !(lower(first) == "the"
+        && words
+            .get(1)
+            .is_some_and(|w| BACK_NOUNS.contains(lower(w).as_str()))
+        && words
+            .get(2)
+            .is_none_or(|w| !SPECIFIERS.contains(lower(w).as_str())))
 }
 
 /// The share of words two sentences have in common (Dice coefficient).

@@ -75,7 +75,7 @@ fn without_an_absolute_base_url_ids_are_stable_names() {
     let feed = project.site().read("feed.xml");
     roxmltree::Document::parse(&feed).expect("feed.xml is well-formed XML");
     assert!(
-        feed.contains("<id>urn:briefing:second-report-more:old</id>"),
+        feed.contains("<id>urn:briefing:first-report:old</id>"),
         "{feed}"
     );
 }

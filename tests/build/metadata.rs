@@ -141,3 +141,35 @@ fn the_configuration_sets_title_and_description() {
             .contains("<meta name=\"description\" content=\"What happened in Geneva.\">")
     );
 }
+
+#[test]
+fn without_a_configured_title_the_briefing_takes_the_headline_of_the_source_others_copy() {
+    let project = Project::new();
+    let wire = "Finland and Estonia agreed on Monday to share patrols of the Gulf of Finland after \
+                a second undersea cable was damaged, the two governments said.\n\n\
+                Finnish President Alexander Stubb said investigators had boarded a cargo ship \
+                suspected of dragging its anchor across the seabed.\n";
+    project
+        .seed(
+            "a-column.md",
+            "---\ntitle: A column on the Baltic\ndate: 2025-03-09\n---\n\nThe Baltic is a busy sea, \
+             and its cables are easy to damage.\n",
+        )
+        .seed(
+            "b-wire.md",
+            format!("---\ntitle: Gulf patrols agreed after cable damage\ndate: 2025-03-10\n---\n\n{wire}"),
+        )
+        .seed("c-copy.md", format!("---\ntitle: Patrols agreed\ndate: 2025-03-11\n---\n\n{wire}"))
+        .seed("d-untitled.txt", wire);
+    project.build_ok(&[]);
+    let site = project.site();
+    assert_eq!(
+        site.json()["title"],
+        "Gulf patrols agreed after cable damage",
+        "the source two others repeat, not the first in path order"
+    );
+    assert_eq!(
+        text_of(&site.html("index.html"), "h1"),
+        "Gulf patrols agreed after cable damage"
+    );
+}
