@@ -117,35 +117,6 @@ pub fn summary(events: &[EventEntry], sources: usize) -> Vec<usize> {
     chosen
 }
 
-#[cfg(test)]
-mod tests {
-    use super::stands_alone;
-
-    #[test]
-    fn a_sentence_stands_alone_without_a_tag_a_dateline_or_a_word_pointing_back() {
-        for alone in [
-            "Finnish President Alexander Stubb met Kristen Michal in Helsinki on Monday.",
-            "The meeting in Geneva ended without a deal on Sunday.",
-            "The Kremlin denied on Friday that it had received the document.",
-            "US and Ukrainian negotiators met in Geneva on Sunday.",
-        ] {
-            assert!(stands_alone(alone), "{alone}");
-        }
-        for not in [
-            "(Reuters) Russian officials said the plan was a basis for talks.",
-            "(Northern Desk) - The minister resigned on Tuesday.",
-            "MOSCOW, Nov 26 - The Kremlin said it had not seen the text.",
-            "GENEVA \u{2014} Negotiators met on Sunday.",
-            "He also advised Putin to praise the plan.",
-            "However, the Kremlin maintains it has not discussed the proposal.",
-            "The meeting came three days after the plan was leaked.",
-            "The move follows weeks of talks.",
-        ] {
-            assert!(!stands_alone(not), "{not}");
-        }
-    }
-}
-
 /// Words that open a sentence pointing back at what came before it: out of its paragraph,
 /// "He also advised Putin" names nobody, "However, …" answers nothing.
 static BACK_POINTING: WordSet = LazyLock::new(|| {
@@ -303,4 +274,33 @@ fn bag(text: &str, numbers: &mut HashMap<String, u32>) -> Vec<(u32, f32)> {
     });
     bag.sort_unstable_by_key(|&(w, _)| w);
     bag
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stands_alone;
+
+    #[test]
+    fn a_sentence_stands_alone_without_a_tag_a_dateline_or_a_word_pointing_back() {
+        for alone in [
+            "Finnish President Alexander Stubb met Kristen Michal in Helsinki on Monday.",
+            "The meeting in Geneva ended without a deal on Sunday.",
+            "The Kremlin denied on Friday that it had received the document.",
+            "US and Ukrainian negotiators met in Geneva on Sunday.",
+        ] {
+            assert!(stands_alone(alone), "{alone}");
+        }
+        for not in [
+            "(Reuters) Russian officials said the plan was a basis for talks.",
+            "(Northern Desk) - The minister resigned on Tuesday.",
+            "MOSCOW, Nov 26 - The Kremlin said it had not seen the text.",
+            "GENEVA \u{2014} Negotiators met on Sunday.",
+            "He also advised Putin to praise the plan.",
+            "However, the Kremlin maintains it has not discussed the proposal.",
+            "The meeting came three days after the plan was leaked.",
+            "The move follows weeks of talks.",
+        ] {
+            assert!(!stands_alone(not), "{not}");
+        }
+    }
 }
