@@ -349,8 +349,12 @@ pub fn resolve(
         };
         let actor = *actor_of[entity].get_or_insert_with(|| {
             let mut role_list = merge_roles(roles[entity].clone());
-            // Most frequent first; among equals, the first met.
-            role_list.sort_by_key(|r| std::cmp::Reverse(r.count));
+            // A role that names another person is theirs, set beside this one's name by
+            // the sentence ("President Trump and Vice President JD Vance").
+            role_list.retain(|r| !names_another_person(&r.text, entity, &table));
+            // Most frequent first, a past role ("former President") after every present
+            // one; among equals, the first met.
+            role_list.sort_by_key(|r| (is_former(&r.text), std::cmp::Reverse(r.count)));
             actors.push(Actor {
                 name: table.names[entity].clone(),
                 kind: table.kinds[entity],
@@ -434,6 +438,29 @@ impl NameFolds {
         }
         out.join(" ")
     }
+}
+
+/// Whether a role is one held in the past: "former President", "ex-minister".
+fn is_former(role: &str) -> bool {
+    let lower = role.to_lowercase();
+    lower.starts_with("former ")
+        || lower.contains(" former ")
+        || lower.starts_with("ex-")
+        || lower.contains(" ex-")
+}
+
+/// Whether `role` holds the full name of a person other than `entity` other than as a
+/// possessive ("Zelenskyy's chief of staff" is a role of the chief of staff).
+fn names_another_person(role: &str, entity: usize, table: &Table) -> bool {
+    table.names.iter().enumerate().any(|(other, name)| {
+        other != entity
+            && table.kinds[other] == ActorKind::Person
+            && name.contains(' ')
+            && role.match_indices(name.as_str()).any(|(at, _)| {
+                let after = &role[at + name.len()..];
+                !(after.starts_with("'s") || after.starts_with("\u{2019}s"))
+            })
+    })
 }
 
 /// Roles with their counts, a role whose words all appear in a longer one folded into it:
@@ -850,6 +877,29 @@ mod tests {
             role("aide", 1),
         ]);
         assert_eq!(roles, [role("US special envoy", 3), role("aide", 1)]);
+    }
+
+    #[test]
+    fn past_roles_and_other_people_s_roles_are_told() {
+        assert!(is_former("former President"));
+        assert!(is_former("ex-minister of defence"));
+        assert!(!is_former("President"));
+        let mut table = Table::default();
+        let trump = table.add("Donald Trump", ActorKind::Person);
+        table.add("JD Vance", ActorKind::Person);
+        let yermak = table.add("Andriy Yermak", ActorKind::Person);
+        table.add("Volodymyr Zelenskyy", ActorKind::Person);
+        assert!(names_another_person(
+            "Vice President JD Vance",
+            trump,
+            &table
+        ));
+        assert!(!names_another_person("President", trump, &table));
+        assert!(!names_another_person(
+            "Volodymyr Zelenskyy's chief of staff",
+            yermak,
+            &table
+        ));
     }
 
     #[test]
