@@ -850,6 +850,43 @@ mod tests {
     }
 
     #[test]
+    fn cues_beyond_said() {
+        for (text, cue, content) in [
+            (
+                "Kristen Michal called for sanctions on the ship's owners.",
+                "called for",
+                "sanctions on the ship's owners",
+            ),
+            (
+                "Kristen Michal ruled out talks with the shipowner.",
+                "ruled out",
+                "talks with the shipowner",
+            ),
+            (
+                "Kristen Michal accused the crew of lying to investigators.",
+                "accused",
+                "the crew of lying to investigators",
+            ),
+            (
+                "Kristen Michal pointed out that the cable had been damaged twice.",
+                "pointed out",
+                "the cable had been damaged twice",
+            ),
+        ] {
+            let found = claims(text, &["Kristen Michal"]);
+            assert_eq!(found, one("Kristen Michal", cue, content, false), "{text}");
+        }
+        // "respond" without what was said is no claim.
+        assert!(
+            claims(
+                "Utilities are watching how Kristen Michal will respond.",
+                &["Kristen Michal"]
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn indirect_speech_with_a_that_clause() {
         assert_eq!(
             claims(
