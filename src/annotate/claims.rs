@@ -55,8 +55,13 @@ const BETWEEN: &[&str] = &[
     "however",
     "meanwhile",
 ];
-/// Words for an unnamed group of speakers.
+/// Words for an unnamed speaker or group of speakers.
 const GROUPS: &[&str] = &[
+    "source",
+    "official",
+    "diplomat",
+    "insider",
+    "insiders",
     "officials",
     "leaders",
     "diplomats",
@@ -223,7 +228,12 @@ pub fn claims_in(
             .any(|w| w[0] == "people" && w[1] == "familiar")
         || lower
             .windows(2)
-            .any(|w| w[0] == "sources" && matches!(w[1].as_ref(), "said" | "say"));
+            .any(|w| w[0] == "sources" && matches!(w[1].as_ref(), "said" | "say"))
+        || lower.windows(2).any(|w| {
+            GROUPS.contains(&w[0].as_ref())
+                && matches!(w[1].as_ref(), "familiar" | "briefed" | "close")
+        })
+        || unnamed_one(&lower);
     let mut claims: Vec<SentenceClaim> = Vec::new();
     // Which of `claims` only propose an action: they end the claim before them, and are
     // dropped after.
@@ -494,6 +504,59 @@ fn according_to(
     Some((speaker, content))
 }
 
+/// Whether the sentence's speaker is one person or a few, unnamed: "a source", "a senior
+/// official", "two diplomats", "one of the aides".
+fn unnamed_one(lower: &[Lower<'_>]) -> bool {
+    lower.windows(3).any(|w| {
+        let counted = matches!(
+            w[0].as_ref(),
+            "a" | "an" | "one" | "another" | "two" | "three" | "several" | "multiple"
+        );
+        let who = |x: &Lower<'_>| {
+            matches!(
+                x.as_ref(),
+                "source"
+                    | "sources"
+                    | "official"
+                    | "officials"
+                    | "diplomat"
+                    | "diplomats"
+                    | "insider"
+                    | "insiders"
+                    | "people"
+                    | "person"
+            )
+        };
+        counted && (who(&w[1]) || who(&w[2]))
+    })
+}
+
+/// An unnamed group qualified after its noun, ending at word `j`: "people familiar with the
+/// situation", "officials close to the talks", "a person briefed on the plan". The word
+/// where the group's phrase starts, if the words up to `j` are one.
+fn qualified_group(words: &[Word<'_>], lower: &[Lower<'_>], j: usize) -> Option<usize> {
+    const QUALIFIERS: &[&str] = &["familiar", "close", "briefed", "with"];
+    (j.saturating_sub(6)..j).rev().find_map(|g| {
+        (GROUPS.contains(&lower[g].as_ref()) && QUALIFIERS.contains(&lower[g + 1].as_ref())).then(
+            || {
+                // The count or determiner and adjectives before the noun: "two people", "a
+                // senior official".
+                let mut k = g;
+                while k > 0
+                    && k + 3 > g
+                    && (matches!(
+                        lower[k - 1].as_ref(),
+                        "a" | "an" | "one" | "two" | "three" | "several" | "multiple" | "senior"
+                    ) || words[k - 1].text.starts_with(char::is_uppercase))
+                {
+                    k -= 1;
+                }
+                k
+            },
+        )
+    })
+}
+
 /// The speaker written before the cue at word `i`, and the word after which the content
 /// starts (the cue's).
 fn speaker_before(
@@ -558,7 +621,8 @@ fn speaker_before(
             return None;
         }
         if !skippable {
-            return None;
+            return qualified_group(words, lower, j)
+                .map(|k| (Speaker::Phrase(words[k].range.0..words[j].range.1), i));
         }
     }
     None
@@ -847,6 +911,48 @@ mod tests {
         hedged: bool,
     ) -> Vec<(String, String, String, bool)> {
         vec![(speaker.into(), cue.into(), content.into(), hedged)]
+    }
+
+    #[test]
+    fn an_unnamed_source_speaks_as_written_and_hedged() {
+        for (text, speaker, cue, content) in [
+            (
+                "Two people familiar with the situation said the minister would resign.",
+                "Two people familiar with the situation",
+                "said",
+                "the minister would resign",
+            ),
+            (
+                "A senior official told the agency that the talks had stalled.",
+                "A senior official",
+                "told",
+                "the talks had stalled",
+            ),
+            (
+                "The talks had stalled, according to multiple sources familiar with the matter.",
+                "multiple sources familiar with the matter",
+                "according to",
+                "The talks had stalled",
+            ),
+            (
+                "A source said the deal was off.",
+                "A source",
+                "said",
+                "the deal was off",
+            ),
+            (
+                "People close to him said he had no intention of resigning.",
+                "People close to him",
+                "said",
+                "he had no intention of resigning",
+            ),
+        ] {
+            assert_eq!(
+                claims(text, &[]),
+                one(speaker, cue, content, true),
+                "{text}"
+            );
+        }
     }
 
     #[test]
