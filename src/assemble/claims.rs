@@ -82,6 +82,8 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
         let ranges: Vec<std::ops::Range<usize>> =
             p.mentions.iter().map(|m| m.start..m.end).collect();
         let mut named = p.mentions.iter().peekable();
+        // The person the sentence before, in this paragraph, is about: named at its start.
+        let mut subject: Option<usize> = None;
         for sentence in p.sentences.iter().cloned() {
             let found = claims_in(&p.text, sentence.clone(), &ranges);
             for claim in found {
@@ -102,7 +104,9 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                         let word = &p.text[r.clone()];
                         let person =
                             word.eq_ignore_ascii_case("he") || word.eq_ignore_ascii_case("she");
-                        let spoken = spoke[1].or(spoke[0]);
+                        // "The mayor skipped the vote. He said …": the person the paragraph
+                        // was just about, before whoever spoke last.
+                        let spoken = subject.or(spoke[1]).or(spoke[0]);
                         let named = if person { last[0] } else { last[1] };
                         (
                             if person { spoken.or(named) } else { named },
@@ -146,12 +150,29 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
             while let Some(m) = named.next_if(|m| m.start < sentence.end) {
                 remember(&mut last, m.actor, actors);
             }
+            subject = p
+                .mentions
+                .iter()
+                .find(|m| m.start >= sentence.start && m.start < sentence.end)
+                .filter(|m| opens(&p.text[sentence.start..m.start]))
+                .map(|m| m.actor)
+                .filter(|&a| actors[a].kind == ActorKind::Person);
         }
         for m in named {
             remember(&mut last, m.actor, actors);
         }
     }
     out
+}
+
+/// Whether the words before a name, from the start of its sentence, leave it the
+/// sentence's subject: nothing, or a title or role ("Mayor", "Finnish President").
+fn opens(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.len() <= 3
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && !w.ends_with([',', '.', ':']))
 }
 
 /// What an attribution ending block `n` of `source` with a colon introduces: the block

@@ -140,6 +140,26 @@ fn a_pronoun_after_a_statement_is_its_speaker_not_the_last_name() {
 }
 
 #[test]
+fn a_pronoun_after_a_sentence_about_someone_is_that_person_not_the_last_speaker() {
+    let project = Project::new();
+    project.seed(
+        "visit.md",
+        "---\ntitle: The visit\ndate: 2025-03-12\n---\n\n\
+         Alexander Stubb said the inquiry would take months.\n\n\
+         Prime Minister Kristen Michal visited the damaged cable station on Tuesday. \
+         She said repairs would start next week.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let found = claims(&json);
+    let repairs = found
+        .iter()
+        .find(|c| c.4 == "repairs would start next week")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(repairs.0, Some("kristen-michal"), "{found:?}");
+}
+
+#[test]
 fn an_attribution_ending_with_a_colon_claims_the_quote_after_it() {
     let project = Project::new();
     project.seed(
