@@ -449,17 +449,28 @@ fn is_former(role: &str) -> bool {
         || lower.contains(" ex-")
 }
 
-/// Whether `role` holds the full name of a person other than `entity` other than as a
-/// possessive ("Zelenskyy's chief of staff" is a role of the chief of staff).
+/// Whether `role` holds the name of a person other than `entity` (their full name, or
+/// their surname as a word of its own) other than as a possessive ("Zelenskyy's chief of
+/// staff" is a role of the chief of staff).
 fn names_another_person(role: &str, entity: usize, table: &Table) -> bool {
+    let named = |name: &str| {
+        role.match_indices(name).any(|(at, _)| {
+            let before = role[..at].chars().next_back();
+            let after = &role[at + name.len()..];
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && !after.starts_with(char::is_alphanumeric)
+                && !(after.starts_with("'s") || after.starts_with("\u{2019}s"))
+        })
+    };
     table.names.iter().enumerate().any(|(other, name)| {
         other != entity
             && table.kinds[other] == ActorKind::Person
             && name.contains(' ')
-            && role.match_indices(name.as_str()).any(|(at, _)| {
-                let after = &role[at + name.len()..];
-                !(after.starts_with("'s") || after.starts_with("\u{2019}s"))
-            })
+            && (named(name)
+                || name
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|surname| surname.chars().count() >= 3 && named(surname)))
     })
 }
 
@@ -895,6 +906,8 @@ mod tests {
             &table
         ));
         assert!(!names_another_person("President", trump, &table));
+        assert!(names_another_person("Vice President Vance", trump, &table));
+        assert!(!names_another_person("Vancelot's aide", trump, &table));
         assert!(!names_another_person(
             "Volodymyr Zelenskyy's chief of staff",
             yermak,
