@@ -15,15 +15,13 @@ use rust_stemmers::{Algorithm, Stemmer};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::normalize::{comparable, words};
-use super::reworded::key_tokens;
+use super::reworded::{function_word, key_tokens};
 use crate::sentence::list_entries;
 
-/// Words left out of the content words: function words and the fillers of rewriters.
-static STOPWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    list_entries(include_str!("data/function_words.txt"))
-        .chain(list_entries(include_str!("data/stopwords.txt")))
-        .collect()
-});
+/// Words left out of the content words beside the function words: auxiliaries and the
+/// fillers of rewriters.
+static STOPWORDS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| list_entries(include_str!("data/stopwords.txt")).collect());
 
 /// Each stem of a synonym set, mapped to the hash of the set's first stem.
 static SYNONYMS: LazyLock<HashMap<String, u64>> = LazyLock::new(|| {
@@ -64,12 +62,16 @@ impl Features {
         thread_local! {
             static STEMMER: Stemmer = Stemmer::create(Algorithm::English);
         }
-        let keys = key_tokens(text);
+        let names = key_tokens(text);
         let normalized = comparable(text);
         let all = words(&normalized);
         let mut tokens: Vec<(u64, f32)> = STEMMER.with(|stemmer| {
             all.iter()
-                .filter(|w| w.chars().any(char::is_alphabetic) && !STOPWORDS.contains(**w))
+                .filter(|w| {
+                    w.chars().any(char::is_alphabetic)
+                        && !STOPWORDS.contains(**w)
+                        && !function_word(w)
+                })
                 .map(|w| {
                     let stem = stemmer.stem(w.trim_end_matches(['.', ',']));
                     let hash = SYNONYMS
@@ -80,7 +82,7 @@ impl Features {
                 })
                 .collect()
         });
-        tokens.extend(keys.names.iter().map(|&h| (h ^ NAME_SALT, NAME_WEIGHT)));
+        tokens.extend(names.iter().map(|&h| (h ^ NAME_SALT, NAME_WEIGHT)));
         Features::from_tokens(tokens, all.len())
     }
 

@@ -49,17 +49,10 @@ const MAX_CLUSTER_SOURCES: usize = 64;
 /// Sources longer than this many paragraphs are not aligned (the alignment is quadratic).
 const MAX_ALIGNED: usize = 400;
 
-/// The names and numbers of a paragraph, hashed, in reading order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KeyTokens {
-    /// Capitalised names (possessive dropped), numbers and days of a month, outside
-    /// quotes: what a rewrite keeps.
-    pub names: Vec<u64>,
-}
-
-/// The key tokens of a paragraph's text.
-pub fn key_tokens(text: &str) -> KeyTokens {
-    let mut tokens = KeyTokens::default();
+/// The key tokens of a paragraph's text, hashed, in reading order: capitalised names
+/// (possessive dropped), numbers and days of a month, outside quotes: what a rewrite keeps.
+pub fn key_tokens(text: &str) -> Vec<u64> {
+    let mut names = Vec::new();
     let mut in_quote = false;
     let mut sentence_start = true;
     // A sentence-initial capitalised word, kept until the next word shows whether it opens
@@ -68,7 +61,7 @@ pub fn key_tokens(text: &str) -> KeyTokens {
     let mut lower = String::new();
     let mut end = 0;
     // The month or the day of a month that the last word was, with where it stands in
-    // `tokens.names`: "November 26" and "26 November" make one token, a day, so that the
+    // `names`: "November 26" and "26 November" make one token, a day, so that the
     // same day number in another month is another token.
     let mut date_part: Option<(DatePart, usize)> = None;
     for w in words(text) {
@@ -89,12 +82,12 @@ pub fn key_tokens(text: &str) -> KeyTokens {
         let previous_part = date_part.take();
         if let Some(previous) = pending.take() {
             if capitalised {
-                tokens.names.push(hash_name(previous, &mut lower));
+                names.push(hash_name(previous, &mut lower));
             } else if matches!(part, Some(DatePart::Day(_))) {
                 // A sentence opening on a month: "November 26 was …".
                 if let Some(month) = DatePart::of(previous) {
-                    tokens.names.push(0);
-                    date_part = Some((month, tokens.names.len() - 1));
+                    names.push(0);
+                    date_part = Some((month, names.len() - 1));
                 }
             }
         }
@@ -103,7 +96,7 @@ pub fn key_tokens(text: &str) -> KeyTokens {
             && !in_quote
             && let Some(day) = before.with(part)
         {
-            tokens.names[at] = day;
+            names[at] = day;
             sentence_start = false;
             continue;
         }
@@ -125,19 +118,19 @@ pub fn key_tokens(text: &str) -> KeyTokens {
                     .filter(|&c| c != ','),
             );
             let number = lower.trim_end_matches('.');
-            tokens.names.push(xxh3_64(number.as_bytes()));
-            date_part = part.map(|p| (p, tokens.names.len() - 1));
+            names.push(xxh3_64(number.as_bytes()));
+            date_part = part.map(|p| (p, names.len() - 1));
         } else if capitalised && !is_function_word(w, &mut lower) {
             if sentence_start {
                 pending = Some(w);
             } else {
-                tokens.names.push(hash_name(w, &mut lower));
-                date_part = part.map(|p| (p, tokens.names.len() - 1));
+                names.push(hash_name(w, &mut lower));
+                date_part = part.map(|p| (p, names.len() - 1));
             }
         }
         sentence_start = false;
     }
-    tokens
+    names
 }
 
 /// A word that names part of a date.
@@ -184,8 +177,12 @@ fn lowered<'a>(word: &str, buffer: &'a mut String) -> &'a str {
 }
 
 fn is_function_word(word: &str, buffer: &mut String) -> bool {
-    let bare = lowered(word, buffer).trim_end_matches(['.', '\''].as_slice());
-    FUNCTION_WORDS.binary_search(&bare).is_ok()
+    function_word(lowered(word, buffer).trim_end_matches(['.', '\''].as_slice()))
+}
+
+/// Whether a lower-case word is a function word (see the data file).
+pub(super) fn function_word(lower: &str) -> bool {
+    FUNCTION_WORDS.binary_search(&lower).is_ok()
 }
 
 /// A name's hash: lower case, possessive dropped.
@@ -418,10 +415,7 @@ fn same_story_pairs(sources: &[Vec<Para<'_>>]) -> Vec<(u32, u32)> {
     let bigrams: Vec<Vec<u64>> = sources
         .par_iter()
         .map(|paras| {
-            let names: Vec<u64> = paras
-                .iter()
-                .flat_map(|p| key_tokens(p.text).names)
-                .collect();
+            let names: Vec<u64> = paras.iter().flat_map(|p| key_tokens(p.text)).collect();
             sorted(
                 &names
                     .windows(2)
@@ -471,18 +465,13 @@ mod tests {
             .iter()
             .map(|t| xxh3_64(t.as_bytes()))
             .collect();
-        assert_eq!(k.names, expect);
+        assert_eq!(k, expect);
     }
 
     #[test]
     fn a_sentence_initial_word_is_a_name_only_before_another_name() {
-        assert!(key_tokens("Harbour staff stopped work.").names.is_empty());
-        assert_eq!(
-            key_tokens("Joris van Dam spoke. The Port spoke.")
-                .names
-                .len(),
-            2
-        );
-        assert_eq!(key_tokens("Marieke Vries spoke.").names.len(), 2);
+        assert!(key_tokens("Harbour staff stopped work.").is_empty());
+        assert_eq!(key_tokens("Joris van Dam spoke. The Port spoke.").len(), 2);
+        assert_eq!(key_tokens("Marieke Vries spoke.").len(), 2);
     }
 }

@@ -354,12 +354,13 @@ pub fn source_cards(briefing: &Briefing, to_sources: &str) -> Vec<SourceCard> {
 
 /// A source as a card in a list on a page whose path to `sources/` is `to_sources`.
 fn source_card(source: &SourceEntry, to_sources: &str) -> SourceCard {
+    let shown = shown_date(source);
     SourceCard {
         href: address::page(&[to_sources], &source.id),
         title: source.title.clone(),
         outlet: source.meta.outlet.clone(),
-        date: shown_date(source).map(|(iso, _)| iso),
-        date_label: shown_date(source).map(|(_, label)| label),
+        date: shown.as_ref().map(|(iso, _)| iso.clone()),
+        date_label: shown.map(|(_, label)| label),
         paragraphs: source.paragraphs.len(),
         repeats: source.repeat_count(),
         copy: None,
@@ -392,6 +393,7 @@ pub fn date_label(published: &Published) -> String {
 /// The page of source number `index`.
 pub fn source_page(briefing: &Briefing, index: usize, links: &ActorLinks) -> SourcePage {
     let source = &briefing.sources[index];
+    let shown = shown_date(source);
     let blocks = source
         .paragraphs
         .iter()
@@ -402,8 +404,8 @@ pub fn source_page(briefing: &Briefing, index: usize, links: &ActorLinks) -> Sou
         title: source.title.clone(),
         title_derived: source.title_derived,
         outlet: source.meta.outlet.clone(),
-        date_label: shown_date(source).map(|(_, label)| label),
-        date: shown_date(source).map(|(iso, _)| iso),
+        date: shown.as_ref().map(|(iso, _)| iso.clone()),
+        date_label: shown.map(|(_, label)| label),
         meta: meta_rows(source),
         runs: runs(blocks, &source.paragraphs),
         paragraphs: source.paragraphs.len(),

@@ -41,25 +41,14 @@ fn corpus(name: &'static str) -> &'static Corpus {
     })
 }
 
-/// Text as the scorer compares it: lower case, every run of other characters than letters
-/// and digits one space, accents dropped.
+/// Text as the scorer compares it: accents dropped (NFKD without combining marks), lower
+/// case, every run of other characters than letters and digits one space.
 fn norm(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
     let folded: String = text
-        .chars()
-        .map(|c| match c {
-            'ä' | 'á' | 'à' | 'â' | 'ã' => 'a',
-            'ö' | 'ó' | 'ò' | 'ô' | 'õ' => 'o',
-            'ü' | 'ú' | 'ù' | 'û' => 'u',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'í' | 'ì' | 'î' => 'i',
-            'ç' => 'c',
-            'ñ' | 'ń' => 'n',
-            'ł' => 'l',
-            'ś' => 's',
-            'ż' | 'ź' => 'z',
-            'ß' => 's',
-            c => c,
-        })
+        .nfkd()
+        .filter(|&c| !is_combining_mark(c))
         .flat_map(char::to_lowercase)
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
