@@ -12,11 +12,10 @@
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
-use foldhash::HashSet;
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};
-use crate::sentence::{WordSet, plain_words_in};
+use crate::sentence::{WordSet, list_entries, plain_words_in};
 
 /// Verbs that make a sentence a denial when they are what it tells; saying that something
 /// did not happen ([`did_not_happen`]) does too.
@@ -64,6 +63,9 @@ static PROSPECTS: WordSet = LazyLock::new(|| {
     .into_iter()
     .collect()
 });
+/// Modals that, right before an act ("would meet", "could sign") or after one named by a
+/// noun ("a meeting … could follow"), make it a prospect.
+static MODALS: WordSet = LazyLock::new(|| ["would", "could", "might", "may"].into_iter().collect());
 /// Verbs that are not recognisable by their ending: irregular pasts, reporting verbs,
 /// auxiliaries and modals.
 static VERBS: WordSet = LazyLock::new(|| {
@@ -302,16 +304,117 @@ impl EventDate {
     }
 }
 
+/// The kind of act a happening is: what reports of one happening agree on, whatever
+/// their words ("met", "the talks", "the Geneva round" are one meeting).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Act {
+    /// Something said, written or announced on a day.
+    Statement,
+    /// A phone or video call.
+    Call,
+    /// A meeting, talks, a visit, a handover in person.
+    Meeting,
+    /// A text or a recording made public: published, leaked, circulated.
+    Publication,
+    /// A deadline set or due.
+    Deadline,
+    /// An invasion, an attack, a strike.
+    Attack,
+    /// An agreement, a signature, a ceasefire.
+    Agreement,
+    /// Anything else a sentence dates ("the front line moved on Monday").
+    Other,
+}
+
+impl Act {
+    /// The act as the export writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Act::Statement => "statement",
+            Act::Call => "call",
+            Act::Meeting => "meeting",
+            Act::Publication => "publication",
+            Act::Deadline => "deadline",
+            Act::Attack => "attack",
+            Act::Agreement => "agreement",
+            Act::Other => "other",
+        }
+    }
+
+    fn named(name: &str) -> Option<Act> {
+        [
+            Act::Statement,
+            Act::Call,
+            Act::Meeting,
+            Act::Publication,
+            Act::Deadline,
+            Act::Attack,
+            Act::Agreement,
+        ]
+        .into_iter()
+        .find(|a| a.as_str() == name)
+    }
+}
+
+/// The words that name an act (`data/acts.txt`).
+static ACTS: LazyLock<foldhash::HashMap<&'static str, Act>> = LazyLock::new(|| {
+    let mut acts = foldhash::HashMap::default();
+    for line in list_entries(include_str!("data/acts.txt")) {
+        let Some((name, words)) = line.split_once(':') else {
+            continue;
+        };
+        let act = Act::named(name.trim()).expect("data/acts.txt names a known act");
+        for word in words.split_whitespace() {
+            acts.insert(word, act);
+        }
+    }
+    acts
+});
+
+/// One happening a sentence reports: its act and its date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Happening {
+    /// What kind of act.
+    pub act: Act,
+    /// When it happened, as precisely as the sentence says.
+    pub date: EventDate,
+    /// The word that names it ("met", "call", "said"), lower case.
+    pub word: String,
+    /// The byte of the sentence where that word starts.
+    pub at: usize,
+    /// Its number among the sentence's words.
+    pub word_index: usize,
+    /// Whether the word is written after "the", "this" or "that": a happening told
+    /// before ("the conversation").
+    pub definite: bool,
+    /// Whether the sentence dates it with words that could not be resolved ("on Monday"
+    /// in a source without a date): its date is its own, though unknown.
+    pub unresolved: bool,
+    /// Reported, planned or denied.
+    pub status: Status,
+    /// Whether the sentence tells it in passing: not its main happening, and without a
+    /// date ("Bloomberg published a recording today of a call in which …": the call).
+    pub aside: bool,
+}
+
 /// One sentence read as an event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SentenceEvent {
     /// Its status.
     pub status: Status,
-    /// Its date.
-    pub date: EventDate,
     /// The first verb of the sentence, lower-cased, with a regular ending taken off: a
-    /// hint of what happened, used to tell two events with the same actors apart.
+    /// hint of what happened, used to tell two events of no named act apart.
     pub verb: String,
+    /// The happenings it reports, its main one first.
+    pub happenings: Vec<Happening>,
+}
+
+impl SentenceEvent {
+    /// Its main happening.
+    pub fn main(&self) -> &Happening {
+        &self.happenings[0]
+    }
 }
 
 /// Whether `words` (lower case, in order) say that something did not happen: a past or
@@ -332,7 +435,14 @@ pub fn did_not_happen<W: AsRef<str>>(words: &[W]) -> bool {
 
 /// Reads the sentence `sentence` (of a paragraph whose time expressions are `times`, with
 /// byte offsets into the paragraph, the sentence starting at byte `offset`) as an event;
-/// `None` when it has no verb. `published` is the source's date.
+/// `None` when it has no verb, or names no act and gives no date. `published` is the
+/// source's date.
+///
+/// Its happenings: each word that names an act ([`Act`]) and is the nearest such word to
+/// one of the sentence's dates, with that date ("On Tuesday, Bloomberg published a recording
+/// of an October call": a publication on Tuesday, a call in October); else the first act
+/// named, dated by the publication date (approximate); else, with a date of its own, a
+/// happening of no named act.
 pub fn read_sentence(
     sentence: &str,
     offset: usize,
@@ -348,8 +458,7 @@ pub fn read_sentence(
     let words = plain_words_in(sentence, &mut buffer);
     let verb = words
         .iter()
-        .find(|w| is_verb(w) && (VERBS.contains(w.as_ref()) || !capitalised_in(sentence, w)))?;
-    let has = |set: &HashSet<&str>| words.iter().any(|w| set.contains(w.as_ref()));
+        .find(|w| is_verb(w) && (VERBS.contains(w.as_ref()) || !capitalised_in(sentence, w)));
     // Denied: someone denies or rejects it ("Peskov denied that a meeting took place": the
     // denial is what the sentence tells, its first verb), or says it did not happen ("the
     // Kremlin maintains it has not discussed the plan"). Other denials and negations deny
@@ -360,51 +469,231 @@ pub fn read_sentence(
         .iter()
         .position(|w| super::claims::is_reporting_word(w.as_ref()))
         .is_some_and(|cue| did_not_happen(&words[cue + 1..]));
-    let denied = DENIALS.contains(verb.as_ref()) || said_not;
+    let denied = verb.is_some_and(|v| DENIALS.contains(v.as_ref())) || said_not;
+    let mut happenings = happenings(sentence, offset, times, published)?;
+    // Without a verb, only a line naming an act tells a happening ("Press briefing with
+    // the press secretary.").
+    if verb.is_none() && happenings[0].act == Act::Other {
+        return None;
+    }
+    // Planned: a prospect told right before the act ("will travel", "is expected to
+    // meet", "a possible meeting", "set to meet"), or a date after the publication.
+    let lower: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    for h in &mut happenings {
+        let later = matches!((h.date.first_day, published),
+            (Some(day), Some(p)) if !h.date.approximate && day > p);
+        let at = h.word_index.min(lower.len());
+        let near = &lower[at.saturating_sub(4)..(at + 1).min(lower.len())];
+        // A modal right after a named act also makes it a prospect ("a meeting between
+        // them could follow").
+        let after = &lower[(at + 1).min(lower.len())..(at + 6).min(lower.len())];
+        let prospect = near
+            .iter()
+            .any(|w| PROSPECTS.contains(w) || MODALS.contains(w))
+            || near
+                .windows(2)
+                .any(|w| w[1] == "to" && matches!(w[0], "set" | "due" | "going" | "ready"))
+            || (h.act != Act::Statement && after.iter().any(|w| MODALS.contains(w)));
+        h.status = if denied {
+            Status::Denied
+        } else if prospect || later {
+            Status::Planned
+        } else {
+            Status::Reported
+        };
+    }
+    Some(SentenceEvent {
+        status: happenings[0].status,
+        verb: verb.map(|v| stem(v)).unwrap_or_default(),
+        happenings,
+    })
+}
+
+/// The happenings of a sentence (see [`read_sentence`]), its main one first; `None` when
+/// it names no act and gives no date.
+fn happenings(
+    sentence: &str,
+    offset: usize,
+    times: &[Timex],
+    published: Option<NaiveDate>,
+) -> Option<Vec<Happening>> {
+    let words = words_at(sentence);
     let own: Vec<&Timex> = times
         .iter()
         .filter(|t| t.start >= offset && t.end <= offset + sentence.len())
         .collect();
-    let date = own
+    // Each date, at the words it starts and ends on.
+    let dates: Vec<(usize, usize, EventDate)> = own
         .iter()
         .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
-        .find_map(|t| t.value.as_deref().and_then(EventDate::from_value))
-        .or_else(|| {
+        .filter_map(|t| {
+            let date = EventDate::from_value(t.value.as_deref()?)?;
+            Some((
+                words.partition_point(|w| w.0 < t.start - offset),
+                words.partition_point(|w| w.0 < t.end - offset),
+                date,
+            ))
+        })
+        .collect();
+    // A capital makes a word part of a name or a title ("Secretary of State", "the Summit
+    // Hotel"), except at the start of the sentence.
+    let acts: Vec<(usize, Act)> = (0..words.len())
+        .filter(|&i| {
+            let at = words[i].0;
+            at == 0 || !sentence[at..].starts_with(char::is_uppercase)
+        })
+        .filter_map(|i| Some((i, act_at(&words, i)?)))
+        .collect();
+    // Each date goes to the act it modifies: one named right after it ("an October call",
+    // "on Tuesday, Bloomberg published"), else the last one named before it in its clause
+    // ("met in Geneva on Sunday"), else the first one after it. An act given two days
+    // ("met yesterday and again today") happened on each.
+    let byte = |i: usize| words.get(i).map_or(sentence.len(), |w| w.0);
+    let mut dated: Vec<Vec<EventDate>> = vec![Vec::new(); acts.len()];
+    for (start, end, date) in &dates {
+        let right_after = acts.iter().position(|&(i, _)| i >= *end && i <= end + 1);
+        let before = acts
+            .iter()
+            .rposition(|&(i, _)| i < *start && !breaks_clause(&sentence[byte(i)..byte(*start)]));
+        let after = acts.iter().position(|&(i, _)| i >= *end);
+        let nearest = right_after.or(before).or(after);
+        if let Some(k) = nearest
+            && (dated[k].is_empty() || date.precision == Precision::Day)
+            && !dated[k].contains(date)
+        {
+            dated[k].push(date.clone());
+        }
+    }
+    let mut out: Vec<Happening> = Vec::new();
+    for (&(i, act), dates) in acts.iter().zip(&dated) {
+        for date in dates {
+            out.push(Happening {
+                act,
+                date: date.clone(),
+                word: words[i].1.clone(),
+                at: words[i].0,
+                word_index: i,
+                definite: i > 0 && matches!(words[i - 1].1.as_str(), "the" | "this" | "that"),
+                unresolved: false,
+                status: Status::Reported,
+                aside: false,
+            });
+        }
+    }
+    let main = if out.is_empty() {
+        if let Some(&(i, act)) = acts.first() {
             // A relative date that could not be resolved leaves the date unknown rather
             // than taking the publication date for it.
             let unresolved = own
                 .iter()
                 .any(|t| t.kind == TimexType::Date && t.value.is_none());
-            (!unresolved)
-                .then_some(published)
-                .flatten()
-                .map(|day| EventDate {
+            let date = published
+                .filter(|_| !unresolved)
+                .map_or_else(EventDate::unknown, |day| EventDate {
                     value: Some(day.to_string()),
                     precision: Precision::Day,
                     approximate: true,
                     first_day: Some(day),
-                })
-        })
-        .unwrap_or_else(EventDate::unknown);
-    let later =
-        matches!((date.first_day, published), (Some(day), Some(p)) if !date.approximate && day > p);
-    let status = if denied {
-        Status::Denied
-    } else if has(&PROSPECTS)
-        || words
-            .windows(2)
-            .any(|w| w[1] == "to" && matches!(w[0].as_ref(), "set" | "due" | "going"))
-        || later
-    {
-        Status::Planned
+                });
+            out.push(Happening {
+                act,
+                date,
+                word: words[i].1.clone(),
+                at: words[i].0,
+                word_index: i,
+                definite: i > 0 && matches!(words[i - 1].1.as_str(), "the" | "this" | "that"),
+                unresolved,
+                status: Status::Reported,
+                aside: false,
+            });
+            Some(i)
+        } else {
+            let (dates_at, _, date) = dates.into_iter().next()?;
+            out.push(Happening {
+                act: Act::Other,
+                date,
+                word: String::new(),
+                at: 0,
+                word_index: dates_at,
+                definite: false,
+                unresolved: false,
+                status: Status::Reported,
+                aside: false,
+            });
+            None
+        }
     } else {
-        Status::Reported
+        None
     };
-    Some(SentenceEvent {
-        status,
-        date,
-        verb: stem(verb),
-    })
+    // The other acts named, of other kinds, are told in passing, without a date; a
+    // reporting verb in passing ("a recording that reveals …") tells no happening.
+    for (k, &(i, act)) in acts.iter().enumerate() {
+        if dated[k].is_empty()
+            && Some(i) != main
+            && act != Act::Statement
+            && out.iter().all(|h| h.act != act)
+        {
+            out.push(Happening {
+                act,
+                date: EventDate::unknown(),
+                word: words[i].1.clone(),
+                at: words[i].0,
+                word_index: i,
+                definite: i > 0 && matches!(words[i - 1].1.as_str(), "the" | "this" | "that"),
+                unresolved: false,
+                status: Status::Reported,
+                aside: true,
+            });
+        }
+    }
+    Some(out)
+}
+
+/// Whether `text` joins two clauses ("…, and …", "…; …"), so that a date after it does
+/// not tell an act named before it.
+fn breaks_clause(text: &str) -> bool {
+    [", and ", "; ", ", but ", ", while ", " \u{2014} "]
+        .iter()
+        .any(|b| text.contains(b))
+}
+
+/// Whether lower-case `word` names an act by itself (`data/acts.txt`): "briefing",
+/// "meeting", unlike a reporting verb.
+pub fn names_act(word: &str) -> bool {
+    ACTS.contains_key(word)
+}
+
+/// The act the word at `i` names, if any: a word of `data/acts.txt` or a reporting verb.
+/// "Calls for" and "call on" are appeals, and a video call is a meeting.
+fn act_at(words: &[(usize, String)], i: usize) -> Option<Act> {
+    let word = words[i].1.as_str();
+    let next = words.get(i + 1).map(|w| w.1.as_str());
+    match ACTS.get(word) {
+        Some(Act::Call) if matches!(next, Some("for" | "on" | "it" | "them" | "him" | "her")) => {
+            None
+        }
+        Some(Act::Call) if i > 0 && words[i - 1].1 == "video" => Some(Act::Meeting),
+        Some(&act) => Some(act),
+        None => super::claims::is_reporting_word(word).then_some(Act::Statement),
+    }
+}
+
+/// The words of `text`, lower case, each with the byte it starts at.
+fn words_at(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let inside = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                out.push((from, text[from..at].trim_end_matches('\'').to_lowercase()));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Whether a lower-cased word is a verb as far as a word list and its ending tell.
@@ -513,9 +802,9 @@ mod tests {
         )
         .unwrap();
         assert_eq!(event.status, Status::Reported);
-        assert_eq!(event.date.value.as_deref(), Some("2025-11-20"));
-        assert_eq!(event.date.precision, Precision::Day);
-        assert!(!event.date.approximate);
+        assert_eq!(event.main().date.value.as_deref(), Some("2025-11-20"));
+        assert_eq!(event.main().date.precision, Precision::Day);
+        assert!(!event.main().date.approximate);
         assert_eq!(event.verb, "met");
     }
 
@@ -527,27 +816,37 @@ mod tests {
             Some("2025-11-25"),
         )
         .unwrap();
-        assert_eq!(event.date.value.as_deref(), Some("2025-11-25"));
-        assert!(event.date.approximate);
+        assert_eq!(event.main().date.value.as_deref(), Some("2025-11-25"));
+        assert!(event.main().date.approximate);
         let undated = read(
             "The recording, obtained by Bloomberg, reveals the talks.",
             &[],
             None,
         )
         .unwrap();
-        assert_eq!(undated.date, EventDate::unknown());
+        assert_eq!(undated.main().date, EventDate::unknown());
         let unresolved = read(
             "They met later that week.",
             &[("later that week", None)],
             Some("2025-11-25"),
         )
         .unwrap();
-        assert_eq!(unresolved.date, EventDate::unknown());
+        assert_eq!(unresolved.main().date, EventDate::unknown());
     }
 
     #[test]
     fn wording_sets_the_status() {
-        let status = |s: &str| read(s, &[], Some("2025-11-25")).unwrap().status;
+        // A sentence that names no act gives a date here, for it to tell a happening.
+        let status = |s: &str| {
+            let times: &[(&str, Option<&str>)] = if s.contains("Monday") {
+                &[("Monday", Some("2025-11-24"))]
+            } else {
+                &[]
+            };
+            read(s, times, Some("2025-11-25"))
+                .unwrap_or_else(|| panic!("no event: {s}"))
+                .status
+        };
         assert_eq!(
             status("The Kremlin maintains it has not discussed the proposal."),
             Status::Denied
@@ -558,7 +857,7 @@ mod tests {
         );
         // A denial in a clause of its own is not what the sentence tells.
         assert_eq!(
-            status("The draft required terms its government had repeatedly rejected."),
+            status("The draft required on Monday terms its government had repeatedly rejected."),
             Status::Reported
         );
         assert_eq!(
@@ -584,16 +883,16 @@ mod tests {
             Status::Reported
         );
         assert_eq!(
-            status("The revised plan no longer demanded a full withdrawal from Donetsk."),
+            status("On Monday the revised plan no longer demanded a full withdrawal."),
             Status::Reported
         );
         assert_eq!(
-            status("The spokesman did not dispute the figures."),
+            status("The spokesman did not dispute the figures on Monday."),
             Status::Reported
         );
         // A "no" that opens a clause about a noun negates nothing.
         assert_eq!(
-            status("Lavrov called it a choice no nation should face."),
+            status("On Monday Lavrov called it a choice no nation should face."),
             Status::Reported
         );
         // A "not" that contrasts negates nothing.
@@ -621,6 +920,140 @@ mod tests {
         )
         .unwrap();
         assert_eq!(later.status, Status::Planned);
+        assert_eq!(later.main().act, Act::Meeting);
+    }
+
+    /// The happenings of a sentence as (act, date value, aside).
+    fn happenings_of(
+        sentence: &str,
+        times: &[(&str, Option<&str>)],
+        published: Option<&str>,
+    ) -> Vec<(Act, Option<String>, bool)> {
+        read(sentence, times, published)
+            .map(|e| {
+                e.happenings
+                    .into_iter()
+                    .map(|h| (h.act, h.date.value, h.aside))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn each_date_goes_to_the_act_named_nearest_it() {
+        // The publication on the day, the call in the month.
+        assert_eq!(
+            happenings_of(
+                "On Friday, the daily published a recording of a March call in which the mayor advised the minister.",
+                &[("Friday", Some("2024-04-12")), ("March", Some("2024-03"))],
+                Some("2024-04-13"),
+            ),
+            vec![
+                (Act::Publication, Some("2024-04-12".into()), false),
+                (Act::Call, Some("2024-03".into()), false),
+            ]
+        );
+        // Told in passing, an act of another kind has no date.
+        assert_eq!(
+            happenings_of(
+                "The board released the audit on Tuesday after a meeting with the auditors.",
+                &[("Tuesday", Some("2024-04-09"))],
+                Some("2024-04-10"),
+            ),
+            vec![
+                (Act::Publication, Some("2024-04-09".into()), false),
+                (Act::Meeting, None, true),
+            ]
+        );
+        // Met on two days: a happening on each.
+        assert_eq!(
+            happenings_of(
+                "The envoys met yesterday and again today.",
+                &[
+                    ("yesterday", Some("2024-04-09")),
+                    ("today", Some("2024-04-10"))
+                ],
+                Some("2024-04-10"),
+            ),
+            vec![
+                (Act::Meeting, Some("2024-04-09".into()), false),
+                (Act::Meeting, Some("2024-04-10".into()), false),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_act_without_a_date_takes_the_publication_date() {
+        let read = read(
+            "The minister told reporters the talks were useful.",
+            &[],
+            Some("2024-04-10"),
+        )
+        .unwrap();
+        let main = read.main();
+        assert_eq!(main.act, Act::Statement);
+        assert_eq!(main.date.value.as_deref(), Some("2024-04-10"));
+        assert!(main.date.approximate);
+        // "talks" in passing; a reporting verb in passing is no happening.
+        assert_eq!(read.happenings.len(), 2);
+        assert_eq!(read.happenings[1].act, Act::Meeting);
+    }
+
+    #[test]
+    fn a_sentence_naming_no_act_and_no_date_is_no_happening() {
+        assert_eq!(
+            read(
+                "The plan requires the city to cede the harbour.",
+                &[],
+                Some("2024-04-10")
+            ),
+            None
+        );
+        // A title is no act: "Secretary of State" states nothing.
+        assert_eq!(
+            read(
+                "Secretary of State Ana Ruiz led the delegation.",
+                &[],
+                Some("2024-04-10")
+            )
+            .map(|e| e.main().act),
+            Some(Act::Meeting)
+        );
+        // A line without a verb that names an act is one.
+        assert_eq!(
+            read("Press briefing with the mayor.", &[], Some("2024-04-10")).map(|e| e.main().act),
+            Some(Act::Statement)
+        );
+        // "Calls for" is an appeal, not a call.
+        assert_eq!(
+            read("The union calls for a strike.", &[], Some("2024-04-10"))
+                .map(|e| e.happenings.iter().any(|h| h.act == Act::Call)),
+            Some(false)
+        );
+    }
+
+    #[test]
+    fn a_prospect_is_told_next_to_its_act() {
+        let statuses = |s: &str| {
+            read(s, &[], Some("2024-04-10"))
+                .unwrap()
+                .happenings
+                .iter()
+                .map(|h| (h.act, h.status))
+                .collect::<Vec<_>>()
+        };
+        // The statement is made; the meeting is a prospect.
+        assert_eq!(
+            statuses("The mayor said a meeting between the two leaders could follow."),
+            vec![
+                (Act::Statement, Status::Reported),
+                (Act::Meeting, Status::Planned)
+            ]
+        );
+        assert_eq!(
+            statuses("The envoy will travel to the capital."),
+            vec![(Act::Meeting, Status::Planned)]
+        );
     }
 
     #[test]

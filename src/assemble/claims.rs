@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::{ActorEntry, ParagraphRef, SourceEntry};
+use super::{ParagraphRef, SourceEntry};
 use crate::annotate::ActorKind;
 use crate::annotate::claims::{Speaker, claims_in};
 
@@ -28,8 +28,8 @@ pub struct ClaimEntry {
     pub paragraph: ParagraphRef,
 }
 
-/// The claims of `sources`, whose mentions name `actors`.
-pub fn claims(sources: &[SourceEntry], actors: &[ActorEntry]) -> Vec<ClaimEntry> {
+/// The claims of `sources`, whose mentions name actors of the kinds `actors`.
+pub fn claims(sources: &[SourceEntry], actors: &[ActorKind]) -> Vec<ClaimEntry> {
     let mut per_source: Vec<Vec<ClaimEntry>> = sources
         .par_iter()
         .enumerate()
@@ -60,7 +60,7 @@ pub fn claims(sources: &[SourceEntry], actors: &[ActorEntry]) -> Vec<ClaimEntry>
 }
 
 /// The claims of source number `s`.
-fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<ClaimEntry> {
+fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorKind]) -> Vec<ClaimEntry> {
     let mut out = Vec::new();
     // The person and the organization or group named last, for "he" and "they".
     let mut last: [Option<usize>; 2] = [None; 2];
@@ -130,7 +130,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                         None => p.text[claim.content.clone()].to_string(),
                     }
                 };
-                if let Some(actor) = speaker.filter(|&a| actors[a].kind == ActorKind::Person) {
+                if let Some(actor) = speaker.filter(|&a| actors[a] == ActorKind::Person) {
                     spoke[1] = Some(actor);
                 }
                 out.push(ClaimEntry {
@@ -156,7 +156,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorEntry]) -> Vec<C
                 .find(|m| m.start >= sentence.start && m.start < sentence.end)
                 .filter(|m| opens(&p.text[sentence.start..m.start]))
                 .map(|m| m.actor)
-                .filter(|&a| actors[a].kind == ActorKind::Person);
+                .filter(|&a| actors[a] == ActorKind::Person);
         }
         for m in named {
             remember(&mut last, m.actor, actors);
@@ -191,8 +191,8 @@ fn introduced(source: &SourceEntry, n: usize) -> Option<String> {
 }
 
 /// Records `actor` as the person, or the organization or group, named last.
-fn remember(last: &mut [Option<usize>; 2], actor: usize, actors: &[ActorEntry]) {
-    match actors[actor].kind {
+fn remember(last: &mut [Option<usize>; 2], actor: usize, actors: &[ActorKind]) {
+    match actors[actor] {
         ActorKind::Person => last[0] = Some(actor),
         ActorKind::Organization | ActorKind::Group => last[1] = Some(actor),
         ActorKind::Place => {}

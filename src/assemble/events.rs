@@ -1,18 +1,27 @@
-//! The events of the briefing: every sentence that names an actor and reports something,
-//! with the same event told in several paragraphs or sources made one.
+//! The events of the briefing: one per happening, with every paragraph that reports it.
 //!
-//! Two sentences are one event when their words are the same (a repeat), when one sits in
-//! a paragraph that repeats the other's and most of their words agree (an edited repeat),
-//! or when they give the same day, the same status, the same verb and the same two or more
-//! actors, or the same first two of actors one of which holds the other's (one event
-//! reported twice in other words).
+//! Each sentence that names an actor is read for the happenings it reports
+//! ([`read_sentence`]): a kind of act (a call, a meeting, a publication, a statement …), its
+//! date, and who takes part (the speaker of a statement; the actors named otherwise).
+//! Reports of one happening use different words, so they are matched on what does not
+//! change between them: the act, the date or the window of days a report without a date of
+//! its own allows, and the participants, never on word overlap. A sentence that repeats
+//! another one's words, or sits in a paragraph repeating another and agrees with one of its
+//! sentences, joins that sentence's event.
 
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use xxhash_rust::xxh3::{xxh3_64, xxh3_128};
+use xxhash_rust::xxh3::xxh3_64;
 
+use super::claims::ClaimEntry;
 use super::{ParagraphRef, SourceEntry};
+use std::ops::Range;
+
 use crate::annotate::claims::introduces;
-use crate::annotate::events::{EventDate, Precision, SentenceEvent, Status, read_sentence};
+use crate::annotate::events::{
+    Act, EventDate, Happening, Precision, Status, names_act, period_of, read_sentence,
+};
+use crate::annotate::{Actor, ActorKind, Mention};
 use crate::dedupe::normalize::wire_dateline_end;
 use crate::dedupe::shingle::overlap;
 use crate::sentence::each_lower_word;
@@ -20,17 +29,27 @@ use crate::sentence::each_lower_word;
 /// Words shared (Jaccard) for a sentence of an edited repeat to be the same event as one
 /// of the original paragraph's sentences.
 const SAME_SENTENCE: f64 = 0.5;
+/// How many days before its publication a report without a date of its own may tell of a
+/// happening: a statement is mostly reported the day it is made or the next.
+const STATEMENT_WINDOW: i64 = 1;
+/// The same for any other act: a meeting or a leak is still news a week on.
+const WINDOW: i64 = 7;
+/// How much shared participants must weigh for a report to join an event; a person, an
+/// organization or a group weighs 1, a place half as much.
+const ENOUGH: f32 = 1.0;
 
 /// An event with everything its timeline entry shows.
 #[derive(Debug, Clone)]
 pub struct EventEntry {
     /// Stable id, `eN` in timeline order.
     pub id: String,
+    /// What kind of act it is.
+    pub act: Act,
     /// When it happened, as precisely as known.
     pub date: EventDate,
     /// Reported, planned or denied.
     pub status: Status,
-    /// The sentence that first reports it.
+    /// The clearest sentence that states it.
     pub summary: String,
     /// Its actors (indices into the briefing's actors), in the order first named.
     pub actors: Vec<usize>,
@@ -40,8 +59,8 @@ pub struct EventEntry {
     pub sources: usize,
 }
 
-/// A sentence read as an event, before merging.
-struct Candidate<'a> {
+/// One happening as one sentence reports it, before merging.
+struct Report<'a> {
     at: ParagraphRef,
     /// The paragraph that `at` repeats, if it is a repeat.
     original: Option<ParagraphRef>,
@@ -49,12 +68,24 @@ struct Candidate<'a> {
     sentence: &'a str,
     /// The block quote the sentence introduces, if it does: few sentences do.
     quote: Option<Box<Quoted>>,
-    read: SentenceEvent,
+    /// What happened, and when.
+    happening: Happening,
+    /// Whether it is its sentence's main happening.
+    main: bool,
+    status: Status,
+    /// The day its source was published, if known.
+    published: Option<chrono::NaiveDate>,
+    /// The sentence's first verb, without its ending.
+    verb: String,
+    /// The actors the sentence names, in order.
     actors: Vec<usize>,
-    /// Hash of the sentence's lower-cased words.
+    /// Who takes part: the speaker of a statement (and whom a spokesperson speaks for),
+    /// else the actors named in the clause that tells it.
+    participants: Vec<usize>,
+    /// The places among them where it happened ("in Geneva", "the Geneva talks").
+    venues: Vec<usize>,
+    /// Hash of the sentence's lower-cased words and the act.
     words_key: u64,
-    /// Its [`signature`], if it has one.
-    signature: Option<u128>,
 }
 
 /// A block quote that a sentence introduces ("In a statement, Yermak wrote:").
@@ -65,128 +96,171 @@ struct Quoted {
     at: ParagraphRef,
 }
 
-impl Candidate<'_> {
-    /// What the event says: the sentence, with the quote it introduces.
+impl Report<'_> {
+    /// What the report says: the sentence, with the quote it introduces.
     fn summary(&self) -> &str {
         self.quote.as_ref().map_or(self.sentence, |q| &q.summary)
     }
 
-    /// Its signature over the first two actors only ([`signature`]), if it has one.
-    fn lead(&self) -> Option<u128> {
-        signature(&self.read, self.actors.get(..2)?)
+    fn date(&self) -> &EventDate {
+        &self.happening.date
+    }
+
+    /// How firmly the report dates its happening: a day it states first, then a week, a
+    /// month, a year, then the publication date standing in, then nothing.
+    fn firmness(&self) -> u8 {
+        let date = self.date();
+        match (date.precision, date.approximate) {
+            (Precision::Unknown, _) => 6,
+            (_, true) => 5,
+            (Precision::Day, false) => 0,
+            (Precision::Week, false) => 1,
+            (Precision::Month, false) => 2,
+            (Precision::Year, false) => 3,
+        }
     }
 }
 
-/// Marks "no candidate" in the merge's tables of candidate numbers.
-const NONE: u32 = u32::MAX;
+/// An event while reports join it.
+struct Forming {
+    act: Act,
+    /// Its first report's status.
+    status: Status,
+    date: EventDate,
+    /// The last day its date covers.
+    last_day: Option<chrono::NaiveDate>,
+    /// Everyone who takes part, as its reports name them.
+    participants: Vec<usize>,
+    /// Where it happened, as its reports name it.
+    venues: Vec<usize>,
+    /// The verb of its first report, for events of no named act.
+    verb: String,
+    /// Its reports (indices), in the order they joined.
+    reports: Vec<u32>,
+}
 
-/// The events of `sources` (actors already ordered), oldest first, undated last.
+/// The events of `sources`, oldest first, undated last. `actors` are the briefing's
+/// actors; `claims` (in reading order) tell who speaks in a statement.
 ///
-/// The candidates are taken in one order, the original paragraphs' before the repeats',
-/// each in path and reading order; a candidate joins the event of the first one before it
-/// with the same words, else (in a repeat) of the original's sentence it agrees with most,
-/// else of the first one before it with the same signature, else of the first one before it
-/// with the same signature over the first two actors named when one's actors hold the
-/// other's ("Bloomberg published a recording of a call in which Witkoff advised Ushakov"
-/// told with and without Putin and Trump), else it starts an event. All
-/// that needs comparing or hashing is done in parallel first; what is left in order is
-/// following numbers back.
-pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
-    let per_source: Vec<Vec<Candidate>> = sources
+/// Reports are taken the most firmly dated first (a day stated, then a week, a month, a
+/// year, the publication date, nothing), originals before repeats, each in path and reading
+/// order. A report joins, in this order: the event of an earlier report with the same
+/// words; in a repeat, the event of the original's sentence it agrees with; the event of an
+/// earlier report of the same act in its paragraph; the event of the same act, a date it
+/// allows and the participants it shares most with; else it starts an event.
+pub fn events(sources: &[SourceEntry], actors: &[Actor], claims: &[ClaimEntry]) -> Vec<EventEntry> {
+    let speakers = speakers_by_paragraph(claims);
+    let kinds: Vec<ActorKind> = actors.iter().map(|a| a.kind).collect();
+    let voices = voices(actors);
+    let per_source: Vec<Vec<Report>> = sources
         .par_iter()
         .enumerate()
-        .map(|(s, source)| candidates(s, source))
+        .map(|(s, source)| reports(s, source, &speakers, &kinds, &voices))
         .collect();
-    // Candidates are numbered in path and reading order; `starts[s]` is source s's first.
-    let mut starts = Vec::with_capacity(per_source.len() + 1);
-    starts.push(0);
-    for c in &per_source {
-        starts.push(starts[starts.len() - 1] + c.len());
+    let reports: Vec<&Report> = per_source.iter().flatten().collect();
+    let mut order: Vec<u32> = (0..reports.len() as u32).collect();
+    order.par_sort_by_key(|&i| {
+        let r = reports[i as usize];
+        (r.original.is_some(), r.firmness())
+    });
+    // Where each paragraph's reports start, for repeats to find their original's.
+    let mut first_of: HashMap<(usize, usize), u32> = HashMap::with_capacity(reports.len());
+    for (i, r) in reports.iter().enumerate().rev() {
+        first_of.insert((r.at.source, r.at.number), i as u32);
     }
-    let candidates: Vec<&Candidate> = per_source.iter().flatten().collect();
-    // The order of taking them, and each one's place in it.
-    let order: Vec<u32> = (0..candidates.len() as u32)
-        .filter(|&i| candidates[i as usize].original.is_none())
-        .chain((0..candidates.len() as u32).filter(|&i| candidates[i as usize].original.is_some()))
-        .collect();
-    let mut place = vec![0u32; candidates.len()];
-    for (n, &i) in order.iter().enumerate() {
-        place[i as usize] = n as u32;
-    }
-    let placed = || candidates.par_iter().zip(&place);
-    let same_words = first_with_same_key(placed().map(|(c, &n)| (c.words_key, n)), order.len());
-    let same_signature = first_with_same_key(
-        placed().filter_map(|(c, &n)| Some((c.signature?, n))),
-        order.len(),
-    );
-    let same_lead = first_with_same_key(
-        placed().filter_map(|(c, &n)| Some((c.lead()?, n))),
-        order.len(),
-    );
-    let in_original: Vec<u32> = order
-        .par_iter()
-        .zip(&same_words)
-        .enumerate()
-        .map(|(n, (&i, &words))| match &candidates[i as usize].original {
-            // The same words seen before decide first.
-            Some(of) if words == NONE || words as usize >= n => {
-                best_in_original(candidates[i as usize], of, &per_source, &starts)
-            }
-            _ => NONE,
-        })
-        .collect();
 
-    // Each candidate's event, in the order of taking them.
-    let mut event_of = vec![0u32; order.len()];
-    let mut founders: Vec<u32> = Vec::new();
-    for n in 0..order.len() {
-        let earlier = |m: u32| (m != NONE && (m as usize) < n).then(|| event_of[m as usize]);
-        let original =
-            (in_original[n] != NONE).then(|| event_of[place[in_original[n] as usize] as usize]);
-        event_of[n] = earlier(same_words[n])
-            .or(original)
-            .or_else(|| earlier(same_signature[n]))
+    let mut forming: Vec<Forming> = Vec::new();
+    let mut event_of = vec![NONE; reports.len()];
+    let mut by_words: HashMap<u64, u32> = HashMap::with_capacity(reports.len());
+    let mut by_participant: HashMap<(Act, usize), Vec<u32>> = HashMap::new();
+    for &i in &order {
+        let r = reports[i as usize];
+        let joined = by_words
+            .get(&r.words_key)
+            .map(|&j| event_of[j as usize])
             .or_else(|| {
-                let m = same_lead[n];
-                let theirs = &candidates[*order.get(m as usize)? as usize].actors;
-                earlier(m).filter(|_| nested(&candidates[order[n] as usize].actors, theirs))
+                let of = r.original.as_ref()?;
+                let j = best_in_original(r, of, &reports, &first_of)?;
+                Some(event_of[j as usize]).filter(|&e| e != NONE)
             })
-            .unwrap_or_else(|| {
-                founders.push(order[n]);
-                founders.len() as u32 - 1
+            .or_else(|| in_context(r, i, &reports, &event_of, &forming, &first_of))
+            .or_else(|| best_event(r, &forming, &by_participant, &kinds))
+            .or_else(|| {
+                // Told in passing, a happening starts an event only between two named
+                // parties; a statement known to no day starts none (it stays a claim).
+                let passing = r.happening.aside && named_parties(&r.participants, &kinds) < 2;
+                let dateless = r.happening.act == Act::Statement && r.date().first_day.is_none();
+                (passing || dateless).then_some(NONE)
             });
+        let e = match joined {
+            Some(NONE) => continue,
+            Some(e) => e,
+            None => {
+                // Told in passing, a happening that is no prospect took place by the day
+                // its report was published, as far as anyone can say.
+                let date = match r.published {
+                    Some(day) if r.happening.aside && r.status != Status::Planned => EventDate {
+                        value: Some(day.to_string()),
+                        precision: Precision::Day,
+                        approximate: true,
+                        first_day: Some(day),
+                    },
+                    _ => r.date().clone(),
+                };
+                forming.push(Forming {
+                    act: r.happening.act,
+                    status: r.status,
+                    last_day: last_day(&date),
+                    date,
+                    participants: Vec::new(),
+                    venues: Vec::new(),
+                    verb: r.verb.clone(),
+                    reports: Vec::new(),
+                });
+                forming.len() as u32 - 1
+            }
+        };
+        event_of[i as usize] = e;
+        by_words.entry(r.words_key).or_insert(i);
+        let event = &mut forming[e as usize];
+        event.reports.push(i);
+        for &v in &r.venues {
+            if !event.venues.contains(&v) {
+                event.venues.push(v);
+            }
+        }
+        for &p in &r.participants {
+            if !event.participants.contains(&p) {
+                event.participants.push(p);
+                by_participant.entry((event.act, p)).or_default().push(e);
+            }
+        }
     }
-    // Each event's candidates, in the order of taking them (a counting sort).
-    let mut bounds = vec![0usize; founders.len() + 1];
-    for &e in &event_of {
-        bounds[e as usize + 1] += 1;
-    }
-    for e in 0..founders.len() {
-        bounds[e + 1] += bounds[e];
-    }
-    let mut next = bounds.clone();
-    let mut members = vec![0u32; order.len()];
-    for (n, &e) in event_of.iter().enumerate() {
-        members[next[e as usize]] = order[n];
-        next[e as usize] += 1;
-    }
-    // An event's first candidate is its founder; the others join it. The founder gives
-    // the event its date and first paragraph, and so its place in the timeline: the
-    // events are made in that order (oldest first, undated last, ties in the order they
-    // were made), which spares moving them about to sort them.
-    let mut timeline: Vec<_> = founders
-        .par_iter()
+
+    // Events in timeline order: oldest first, undated last, ties by their first report.
+    let mut timeline: Vec<(
+        bool,
+        Option<chrono::NaiveDate>,
+        Precision,
+        usize,
+        usize,
+        usize,
+    )> = forming
+        .iter()
         .enumerate()
-        .map(|(e, &founder)| {
-            let c = candidates[founder as usize];
-            let date = &c.read.date;
-            let day = date.first_day;
+        .map(|(e, f)| {
+            let first = f
+                .reports
+                .iter()
+                .map(|&i| &reports[i as usize].at)
+                .min_by_key(|at| (at.source, at.number))
+                .expect("an event has a report");
             (
-                day.is_none(),
-                day,
-                date.precision,
-                c.at.source,
-                c.at.number,
+                f.date.first_day.is_none(),
+                f.date.first_day,
+                f.date.precision,
+                first.source,
+                first.number,
                 e,
             )
         })
@@ -196,23 +270,41 @@ pub fn events(sources: &[SourceEntry]) -> Vec<EventEntry> {
         .par_iter()
         .enumerate()
         .map(|(n, &(.., e))| {
-            let joined = members[bounds[e] + 1..bounds[e + 1]].iter();
-            let mut event = entry(
-                candidates[founders[e] as usize],
-                joined.map(|&i| candidates[i as usize]),
-            );
+            let mut event = entry(&forming[e], &reports);
             event.id = format!("e{}", n + 1);
             event
         })
         .collect();
-    drop(candidates);
+    drop(reports);
     // Millions of small allocations at scale: freed on every thread.
     per_source.into_par_iter().for_each(drop);
     events
 }
 
-/// The sentences of a source that read as events.
-fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
+/// Marks "no event" in the table of each report's event.
+const NONE: u32 = u32::MAX;
+
+/// The speakers of each paragraph's claims, with what they said.
+type Speakers<'c> = HashMap<(usize, usize), Vec<(Option<usize>, &'c str)>>;
+
+fn speakers_by_paragraph(claims: &[ClaimEntry]) -> Speakers<'_> {
+    let mut out: Speakers = HashMap::new();
+    for c in claims {
+        out.entry((c.paragraph.source, c.paragraph.number))
+            .or_default()
+            .push((c.speaker, c.text.as_str()));
+    }
+    out
+}
+
+/// The reports of a source: each happening each sentence naming an actor reports.
+fn reports<'a>(
+    s: usize,
+    source: &'a SourceEntry,
+    speakers: &Speakers<'_>,
+    kinds: &[ActorKind],
+    voices: &[Option<usize>],
+) -> Vec<Report<'a>> {
     let published = source.day();
     // Times resolved against an inferred date are as approximate as that date.
     let inferred = source.date().is_none() && published.is_some();
@@ -223,6 +315,7 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
         if !p.kind.is_prose() || told == Some(n) {
             continue;
         }
+        let said = speakers.get(&(s, p.number));
         // A wire dateline ("GENEVA — ") tells where the story was filed, not what happened;
         // a speaker's label in a transcript ("LEAVITT:") tells who speaks, and stays.
         let dateline = wire_dateline_end(&p.text);
@@ -231,7 +324,8 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
             // A sentence ending its paragraph with a colon ("In a statement, Yermak
             // wrote:") tells the block quote after it; before other paragraphs, it only
             // introduces events of their own.
-            let quote = if introduces(&p.text, &range) {
+            let introduced = introduces(&p.text, &range);
+            let quote = if introduced {
                 let quote = source.quote_after(n);
                 match quote.first() {
                     Some(q) => Some((quote, q.sentences.first().cloned().unwrap_or_default())),
@@ -260,10 +354,9 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                 continue;
             }
             let text = &p.text[range.clone()];
-            let Some(mut read) = read_sentence(text, range.start, &p.times, published) else {
+            let Some(read) = read_sentence(text, range.start, &p.times, published) else {
                 continue;
             };
-            read.date.approximate |= inferred;
             let quote = quote.map(|(quote, first)| {
                 told = Some(n + 1);
                 let q = &quote[0];
@@ -280,137 +373,490 @@ fn candidates(s: usize, source: &SourceEntry) -> Vec<Candidate<'_>> {
                     },
                 })
             });
-            out.push(Candidate {
-                at: ParagraphRef {
-                    source: s,
-                    number: p.number,
-                },
-                original: p.repeat_of.as_ref().map(|r| r.of.clone()),
-                signature: signature(&read, &actors),
-                read,
-                actors,
-                words_key: words_key(quote.as_ref().map_or(text, |q| &q.summary)),
-                sentence: text,
-                quote,
+            // The speaker of the sentence's claim, if it has one.
+            let speaker = said.and_then(|claims| {
+                claims
+                    .iter()
+                    .find(|(_, what)| !what.is_empty() && text.contains(what.trim()))
+                    .or_else(|| claims.iter().find(|_| introduced))
+                    .map(|&(speaker, _)| speaker)
             });
+            let summary = quote.as_ref().map_or(text, |q| &q.summary);
+            let key = |act, k| words_key(summary, act, k);
+            let keys: Vec<u64> = read
+                .happenings
+                .iter()
+                .enumerate()
+                .map(|(k, h)| key(h.act, k))
+                .collect();
+            let count = read.happenings.len();
+            let mut quote = quote;
+            for (k, mut happening) in read.happenings.into_iter().enumerate() {
+                happening.date.approximate |= inferred;
+                let at = range.start + happening.at;
+                let clause = clause_around(&p.text, range.clone(), at);
+                let in_clause = || {
+                    p.mentions
+                        .iter()
+                        .filter(|m| m.start >= clause.start && m.end <= clause.end)
+                };
+                let mut participants: Vec<usize> = Vec::new();
+                match (happening.act, speaker) {
+                    (Act::Statement, Some(speaker)) => {
+                        participants.extend(speaker);
+                        participants.extend(speaker.and_then(|a| voices[a]));
+                    }
+                    _ => {
+                        // The clause's subject, however far before the act ("The coalition
+                        // of the willing, a group of …, will hold a video call"), and
+                        // whoever is named near it.
+                        let whole = clause_of(&p.text, range.clone(), at);
+                        let subject = p.mentions.iter().find(|m| {
+                            m.start >= whole.start
+                                && m.end <= at
+                                && kinds[m.actor] != ActorKind::Place
+                        });
+                        for m in subject.into_iter().chain(in_clause()) {
+                            if !participants.contains(&m.actor) {
+                                participants.push(m.actor);
+                            }
+                        }
+                    }
+                }
+                let venues: Vec<usize> = in_clause()
+                    .filter(|m| kinds[m.actor] == ActorKind::Place && is_venue(&p.text, m, at))
+                    .map(|m| m.actor)
+                    .filter(|a| participants.contains(a))
+                    .collect();
+                out.push(Report {
+                    at: ParagraphRef {
+                        source: s,
+                        number: p.number,
+                    },
+                    original: p.repeat_of.as_ref().map(|r| r.of.clone()),
+                    sentence: text,
+                    // Only one report of the sentence carries the quote's paragraph.
+                    quote: if k + 1 == count { quote.take() } else { None },
+                    words_key: keys[k],
+                    main: k == 0,
+                    status: happening.status,
+                    published,
+                    verb: read.verb.clone(),
+                    actors: actors.clone(),
+                    participants,
+                    venues,
+                    happening,
+                });
+            }
         }
     }
     out
 }
 
-/// What tells the same event told in other words: a sentence's exact day, status, verb
-/// and two or more actors (distinct, in any order), as a hash of 128 bits, wide enough
-/// that two different signatures never share one.
-fn signature(read: &SentenceEvent, actors: &[usize]) -> Option<u128> {
-    let date = &read.date;
-    if date.precision != Precision::Day || date.approximate || actors.len() < 2 {
+/// The event that `r` (number `i`) tells by its place in its source, if any:
+/// - without a date of its own, the event of an earlier report of the same act in its
+///   paragraph whose date it allows ("The Geneva round ended on Sunday …. Rubio told
+///   reporters after the session …");
+/// - for a statement without a date of its own, the happening its paragraph dates, else
+///   the source's lead happening (its first report: dated and no statement, or a
+///   briefing, an address, an interview): the quotes of a story are part of what it
+///   reports ("European governments moved on Sunday to …" followed by what each leader
+///   said; what is said at a press briefing), within the window of a statement;
+/// - for a happening named as one told before ("the conversation", "the meeting"), without
+///   a date, the event of the last report of its act before it in the source.
+fn in_context(
+    r: &Report<'_>,
+    i: u32,
+    reports: &[&Report<'_>],
+    event_of: &[u32],
+    forming: &[Forming],
+    first_of: &HashMap<(usize, usize), u32>,
+) -> Option<u32> {
+    let &first = first_of.get(&(r.at.source, r.at.number))?;
+    let paragraph = || {
+        reports[first as usize..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, o)| o.at == r.at)
+            .map(move |(k, o)| (first as usize + k, o))
+            .filter(|&(j, _)| j != i as usize && event_of[j] != NONE)
+    };
+    // Told in passing, a happening is placed by who takes part only; one the sentence
+    // dates, though the date could not be resolved, is placed by its own words.
+    if r.happening.aside || r.happening.unresolved {
         return None;
     }
-    let mut sorted = actors.to_vec();
-    sorted.sort_unstable();
-    let day = date.value.as_deref().unwrap_or_default();
-    let mut bytes = Vec::with_capacity(day.len() + read.verb.len() + 3 + 8 * sorted.len());
-    bytes.extend_from_slice(day.as_bytes());
-    bytes.push(0xff);
-    bytes.push(read.status as u8);
-    bytes.extend_from_slice(read.verb.as_bytes());
-    bytes.push(0xff);
-    for actor in sorted {
-        bytes.extend_from_slice(&(actor as u64).to_le_bytes());
+    let loose = r.date().approximate || r.date().first_day.is_none();
+    if !loose {
+        return None;
     }
-    Some(xxh3_128(&bytes))
-}
-
-/// For every place in the order of taking (`count` in all), the place of the first
-/// candidate with the same key, `NONE` for a candidate without one. (Sorting the keys
-/// groups them without one large table shared by all threads.)
-fn first_with_same_key<K: Ord + Send>(
-    keys: impl ParallelIterator<Item = (K, u32)>,
-    count: usize,
-) -> Vec<u32> {
-    let mut keys: Vec<(K, u32)> = keys.collect();
-    keys.par_sort_unstable();
-    let mut first = vec![NONE; count];
-    for group in keys.chunk_by(|a, b| a.0 == b.0) {
-        for &(_, n) in group {
-            first[n as usize] = group[0].1;
+    let act = r.happening.act;
+    if let Some(e) = paragraph()
+        .filter(|(_, o)| !o.happening.aside)
+        .map(|(j, _)| event_of[j])
+        .find(|&e| forming[e as usize].act == act && allows(r, &forming[e as usize]))
+    {
+        return Some(e);
+    }
+    let source_first = reports[..=i as usize].partition_point(|o| o.at.source < r.at.source);
+    if act == Act::Statement && r.date().approximate {
+        let lately = |e: u32| {
+            let f = &forming[e as usize];
+            matches!((r.published, f.date.first_day), (Some(p), Some(day))
+                if day <= p && (p - f.last_day.unwrap_or(day)).num_days() <= STATEMENT_WINDOW)
+        };
+        let dated_here = paragraph()
+            .find(|(_, o)| o.firmness() <= FIRM)
+            .map(|(j, _)| event_of[j]);
+        let lede = reports
+            .get(source_first)
+            .filter(|o| o.at.source == r.at.source)
+            .filter(|o| o.happening.act != Act::Statement || names_act(&o.happening.word))
+            .filter(|o| o.firmness() <= FIRM || o.happening.act == Act::Statement)
+            .map(|_| event_of[source_first])
+            .filter(|&e| e != NONE);
+        if let Some(e) = dated_here.or(lede).filter(|&e| lately(e)) {
+            return Some(e);
         }
     }
-    first
+    if r.happening.definite {
+        return (source_first..i as usize)
+            .rev()
+            .filter(|&j| {
+                let o = reports[j];
+                o.happening.act == act && !o.happening.aside && event_of[j] != NONE
+            })
+            .map(|j| event_of[j])
+            .find(|&e| allows(r, &forming[e as usize]));
+    }
+    None
 }
 
-/// The candidate (by number) of the original paragraph `of` whose sentence most words of
-/// `c` agree with, if enough do; `NONE` otherwise.
-fn best_in_original(
-    c: &Candidate<'_>,
-    of: &ParagraphRef,
-    per_source: &[Vec<Candidate<'_>>],
-    starts: &[usize],
-) -> u32 {
-    let (Some(theirs), Some(&start)) = (per_source.get(of.source), starts.get(of.source)) else {
-        return NONE;
+/// The firmness ([`Report::firmness`]) of a date the report states: a day, a week, a
+/// month or a year.
+const FIRM: u8 = 3;
+
+/// The event of `r`'s act whose date `r` allows and whose participants it shares most,
+/// if they weigh enough; on a tie, the event nearest its date, then the most reported.
+fn best_event(
+    r: &Report<'_>,
+    forming: &[Forming],
+    by_participant: &HashMap<(Act, usize), Vec<u32>>,
+    kinds: &[ActorKind],
+) -> Option<u32> {
+    let act = r.happening.act;
+    let mut seen: Vec<u32> = Vec::new();
+    let mut best: Option<(f32, i64, usize, u32)> = None;
+    for &p in &r.participants {
+        for &e in by_participant.get(&(act, p)).into_iter().flatten() {
+            if seen.contains(&e) {
+                continue;
+            }
+            seen.push(e);
+            let f = &forming[e as usize];
+            if !allows(r, f) || (act == Act::Other && f.verb != r.verb) {
+                continue;
+            }
+            // Two places it happened in tell two happenings.
+            if !r.venues.is_empty()
+                && !f.venues.is_empty()
+                && !r.venues.iter().any(|v| f.venues.contains(v))
+            {
+                continue;
+            }
+            let shared: f32 = r
+                .participants
+                .iter()
+                .filter(|a| f.participants.contains(a))
+                .map(|&a| {
+                    let venue = r.venues.contains(&a) && f.venues.contains(&a);
+                    if venue { ENOUGH } else { weight(kinds[a]) }
+                })
+                .sum();
+            // Events of no named act are one when two or more actors agree, and so are a
+            // report without a date of its own and an event days before the report was
+            // published; one actor is enough for a statement's speaker.
+            let loose = (r.date().approximate || r.date().first_day.is_none())
+                && !matches!((r.published, f.date.first_day),
+                    (Some(p), Some(day)) if (p - day).num_days().abs() <= STATEMENT_WINDOW);
+            let needed = if act == Act::Other || (loose && act != Act::Statement) {
+                2.0 * ENOUGH
+            } else {
+                ENOUGH
+            };
+            if shared < needed {
+                continue;
+            }
+            let distance = match (r.date().first_day, f.date.first_day) {
+                (Some(a), Some(b)) => (a - b).num_days().abs(),
+                _ => i64::MAX,
+            };
+            let key = (shared, -distance, f.reports.len(), u32::MAX - e);
+            if best.is_none_or(|b| (key.0, key.1, key.2, key.3) > b) {
+                best = Some(key);
+            }
+        }
+    }
+    best.map(|(.., e)| u32::MAX - e)
+}
+
+/// How many of `participants` are people, organizations or groups.
+fn named_parties(participants: &[usize], kinds: &[ActorKind]) -> usize {
+    participants
+        .iter()
+        .filter(|&&a| kinds[a] != ActorKind::Place)
+        .count()
+}
+
+/// Whom each actor speaks for: the organization a spokesperson's role names ("Kremlin
+/// spokesman Dmitry Peskov" speaks for the Kremlin).
+fn voices(actors: &[Actor]) -> Vec<Option<usize>> {
+    const SPOKES: &[&str] = &["spokes", "press secretary", "press office"];
+    let mut organizations: HashMap<String, usize> = HashMap::new();
+    for (a, actor) in actors.iter().enumerate() {
+        if actor.kind == ActorKind::Organization {
+            for name in std::iter::once(&actor.name).chain(&actor.aliases) {
+                organizations.entry(name.to_lowercase()).or_insert(a);
+            }
+        }
+    }
+    actors
+        .iter()
+        .map(|actor| {
+            actor.roles.iter().find_map(|role| {
+                let role = role.to_lowercase();
+                if !SPOKES.iter().any(|s| role.contains(s)) {
+                    return None;
+                }
+                organizations
+                    .iter()
+                    .filter(|(name, _)| contains_words(&role, name))
+                    .max_by_key(|(name, a)| (name.len(), std::cmp::Reverse(**a)))
+                    .map(|(_, &a)| a)
+            })
+        })
+        .collect()
+}
+
+/// Whether `text` holds `words` as whole words.
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// How many words either side of the word naming an act may name who takes part.
+const REACH: usize = 12;
+
+/// The words of `sentence` (a byte range of `text`) that may tell who takes part in the
+/// act named at byte `at`: within [`REACH`] words of it, in its clause (between the breaks
+/// that join clauses: "; ", ", and ", ", but ", ", while ", " — ").
+fn clause_around(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
+    let clause = clause_of(text, sentence, at);
+    let before = &text[clause.start..at.max(clause.start)];
+    let start = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(REACH)
+        .map_or(clause.start, |(i, _)| clause.start + i);
+    let after = &text[at.clamp(clause.start, clause.end)..clause.end];
+    let end = after
+        .char_indices()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(REACH)
+        .map_or(clause.end, |(i, _)| at.clamp(clause.start, clause.end) + i);
+    start..end
+}
+
+/// The clause of `sentence` (a byte range of `text`) around byte `at`.
+fn clause_of(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
+    const BREAKS: &[&str] = &["; ", ", and ", ", but ", ", while ", " \u{2014} ", " - "];
+    let at = at.clamp(sentence.start, sentence.end);
+    let before = &text[sentence.start..at];
+    let after = &text[at..sentence.end];
+    let start = BREAKS
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| sentence.start + i + b.len()))
+        .max()
+        .unwrap_or(sentence.start);
+    let end = BREAKS
+        .iter()
+        .filter_map(|b| after.find(b).map(|i| at + i))
+        .min()
+        .unwrap_or(sentence.end);
+    start..end
+}
+
+/// Whether the place named by `m` is where the act named at byte `at` happened: written
+/// after "in", "at" or "to" ("carried it to Kyiv"), or right before the act's word ("the
+/// Geneva talks").
+fn is_venue(text: &str, m: &Mention, at: usize) -> bool {
+    let before = text[..m.start].trim_end();
+    let lead = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    matches!(lead, "in" | "at" | "to" | "In" | "At")
+        || (m.end <= at && text[m.end..at].trim().is_empty())
+}
+
+/// How much an actor taking part in two reports says they tell one happening.
+fn weight(kind: ActorKind) -> f32 {
+    match kind {
+        ActorKind::Place => 0.5 * ENOUGH,
+        _ => ENOUGH,
+    }
+}
+
+/// Whether report `r` may tell the event `f`, by their dates. A day the report states
+/// must be the event's; a week, month or year must hold the event's day or be its period.
+/// A report dated only by its publication (day P) tells a happening of the window of days
+/// before P, or, when it speaks of what is planned, of P or after; one without any date,
+/// a happening before P, or after it when planned; in a source without a date, a
+/// happening planned or not as the report is. No event without a date takes a report with
+/// a day of its own.
+fn allows(r: &Report<'_>, f: &Forming) -> bool {
+    let date = r.date();
+    let planned = r.status == Status::Planned;
+    let Some(theirs) = f.date.first_day else {
+        return date.first_day.is_none() && planned == (f.status == Status::Planned);
     };
-    let first = theirs.partition_point(|o| o.at.number < of.number);
-    let words = word_set(c.summary());
-    theirs[first..]
+    let last = f.last_day.unwrap_or(theirs);
+    if date.approximate || date.first_day.is_none() {
+        let Some(published) = r.published else {
+            return planned == (f.status == Status::Planned);
+        };
+        if planned {
+            return last >= published;
+        }
+        if date.first_day.is_none() {
+            return theirs <= published;
+        }
+        let window = if f.act == Act::Statement {
+            STATEMENT_WINDOW
+        } else {
+            WINDOW
+        };
+        return theirs <= published && (published - last).num_days() <= window;
+    }
+    let first = theirs.max(date.first_day.unwrap_or(theirs));
+    match date.precision {
+        Precision::Day => f.date.precision == Precision::Day && date.first_day == Some(theirs),
+        _ => {
+            f.date.value == date.value
+                || (theirs >= first && last_day(date).is_some_and(|end| theirs <= end))
+        }
+    }
+}
+
+/// The last day a date covers.
+fn last_day(date: &EventDate) -> Option<chrono::NaiveDate> {
+    let first = date.first_day?;
+    let value = date.value.as_deref()?;
+    Some(match period_of(value)?.1 {
+        Precision::Day | Precision::Unknown => first,
+        Precision::Week => first + chrono::Days::new(6),
+        Precision::Month => first
+            .checked_add_months(chrono::Months::new(1))?
+            .pred_opt()?,
+        Precision::Year if value.len() > 4 => first
+            .checked_add_months(chrono::Months::new(3))?
+            .pred_opt()?,
+        Precision::Year => chrono::NaiveDate::from_ymd_opt(chrono::Datelike::year(&first), 12, 31)?,
+    })
+}
+
+/// The report of the original paragraph `of` whose sentence most words of `r` agree with,
+/// of the same act, if enough do.
+fn best_in_original(
+    r: &Report<'_>,
+    of: &ParagraphRef,
+    reports: &[&Report<'_>],
+    first_of: &HashMap<(usize, usize), u32>,
+) -> Option<u32> {
+    let &first = first_of.get(&(of.source, of.number))?;
+    let words = word_set(r.summary());
+    reports[first as usize..]
         .iter()
         .enumerate()
-        .take_while(|(_, o)| o.at.number == of.number)
+        .take_while(|(_, o)| o.at == *of)
+        .filter(|(_, o)| o.happening.act == r.happening.act)
         .map(|(k, o)| {
             (
                 overlap(&words, &word_set(o.summary())).jaccard,
-                start + first + k,
+                first + k as u32,
             )
         })
         .filter(|(score, _)| *score >= SAME_SENTENCE)
         .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map_or(NONE, |(_, i)| i as u32)
+        .map(|(_, i)| i)
 }
 
-/// The event that `founder` starts, which the candidates `joined` (in the order of
-/// taking) join: the founder gives its sentence, date and status; each adds its paragraph
-/// and actors.
-fn entry<'c, 'a: 'c>(
-    founder: &Candidate<'a>,
-    joined: impl Iterator<Item = &'c Candidate<'a>>,
-) -> EventEntry {
-    let mut event = EventEntry {
-        id: String::new(),
-        date: founder.read.date.clone(),
-        status: founder.read.status,
-        summary: founder.summary().to_string(),
-        actors: founder.actors.clone(),
-        paragraphs: vec![founder.at.clone()],
-        sources: 0,
-    };
-    event
-        .paragraphs
-        .extend(founder.quote.as_ref().map(|q| q.at.clone()));
-    for c in joined {
-        if event.paragraphs.last() != Some(&c.at) {
-            event.paragraphs.push(c.at.clone());
-        }
-        for &actor in &c.actors {
-            if !event.actors.contains(&actor) {
-                event.actors.push(actor);
+/// The entry of an event: its first report gives its date and status; its summary is the
+/// clearest sentence that states it; every report adds its paragraph and actors.
+fn entry(f: &Forming, reports: &[&Report<'_>]) -> EventEntry {
+    let members: Vec<&Report> = f.reports.iter().map(|&i| reports[i as usize]).collect();
+    let founder = members[0];
+    let clearest = members
+        .iter()
+        .max_by(|a, b| clarity(a, f).total_cmp(&clarity(b, f)))
+        .expect("an event has a report");
+    let mut paragraphs: Vec<ParagraphRef> = Vec::with_capacity(members.len() + 1);
+    let mut actors: Vec<usize> = Vec::new();
+    for r in &members {
+        paragraphs.push(r.at.clone());
+        paragraphs.extend(r.quote.as_ref().map(|q| q.at.clone()));
+        for &actor in &r.actors {
+            if !actors.contains(&actor) {
+                actors.push(actor);
             }
         }
     }
-    let mut sources: Vec<usize> = event.paragraphs.iter().map(|p| p.source).collect();
-    sources.sort_unstable();
+    paragraphs.sort_unstable_by_key(|p| (p.source, p.number));
+    paragraphs.dedup();
+    let mut sources: Vec<usize> = paragraphs.iter().map(|p| p.source).collect();
     sources.dedup();
-    event.sources = sources.len();
-    event
+    EventEntry {
+        id: String::new(),
+        act: f.act,
+        date: f.date.clone(),
+        status: founder.status,
+        summary: clearest.summary().to_string(),
+        actors,
+        paragraphs,
+        sources: sources.len(),
+    }
 }
 
-/// Whether one of two sets of actors holds the other.
-fn nested(a: &[usize], b: &[usize]) -> bool {
-    a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x))
+/// How clearly a report states its event: a sentence whose main happening it is, dated as
+/// the event is, from an original, naming two or more actors, of about twenty-five words.
+fn clarity(r: &Report<'_>, f: &Forming) -> f32 {
+    let words = r.sentence.split_whitespace().count() as f32;
+    let mut score = -((words - 25.0).abs() / 25.0);
+    if r.main {
+        score += 1.0;
+    }
+    if r.date() == &f.date {
+        score += 1.0;
+    }
+    if r.original.is_none() {
+        score += 0.5;
+    }
+    if r.actors.len() >= 2 {
+        score += 0.5;
+    }
+    score
 }
 
-/// Hash of the lower-cased words of `text`, each ended by a byte no word holds.
-fn words_key(text: &str) -> u64 {
+/// Hash of the act, the happening's place in its sentence and the lower-cased words of
+/// `text`, each ended by a byte no word holds.
+fn words_key(text: &str, act: Act, k: usize) -> u64 {
     let mut words = Vec::with_capacity(text.len() + 8);
+    words.push(act as u8);
+    words.push(k as u8);
     each_lower_word(text, |word| {
         words.extend_from_slice(word.as_bytes());
         words.push(0xff);

@@ -19,7 +19,7 @@ pub use events::EventEntry;
 pub use relations::Relation;
 
 use crate::annotate::time::Timex;
-use crate::annotate::{Annotations, Mention};
+use crate::annotate::{ActorKind, Annotations, Mention};
 use crate::dating::InferredDate;
 pub use crate::dedupe::RepeatKind;
 use crate::dedupe::{Clusters, ParagraphAt};
@@ -242,20 +242,17 @@ pub fn assemble(
         }
     }
 
-    // The actors' entries are gathered on one thread while the events are read beside it.
-    let (mut actors, events) = rayon::join(
-        || actors::entries(actors, &sources),
-        || events::events(&sources),
+    // The actors' entries are gathered on one thread while the claims are read beside it;
+    // the events, which take the speakers from the claims, beside the relations.
+    let kinds: Vec<ActorKind> = actors.iter().map(|a| a.kind).collect();
+    let claims = claims::claims(&sources, &kinds);
+    let (events, relations) = rayon::join(
+        || events::events(&sources, &actors, &claims),
+        || relations::relations(&sources),
     );
-    // The summary is mostly sequential: the claims and the relations are found beside it.
-    let (summary, (claims, relations)) = rayon::join(
+    let (mut actors, summary) = rayon::join(
+        || actors::entries(actors, &sources),
         || summary::summary(&events, sources.len()),
-        || {
-            rayon::join(
-                || claims::claims(&sources, &actors),
-                || relations::relations(&sources),
-            )
-        },
     );
     for (e, event) in events.iter().enumerate() {
         for &actor in &event.actors {

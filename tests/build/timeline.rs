@@ -129,9 +129,11 @@ fn an_event_told_with_more_actors_elsewhere_is_one_event() {
         strings(&event_with(&json, "in Helsinki")["paragraphs"]),
         ["c#p1"]
     );
+    // Rutte meeting Stubb in Riga that Monday is the Riga meeting: the same act, day and
+    // place, and a participant in common.
     assert_eq!(
         strings(&event_with(&json, "Stubb in Riga")["paragraphs"]),
-        ["d#p1"]
+        ["c#p1", "d#p1"]
     );
 }
 
@@ -145,7 +147,7 @@ fn an_event_leaves_out_the_wire_dateline_and_keeps_a_speakers_label() {
     );
     project.seed(
         "briefing.txt",
-        "MICHAL: The port stays closed until the inquiry ends.\n",
+        "MICHAL: The port stays closed until the talks end.\n",
     );
     project.build_ok(&[]);
     let json = project.site().json();
@@ -160,7 +162,7 @@ fn an_event_leaves_out_the_wire_dateline_and_keeps_a_speakers_label() {
     );
     assert_eq!(
         event_with(&json, "port")["summary"],
-        "MICHAL: The port stays closed until the inquiry ends."
+        "MICHAL: The port stays closed until the talks end."
     );
 }
 
