@@ -136,6 +136,11 @@ static CUES: LazyLock<Vec<Vec<&'static str>>> =
     LazyLock::new(|| phrases(include_str!("data/claim_cues.txt")));
 static ONE_WORD_CUES: WordSet =
     LazyLock::new(|| CUES.iter().filter(|c| c.len() == 1).map(|c| c[0]).collect());
+/// The one-word reporting verbs ("said", "maintains").
+pub fn one_word_cues() -> impl Iterator<Item = &'static str> {
+    ONE_WORD_CUES.iter().copied()
+}
+
 /// Whether `word` (lower case) is a one-word reporting verb ("said", "maintains",
 /// "insisted"): what follows it is what someone says.
 pub fn is_reporting_word(word: &str) -> bool {

@@ -9,6 +9,7 @@
 //! else unknown. Merging the same event told in several places is left to the assembly,
 //! which knows what repeats what.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -360,6 +361,10 @@ impl Act {
 /// The words that name an act (`data/acts.txt`).
 static ACTS: LazyLock<foldhash::HashMap<&'static str, Act>> = LazyLock::new(|| {
     let mut acts = foldhash::HashMap::default();
+    for cue in super::claims::one_word_cues() {
+        acts.insert(cue, Act::Statement);
+    }
+    // The words of the list win over the reporting verbs.
     for line in list_entries(include_str!("data/acts.txt")) {
         let Some((name, words)) = line.split_once(':') else {
             continue;
@@ -570,10 +575,10 @@ fn happenings(
             out.push(Happening {
                 act,
                 date: date.clone(),
-                word: words[i].1.clone(),
+                word: words[i].1.to_string(),
                 at: words[i].0,
                 word_index: i,
-                definite: i > 0 && matches!(words[i - 1].1.as_str(), "the" | "this" | "that"),
+                definite: i > 0 && matches!(words[i - 1].1.as_ref(), "the" | "this" | "that"),
                 unresolved: false,
                 status: Status::Reported,
                 aside: false,
@@ -598,10 +603,10 @@ fn happenings(
             out.push(Happening {
                 act,
                 date,
-                word: words[i].1.clone(),
+                word: words[i].1.to_string(),
                 at: words[i].0,
                 word_index: i,
-                definite: i > 0 && matches!(words[i - 1].1.as_str(), "the" | "this" | "that"),
+                definite: i > 0 && matches!(words[i - 1].1.as_ref(), "the" | "this" | "that"),
                 unresolved,
                 status: Status::Reported,
                 aside: false,
@@ -636,10 +641,10 @@ fn happenings(
             out.push(Happening {
                 act,
                 date: EventDate::unknown(),
-                word: words[i].1.clone(),
+                word: words[i].1.to_string(),
                 at: words[i].0,
                 word_index: i,
-                definite: i > 0 && matches!(words[i - 1].1.as_str(), "the" | "this" | "that"),
+                definite: i > 0 && matches!(words[i - 1].1.as_ref(), "the" | "this" | "that"),
                 unresolved: false,
                 status: Status::Reported,
                 aside: true,
@@ -660,26 +665,34 @@ fn breaks_clause(text: &str) -> bool {
 /// Whether lower-case `word` names an act by itself (`data/acts.txt`): "briefing",
 /// "meeting", unlike a reporting verb.
 pub fn names_act(word: &str) -> bool {
-    ACTS.contains_key(word)
+    NAMED.contains(word)
 }
 
-/// The act the word at `i` names, if any: a word of `data/acts.txt` or a reporting verb.
+/// The words of `data/acts.txt`, without the reporting verbs.
+static NAMED: WordSet = LazyLock::new(|| {
+    list_entries(include_str!("data/acts.txt"))
+        .filter_map(|line| line.split_once(':'))
+        .flat_map(|(_, words)| words.split_whitespace())
+        .collect()
+});
+
+/// The act the word at `i` names, if any: a word of `data/acts.txt` or a reporting verb
+/// (one table, looked up once).
 /// "Calls for" and "call on" are appeals, and a video call is a meeting.
-fn act_at(words: &[(usize, String)], i: usize) -> Option<Act> {
-    let word = words[i].1.as_str();
-    let next = words.get(i + 1).map(|w| w.1.as_str());
+fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
+    let word = words[i].1.as_ref();
+    let next = words.get(i + 1).map(|w| w.1.as_ref());
     match ACTS.get(word) {
         Some(Act::Call) if matches!(next, Some("for" | "on" | "it" | "them" | "him" | "her")) => {
             None
         }
         Some(Act::Call) if i > 0 && words[i - 1].1 == "video" => Some(Act::Meeting),
-        Some(&act) => Some(act),
-        None => super::claims::is_reporting_word(word).then_some(Act::Statement),
+        found => found.copied(),
     }
 }
 
 /// The words of `text`, lower case, each with the byte it starts at.
-fn words_at(text: &str) -> Vec<(usize, String)> {
+fn words_at(text: &str) -> Vec<(usize, Cow<'_, str>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
@@ -687,7 +700,13 @@ fn words_at(text: &str) -> Vec<(usize, String)> {
         match (inside, start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
-                out.push((from, text[from..at].trim_end_matches('\'').to_lowercase()));
+                let word = text[from..at].trim_end_matches('\'');
+                let word = if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                };
+                out.push((from, word));
                 start = None;
             }
             _ => {}

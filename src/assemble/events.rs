@@ -11,10 +11,10 @@
 
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{xxh3_64, xxh3_64_with_seed};
 
 use super::claims::ClaimEntry;
-use super::{ParagraphRef, SourceEntry};
+use super::{ParagraphRef, RepeatKind, SourceEntry};
 use std::ops::Range;
 
 use crate::annotate::claims::introduces;
@@ -139,8 +139,9 @@ struct Forming {
     reports: Vec<u32>,
 }
 
-/// The events of `sources`, oldest first, undated last. `actors` are the briefing's
-/// actors; `claims` (in reading order) tell who speaks in a statement.
+/// The events of `sources`, oldest first, undated last. `kinds` are the actors' kinds and
+/// `voices` whom each speaks for ([`voices`]); `claims` (in reading order) tell who speaks
+/// in a statement.
 ///
 /// Reports are taken the most firmly dated first (a day stated, then a week, a month, a
 /// year, the publication date, nothing), originals before repeats, each in path and reading
@@ -148,14 +149,17 @@ struct Forming {
 /// words; in a repeat, the event of the original's sentence it agrees with; the event of an
 /// earlier report of the same act in its paragraph; the event of the same act, a date it
 /// allows and the participants it shares most with; else it starts an event.
-pub fn events(sources: &[SourceEntry], actors: &[Actor], claims: &[ClaimEntry]) -> Vec<EventEntry> {
+pub fn events(
+    sources: &[SourceEntry],
+    kinds: &[ActorKind],
+    voices: &[Option<usize>],
+    claims: &[ClaimEntry],
+) -> Vec<EventEntry> {
     let speakers = speakers_by_paragraph(claims);
-    let kinds: Vec<ActorKind> = actors.iter().map(|a| a.kind).collect();
-    let voices = voices(actors);
     let per_source: Vec<Vec<Report>> = sources
         .par_iter()
         .enumerate()
-        .map(|(s, source)| reports(s, source, &speakers, &kinds, &voices))
+        .map(|(s, source)| reports(s, source, &speakers, kinds, voices))
         .collect();
     let reports: Vec<&Report> = per_source.iter().flatten().collect();
     let mut order: Vec<u32> = (0..reports.len() as u32).collect();
@@ -163,16 +167,12 @@ pub fn events(sources: &[SourceEntry], actors: &[Actor], claims: &[ClaimEntry]) 
         let r = reports[i as usize];
         (r.original.is_some(), r.firmness())
     });
-    // Where each paragraph's reports start, for repeats to find their original's.
-    let mut first_of: HashMap<(usize, usize), u32> = HashMap::with_capacity(reports.len());
-    for (i, r) in reports.iter().enumerate().rev() {
-        first_of.insert((r.at.source, r.at.number), i as u32);
-    }
 
     let mut forming: Vec<Forming> = Vec::new();
     let mut event_of = vec![NONE; reports.len()];
     let mut by_words: HashMap<u64, u32> = HashMap::with_capacity(reports.len());
-    let mut by_participant: HashMap<(Act, usize), Vec<u32>> = HashMap::new();
+    let mut index = Index::default();
+    let mut seen: Vec<u32> = Vec::new();
     for &i in &order {
         let r = reports[i as usize];
         let joined = by_words
@@ -180,15 +180,17 @@ pub fn events(sources: &[SourceEntry], actors: &[Actor], claims: &[ClaimEntry]) 
             .map(|&j| event_of[j as usize])
             .or_else(|| {
                 let of = r.original.as_ref()?;
-                let j = best_in_original(r, of, &reports, &first_of)?;
+                let j = best_in_original(r, of, &reports)?;
                 Some(event_of[j as usize]).filter(|&e| e != NONE)
             })
-            .or_else(|| in_context(r, i, &reports, &event_of, &forming, &first_of))
-            .or_else(|| best_event(r, &forming, &by_participant, &kinds))
+            .or_else(|| in_context(r, i, &reports, &event_of, &forming))
+            .or_else(|| best_event(r, i, &forming, &index, kinds, &mut seen))
             .or_else(|| {
-                // Told in passing, a happening starts an event only between two named
-                // parties; a statement known to no day starts none (it stays a claim).
-                let passing = r.happening.aside && named_parties(&r.participants, &kinds) < 2;
+                // Told in passing, a happening starts an event only as a prospect between
+                // two named parties ("a meeting between Trump and Zelenskyy could follow");
+                // a statement known to no day starts none (it stays a claim).
+                let passing = r.happening.aside
+                    && (r.status != Status::Planned || named_parties(&r.participants, kinds) < 2);
                 let dateless = r.happening.act == Act::Statement && r.date().first_day.is_none();
                 (passing || dateless).then_some(NONE)
             });
@@ -196,17 +198,7 @@ pub fn events(sources: &[SourceEntry], actors: &[Actor], claims: &[ClaimEntry]) 
             Some(NONE) => continue,
             Some(e) => e,
             None => {
-                // Told in passing, a happening that is no prospect took place by the day
-                // its report was published, as far as anyone can say.
-                let date = match r.published {
-                    Some(day) if r.happening.aside && r.status != Status::Planned => EventDate {
-                        value: Some(day.to_string()),
-                        precision: Precision::Day,
-                        approximate: true,
-                        first_day: Some(day),
-                    },
-                    _ => r.date().clone(),
-                };
+                let date = r.date().clone();
                 forming.push(Forming {
                     act: r.happening.act,
                     status: r.status,
@@ -232,7 +224,7 @@ pub fn events(sources: &[SourceEntry], actors: &[Actor], claims: &[ClaimEntry]) 
         for &p in &r.participants {
             if !event.participants.contains(&p) {
                 event.participants.push(p);
-                by_participant.entry((event.act, p)).or_default().push(e);
+                index.add(event.act, p, &event.date, e);
             }
         }
     }
@@ -270,7 +262,7 @@ pub fn events(sources: &[SourceEntry], actors: &[Actor], claims: &[ClaimEntry]) 
         .par_iter()
         .enumerate()
         .map(|(n, &(.., e))| {
-            let mut event = entry(&forming[e], &reports);
+            let mut event = entry(&forming[e], &reports, sources);
             event.id = format!("e{}", n + 1);
             event
         })
@@ -312,7 +304,10 @@ fn reports<'a>(
     // The first paragraph of a block quote that a sentence introduces is told with it.
     let mut told = None;
     for (n, p) in source.paragraphs.iter().enumerate() {
-        if !p.kind.is_prose() || told == Some(n) {
+        // An exact repeat reports what its original does: it joins the original's events
+        // when they are made ([`entry`]), unread.
+        let exact = matches!(&p.repeat_of, Some(r) if r.kind == RepeatKind::Exact);
+        if !p.kind.is_prose() || told == Some(n) || exact {
             continue;
         }
         let said = speakers.get(&(s, p.number));
@@ -374,7 +369,8 @@ fn reports<'a>(
                 })
             });
             // The speaker of the sentence's claim, if it has one.
-            let speaker = said.and_then(|claims| {
+            let states = read.happenings.iter().any(|h| h.act == Act::Statement);
+            let speaker = said.filter(|_| states).and_then(|claims| {
                 claims
                     .iter()
                     .find(|(_, what)| !what.is_empty() && text.contains(what.trim()))
@@ -382,19 +378,20 @@ fn reports<'a>(
                     .map(|&(speaker, _)| speaker)
             });
             let summary = quote.as_ref().map_or(text, |q| &q.summary);
-            let key = |act, k| words_key(summary, act, k);
+            let words = words_key(summary);
             let keys: Vec<u64> = read
                 .happenings
                 .iter()
                 .enumerate()
-                .map(|(k, h)| key(h.act, k))
+                .map(|(k, h)| xxh3_64_with_seed(&[h.act as u8, k as u8], words))
                 .collect();
             let count = read.happenings.len();
             let mut quote = quote;
             for (k, mut happening) in read.happenings.into_iter().enumerate() {
                 happening.date.approximate |= inferred;
                 let at = range.start + happening.at;
-                let clause = clause_around(&p.text, range.clone(), at);
+                let whole = clause_of(&p.text, range.clone(), at);
+                let clause = near_in(&p.text, whole.clone(), at);
                 let in_clause = || {
                     p.mentions
                         .iter()
@@ -410,7 +407,6 @@ fn reports<'a>(
                         // The clause's subject, however far before the act ("The coalition
                         // of the willing, a group of …, will hold a video call"), and
                         // whoever is named near it.
-                        let whole = clause_of(&p.text, range.clone(), at);
                         let subject = p.mentions.iter().find(|m| {
                             m.start >= whole.start
                                 && m.end <= at
@@ -457,8 +453,8 @@ fn reports<'a>(
 /// - without a date of its own, the event of an earlier report of the same act in its
 ///   paragraph whose date it allows ("The Geneva round ended on Sunday …. Rubio told
 ///   reporters after the session …");
-/// - for a statement without a date of its own, the happening its paragraph dates, else
-///   the source's lead happening (its first report: dated and no statement, or a
+/// - for a statement without a date of its own, the happening its paragraph dates to the
+///   day, else the source's lead happening (its first report: of a day and no statement, or a
 ///   briefing, an address, an interview): the quotes of a story are part of what it
 ///   reports ("European governments moved on Sunday to …" followed by what each leader
 ///   said; what is said at a press briefing), within the window of a statement;
@@ -470,9 +466,8 @@ fn in_context(
     reports: &[&Report<'_>],
     event_of: &[u32],
     forming: &[Forming],
-    first_of: &HashMap<(usize, usize), u32>,
 ) -> Option<u32> {
-    let &first = first_of.get(&(r.at.source, r.at.number))?;
+    let first = first_of(reports, &r.at)?;
     let paragraph = || {
         reports[first as usize..]
             .iter()
@@ -506,13 +501,13 @@ fn in_context(
                 if day <= p && (p - f.last_day.unwrap_or(day)).num_days() <= STATEMENT_WINDOW)
         };
         let dated_here = paragraph()
-            .find(|(_, o)| o.firmness() <= FIRM)
+            .find(|(_, o)| o.firmness() == DAY)
             .map(|(j, _)| event_of[j]);
         let lede = reports
             .get(source_first)
             .filter(|o| o.at.source == r.at.source)
             .filter(|o| o.happening.act != Act::Statement || names_act(&o.happening.word))
-            .filter(|o| o.firmness() <= FIRM || o.happening.act == Act::Statement)
+            .filter(|o| o.firmness() == DAY || o.happening.act == Act::Statement)
             .map(|_| event_of[source_first])
             .filter(|&e| e != NONE);
         if let Some(e) = dated_here.or(lede).filter(|&e| lately(e)) {
@@ -532,27 +527,29 @@ fn in_context(
     None
 }
 
-/// The firmness ([`Report::firmness`]) of a date the report states: a day, a week, a
-/// month or a year.
-const FIRM: u8 = 3;
+/// The firmness ([`Report::firmness`]) of a day the report states: what a statement
+/// without a date of its own may be placed beside.
+const DAY: u8 = 0;
 
 /// The event of `r`'s act whose date `r` allows and whose participants it shares most,
 /// if they weigh enough; on a tie, the event nearest its date, then the most reported.
 fn best_event(
     r: &Report<'_>,
+    i: u32,
     forming: &[Forming],
-    by_participant: &HashMap<(Act, usize), Vec<u32>>,
+    index: &Index,
     kinds: &[ActorKind],
+    seen: &mut Vec<u32>,
 ) -> Option<u32> {
     let act = r.happening.act;
-    let mut seen: Vec<u32> = Vec::new();
+    seen.resize(forming.len(), NONE);
     let mut best: Option<(f32, i64, usize, u32)> = None;
     for &p in &r.participants {
-        for &e in by_participant.get(&(act, p)).into_iter().flatten() {
-            if seen.contains(&e) {
+        for e in index.candidates(act, p, r) {
+            if seen[e as usize] == i {
                 continue;
             }
-            seen.push(e);
+            seen[e as usize] = i;
             let f = &forming[e as usize];
             if !allows(r, f) || (act == Act::Other && f.verb != r.verb) {
                 continue;
@@ -600,6 +597,89 @@ fn best_event(
     best.map(|(.., e)| u32::MAX - e)
 }
 
+/// How many events of one act and participant a report without a day of its own looks
+/// at, the nearest its date first: enough for the happenings a report may tell, few enough
+/// that merging stays near linear in the reports.
+const LOOK: usize = 24;
+
+/// The events of each act and participant: those of a day by the day, the others (a week,
+/// a month, a year, no date) in the order they started.
+#[derive(Default)]
+struct Index {
+    days: HashMap<(Act, usize), std::collections::BTreeMap<chrono::NaiveDate, Vec<u32>>>,
+    other: HashMap<(Act, usize), Vec<u32>>,
+}
+
+impl Index {
+    fn add(&mut self, act: Act, participant: usize, date: &EventDate, e: u32) {
+        match (date.precision, date.first_day) {
+            (Precision::Day, Some(day)) => self
+                .days
+                .entry((act, participant))
+                .or_default()
+                .entry(day)
+                .or_default()
+                .push(e),
+            _ => self.other.entry((act, participant)).or_default().push(e),
+        }
+    }
+
+    /// The events of `act` with `participant` whose date may allow `r`'s: of its day;
+    /// of the days of its week, month or year; of the window before its publication (the
+    /// [`LOOK`] first from it on, for a prospect); or, without a date, the [`LOOK`]
+    /// nearest before its publication (after, for a prospect). Then the last [`LOOK`] of
+    /// the events of no single day.
+    fn candidates<'s>(
+        &'s self,
+        act: Act,
+        participant: usize,
+        r: &Report<'_>,
+    ) -> impl Iterator<Item = u32> + 's {
+        let key = (act, participant);
+        let date = r.date();
+        let days = self.days.get(&key);
+        let dated: Box<dyn Iterator<Item = u32> + 's> = match (days, date.first_day) {
+            (None, _) => Box::new(std::iter::empty()),
+            (Some(days), Some(first)) if !date.approximate => {
+                let last = last_day(date).unwrap_or(first);
+                Box::new(
+                    days.range(first..=last)
+                        .flat_map(|(_, e)| e.iter().copied())
+                        .take(LOOK),
+                )
+            }
+            // A prospect is of the day it is reported or after.
+            (Some(days), Some(published)) if r.status == Status::Planned => Box::new(
+                days.range(published..)
+                    .flat_map(|(_, e)| e.iter().copied())
+                    .take(LOOK),
+            ),
+            (Some(days), Some(published)) => {
+                let from = published - chrono::Days::new(WINDOW as u64);
+                Box::new(
+                    days.range(from..=published)
+                        .rev()
+                        .flat_map(|(_, e)| e.iter().copied())
+                        .take(LOOK),
+                )
+            }
+            (Some(days), None) => {
+                let nearest: Box<dyn Iterator<Item = (&chrono::NaiveDate, &Vec<u32>)>> =
+                    match r.published {
+                        Some(published) if r.status == Status::Planned => {
+                            Box::new(days.range(published..))
+                        }
+                        Some(published) => Box::new(days.range(..=published).rev()),
+                        None => Box::new(days.iter().rev()),
+                    };
+                Box::new(nearest.flat_map(|(_, e)| e.iter().copied()).take(LOOK))
+            }
+        };
+        let other = self.other.get(&key).map_or(&[][..], Vec::as_slice);
+        dated.chain(other[other.len().saturating_sub(LOOK)..].iter().copied())
+    }
+}
+
 /// How many of `participants` are people, organizations or groups.
 fn named_parties(participants: &[usize], kinds: &[ActorKind]) -> usize {
     participants
@@ -610,7 +690,7 @@ fn named_parties(participants: &[usize], kinds: &[ActorKind]) -> usize {
 
 /// Whom each actor speaks for: the organization a spokesperson's role names ("Kremlin
 /// spokesman Dmitry Peskov" speaks for the Kremlin).
-fn voices(actors: &[Actor]) -> Vec<Option<usize>> {
+pub fn voices(actors: &[Actor]) -> Vec<Option<usize>> {
     const SPOKES: &[&str] = &["spokes", "press secretary", "press office"];
     let mut organizations: HashMap<String, usize> = HashMap::new();
     for (a, actor) in actors.iter().enumerate() {
@@ -650,28 +730,26 @@ fn contains_words(text: &str, words: &str) -> bool {
 /// How many words either side of the word naming an act may name who takes part.
 const REACH: usize = 12;
 
-/// The words of `sentence` (a byte range of `text`) that may tell who takes part in the
-/// act named at byte `at`: within [`REACH`] words of it, in its clause (between the breaks
-/// that join clauses: "; ", ", and ", ", but ", ", while ", " — ").
-fn clause_around(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
-    let clause = clause_of(text, sentence, at);
-    let before = &text[clause.start..at.max(clause.start)];
-    let start = before
+/// The words of `clause` (a byte range of `text`, see [`clause_of`]) that may tell who
+/// takes part in the act named at byte `at`: within [`REACH`] words of it.
+fn near_in(text: &str, clause: Range<usize>, at: usize) -> Range<usize> {
+    let at = at.clamp(clause.start, clause.end);
+    let start = text[clause.start..at]
         .char_indices()
         .rev()
         .filter(|(_, c)| c.is_whitespace())
         .nth(REACH)
         .map_or(clause.start, |(i, _)| clause.start + i);
-    let after = &text[at.clamp(clause.start, clause.end)..clause.end];
-    let end = after
+    let end = text[at..clause.end]
         .char_indices()
         .filter(|(_, c)| c.is_whitespace())
         .nth(REACH)
-        .map_or(clause.end, |(i, _)| at.clamp(clause.start, clause.end) + i);
+        .map_or(clause.end, |(i, _)| at + i);
     start..end
 }
 
-/// The clause of `sentence` (a byte range of `text`) around byte `at`.
+/// The clause of `sentence` (a byte range of `text`) around byte `at`: between the
+/// breaks that join clauses ("; ", ", and ", ", but ", ", while ", " — ").
 fn clause_of(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
     const BREAKS: &[&str] = &["; ", ", and ", ", but ", ", while ", " \u{2014} ", " - "];
     let at = at.clamp(sentence.start, sentence.end);
@@ -771,13 +849,8 @@ fn last_day(date: &EventDate) -> Option<chrono::NaiveDate> {
 
 /// The report of the original paragraph `of` whose sentence most words of `r` agree with,
 /// of the same act, if enough do.
-fn best_in_original(
-    r: &Report<'_>,
-    of: &ParagraphRef,
-    reports: &[&Report<'_>],
-    first_of: &HashMap<(usize, usize), u32>,
-) -> Option<u32> {
-    let &first = first_of.get(&(of.source, of.number))?;
+fn best_in_original(r: &Report<'_>, of: &ParagraphRef, reports: &[&Report<'_>]) -> Option<u32> {
+    let first = first_of(reports, of)?;
     let words = word_set(r.summary());
     reports[first as usize..]
         .iter()
@@ -795,14 +868,23 @@ fn best_in_original(
         .map(|(_, i)| i)
 }
 
+/// The first of the reports (in path and reading order) of paragraph `at`, if it has any.
+fn first_of(reports: &[&Report<'_>], at: &ParagraphRef) -> Option<u32> {
+    let first = reports.partition_point(|o| (o.at.source, o.at.number) < (at.source, at.number));
+    (reports.get(first)?.at == *at).then_some(first as u32)
+}
+
 /// The entry of an event: its first report gives its date and status; its summary is the
-/// clearest sentence that states it; every report adds its paragraph and actors.
-fn entry(f: &Forming, reports: &[&Report<'_>]) -> EventEntry {
+/// clearest sentence that states it; every report adds its paragraph and actors, and the
+/// exact repeats of its paragraph.
+fn entry(f: &Forming, reports: &[&Report<'_>], sources: &[SourceEntry]) -> EventEntry {
     let members: Vec<&Report> = f.reports.iter().map(|&i| reports[i as usize]).collect();
     let founder = members[0];
     let clearest = members
         .iter()
-        .max_by(|a, b| clarity(a, f).total_cmp(&clarity(b, f)))
+        .map(|r| (clarity(r, f), r))
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, r)| r)
         .expect("an event has a report");
     let mut paragraphs: Vec<ParagraphRef> = Vec::with_capacity(members.len() + 1);
     let mut actors: Vec<usize> = Vec::new();
@@ -814,6 +896,17 @@ fn entry(f: &Forming, reports: &[&Report<'_>]) -> EventEntry {
                 actors.push(actor);
             }
         }
+    }
+    // The exact repeats of its paragraphs report it too.
+    let read = paragraphs.len();
+    for k in 0..read {
+        let at = &paragraphs[k];
+        let repeats = &sources[at.source].paragraphs[at.number - 1].repeated_by;
+        let exact = repeats.iter().filter(|by| {
+            let p = &sources[by.source].paragraphs[by.number - 1];
+            matches!(&p.repeat_of, Some(r) if r.kind == RepeatKind::Exact)
+        });
+        paragraphs.extend(exact.cloned().collect::<Vec<_>>());
     }
     paragraphs.sort_unstable_by_key(|p| (p.source, p.number));
     paragraphs.dedup();
@@ -839,7 +932,11 @@ fn clarity(r: &Report<'_>, f: &Forming) -> f32 {
     if r.main {
         score += 1.0;
     }
-    if r.date() == &f.date {
+    let (mine, theirs) = (r.date(), &f.date);
+    if mine.first_day == theirs.first_day
+        && mine.precision == theirs.precision
+        && mine.approximate == theirs.approximate
+    {
         score += 1.0;
     }
     if r.original.is_none() {
@@ -851,12 +948,10 @@ fn clarity(r: &Report<'_>, f: &Forming) -> f32 {
     score
 }
 
-/// Hash of the act, the happening's place in its sentence and the lower-cased words of
-/// `text`, each ended by a byte no word holds.
-fn words_key(text: &str, act: Act, k: usize) -> u64 {
+/// Hash of the lower-cased words of `text`, each ended by a byte no word holds (a
+/// report's key hashes it with its act and its place in the sentence).
+fn words_key(text: &str) -> u64 {
     let mut words = Vec::with_capacity(text.len() + 8);
-    words.push(act as u8);
-    words.push(k as u8);
     each_lower_word(text, |word| {
         words.extend_from_slice(word.as_bytes());
         words.push(0xff);

@@ -245,15 +245,16 @@ pub fn assemble(
     // The actors' entries are gathered on one thread while the claims are read beside it;
     // the events, which take the speakers from the claims, beside the relations.
     let kinds: Vec<ActorKind> = actors.iter().map(|a| a.kind).collect();
-    let claims = claims::claims(&sources, &kinds);
+    let voices = events::voices(&actors);
+    let (mut actors, claims) = rayon::join(
+        || actors::entries(actors, &sources),
+        || claims::claims(&sources, &kinds),
+    );
     let (events, relations) = rayon::join(
-        || events::events(&sources, &actors, &claims),
+        || events::events(&sources, &kinds, &voices, &claims),
         || relations::relations(&sources),
     );
-    let (mut actors, summary) = rayon::join(
-        || actors::entries(actors, &sources),
-        || summary::summary(&events, sources.len()),
-    );
+    let summary = summary::summary(&events, sources.len());
     for (e, event) in events.iter().enumerate() {
         for &actor in &event.actors {
             actors[actor].events.push(e);

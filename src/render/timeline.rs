@@ -14,6 +14,7 @@ use crate::annotate::time::{Timex, TimexType};
 use crate::assemble::{ActorEntry, Briefing, EventEntry, SourceEntry};
 use crate::render::address;
 use crate::render::inline::escape;
+use crate::render::view::group_thousands;
 
 /// Up to this many events, the timeline is one page; beyond, one page per period, and a
 /// period with more is cut into pages of this many.
@@ -262,35 +263,39 @@ pub fn event_view<'a>(
     }
 }
 
-/// The paragraphs that report `event`, grouped by source.
+/// The paragraphs that report `event`, grouped by source, in path order.
 fn reports<'a>(briefing: &'a Briefing, event: &EventEntry) -> Vec<ReportGroup<'a>> {
-    let mut groups: Vec<(usize, ReportGroup)> = Vec::new();
+    // The paragraphs come in path and reading order: each source's are together.
+    let mut groups: Vec<ReportGroup> = Vec::new();
+    let mut last = None;
     for at in &event.paragraphs {
         let Some(source) = briefing.sources.get(at.source) else {
             continue;
         };
-        match groups.iter_mut().find(|(s, _)| *s == at.source) {
-            Some((_, group)) => group.paragraphs.push(at.number),
-            None => groups.push((
-                at.source,
-                ReportGroup {
-                    source,
-                    paragraphs: vec![at.number],
-                    by_title: false,
-                },
-            )),
+        match groups.last_mut() {
+            Some(group) if last == Some(at.source) => group.paragraphs.push(at.number),
+            _ => groups.push(ReportGroup {
+                source,
+                paragraphs: vec![at.number],
+                by_title: false,
+            }),
+        }
+        last = Some(at.source);
+    }
+    // "Northern Desk ¶1 · Northern Desk ¶1" would read as one report twice.
+    let mut outlets: BTreeMap<&str, usize> = BTreeMap::new();
+    for group in &groups {
+        if let Some(outlet) = group.source.meta.outlet.as_deref() {
+            *outlets.entry(outlet).or_default() += 1;
         }
     }
-    let mut groups: Vec<ReportGroup> = groups.into_iter().map(|(_, g)| g).collect();
-    // "Northern Desk ¶1 · Northern Desk ¶1" would read as one report twice.
-    for k in 0..groups.len() {
-        let outlet = groups[k].source.meta.outlet.as_deref();
-        groups[k].by_title = outlet.is_some()
-            && groups
-                .iter()
-                .filter(|g| g.source.meta.outlet.as_deref() == outlet)
-                .count()
-                > 1;
+    for group in &mut groups {
+        group.by_title = group
+            .source
+            .meta
+            .outlet
+            .as_deref()
+            .is_some_and(|o| outlets.get(o).copied().unwrap_or(0) > 1);
     }
     groups
 }
@@ -465,7 +470,12 @@ pub fn latest_events(briefing: &Briefing, timeline: &Timeline) -> String {
 pub fn event_html(view: &EventView<'_>, out: &mut String) {
     let event = view.event;
     let status = event.status.as_str();
-    out.push_str("<li class=\"event\" id=\"");
+    // The events most sources report stand out.
+    out.push_str(if event.sources >= MAJOR {
+        "<li class=\"event event-major\" id=\""
+    } else {
+        "<li class=\"event\" id=\""
+    });
     escape(&event.id, out);
     out.push_str("\" data-actors=\"");
     for (n, actor) in view.actors.iter().enumerate() {
@@ -527,29 +537,58 @@ pub fn event_html(view: &EventView<'_>, out: &mut String) {
         }
         out.push_str("</p>\n");
     }
-    out.push_str("  <p class=\"event-reports\">Reported in ");
-    for (n, group) in view.reports.iter().enumerate() {
-        if n > 0 {
-            out.push_str(" · ");
+    // One source is named in the entry; several are counted there and listed behind a
+    // disclosure, the first [`LISTED`] of them.
+    match view.reports.as_slice() {
+        [group] => {
+            out.push_str("  <p class=\"event-reports\">Reported in ");
+            report_html(view.to_root, group, out);
+            out.push_str("</p>\n");
         }
-        out.push_str("<span title=\"");
-        let outlet = group.source.meta.outlet.as_deref();
-        escape(
-            outlet
-                .filter(|_| group.by_title)
-                .unwrap_or(&group.source.title),
-            out,
-        );
-        out.push_str("\">");
-        group.name_html(out);
-        out.push_str("</span>");
-        for &number in &group.paragraphs {
-            out.push_str(" <a href=\"");
-            paragraph_href(view.to_root, group.source, number, out);
-            let _ = write!(out, "\">\u{b6}{number}</a>");
+        groups => {
+            let _ = write!(
+                out,
+                "  <details class=\"event-reports\"><summary>Reported by {} sources</summary>\n  <ul>\n",
+                group_thousands(groups.len())
+            );
+            for group in groups.iter().take(LISTED) {
+                out.push_str("    <li>");
+                report_html(view.to_root, group, out);
+                out.push_str("</li>\n");
+            }
+            if groups.len() > LISTED {
+                let _ = writeln!(
+                    out,
+                    "    <li>and {} more sources, listed in <code>briefing.json</code></li>",
+                    group_thousands(groups.len() - LISTED)
+                );
+            }
+            out.push_str("  </ul></details>\n");
         }
     }
-    out.push_str("</p>\n</li>\n");
+    out.push_str("</li>\n");
+}
+
+/// How many sources make an event one of the most reported, drawn to the eye.
+const MAJOR: usize = 3;
+
+/// How many of an event's sources its entry lists.
+const LISTED: usize = 40;
+
+/// One source of an event, named (its title, or outlet, on hover), with its paragraphs'
+/// links ([`write_reports`]).
+fn report_html(to_root: &str, group: &ReportGroup<'_>, out: &mut String) {
+    out.push_str("<span title=\"");
+    let outlet = group.source.meta.outlet.as_deref();
+    escape(
+        outlet
+            .filter(|_| group.by_title)
+            .unwrap_or(&group.source.title),
+        out,
+    );
+    out.push_str("\">");
+    write_reports(group, to_root, out);
+    out.push_str("</span>");
 }
 
 /// The overview's cited summary as HTML list items: each sentence, then links to the

@@ -238,7 +238,7 @@ fn figure(n: usize, one: &str, many: &str) -> Figure {
 }
 
 /// `12345` as `12,345`.
-fn group_thousands(n: usize) -> String {
+pub fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
