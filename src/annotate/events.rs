@@ -555,6 +555,8 @@ fn happenings(
     // ("met yesterday and again today") happened on each.
     let byte = |i: usize| words.get(i).map_or(sentence.len(), |w| w.0);
     let mut dated: Vec<Vec<EventDate>> = vec![Vec::new(); acts.len()];
+    // Where the last date given to each act ends, for a second day to follow it closely.
+    let mut last_end: Vec<usize> = vec![0; acts.len()];
     for (start, end, date) in &dates {
         let right_after = acts.iter().position(|&(i, _)| i >= *end && i <= end + 1);
         let before = acts
@@ -562,11 +564,15 @@ fn happenings(
             .rposition(|&(i, _)| i < *start && !breaks_clause(&sentence[byte(i)..byte(*start)]));
         let after = acts.iter().position(|&(i, _)| i >= *end);
         let nearest = right_after.or(before).or(after);
+        // A second day follows the first closely ("yesterday and again today"); one
+        // further on tells of something else ("said on Wednesday that … reopen on Friday").
         if let Some(k) = nearest
-            && (dated[k].is_empty() || date.precision == Precision::Day)
+            && (dated[k].is_empty()
+                || (date.precision == Precision::Day && *start <= last_end[k] + SECOND_DAY))
             && !dated[k].contains(date)
         {
             dated[k].push(date.clone());
+            last_end[k] = *end;
         }
     }
     let mut out: Vec<Happening> = Vec::new();
@@ -654,6 +660,9 @@ fn happenings(
     Some(out)
 }
 
+/// How many words may stand between an act's first day and a second day of it.
+const SECOND_DAY: usize = 3;
+
 /// Whether `text` joins two clauses ("…, and …", "…; …"), so that a date after it does
 /// not tell an act named before it.
 fn breaks_clause(text: &str) -> bool {
@@ -677,8 +686,8 @@ static NAMED: WordSet = LazyLock::new(|| {
 });
 
 /// The act the word at `i` names, if any: a word of `data/acts.txt` or a reporting verb
-/// (one table, looked up once).
-/// "Calls for" and "call on" are appeals, and a video call is a meeting.
+/// (one table, looked up once). "Calls for" and "call on" are appeals, a video call is a
+/// meeting, and so is sitting down with someone.
 fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
     let word = words[i].1.as_ref();
     let next = words.get(i + 1).map(|w| w.1.as_ref());
@@ -687,6 +696,10 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
             None
         }
         Some(Act::Call) if i > 0 && words[i - 1].1 == "video" => Some(Act::Meeting),
+        // "Sat down with" is a meeting.
+        None if next == Some("down") && matches!(word, "sat" | "sit" | "sits" | "sitting") => {
+            Some(Act::Meeting)
+        }
         found => found.copied(),
     }
 }
@@ -998,6 +1011,31 @@ mod tests {
                 (Act::Meeting, Some("2024-04-09".into()), false),
                 (Act::Meeting, Some("2024-04-10".into()), false),
             ]
+        );
+    }
+
+    #[test]
+    fn a_day_further_on_tells_of_something_else() {
+        // Friday is when the terminals reopen, not when she spoke.
+        assert_eq!(
+            happenings_of(
+                "The chair told reporters on Wednesday that the terminals would reopen on Friday.",
+                &[
+                    ("Wednesday", Some("2024-04-10")),
+                    ("Friday", Some("2024-04-12"))
+                ],
+                Some("2024-04-10"),
+            ),
+            vec![(Act::Statement, Some("2024-04-10".into()), false)]
+        );
+        // Sitting down with someone is meeting them.
+        assert_eq!(
+            happenings_of(
+                "Last month, the chair sat down with the union leader.",
+                &[("Last month", Some("2024-03"))],
+                Some("2024-04-10"),
+            ),
+            vec![(Act::Meeting, Some("2024-03".into()), false)]
         );
     }
 

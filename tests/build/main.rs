@@ -10,6 +10,7 @@ mod dating;
 mod dedupe;
 mod export;
 mod feed;
+mod happenings;
 mod hostile;
 mod input;
 mod links;

@@ -1,0 +1,109 @@
+//! Events as happenings (`tests/fixtures/happenings`): one meeting told by four sources in
+//! other words and dates is one event; a meeting elsewhere that day stays apart; a call
+//! and the publication of its recording, told in one sentence, are two events; a statement
+//! keeps the day it was made, not a day it speaks of.
+
+use serde_json::Value;
+
+use crate::common::Project;
+
+fn build(project: &Project) -> Value {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/happenings");
+    project.build_ok(&["--seeds", seeds.to_str().unwrap()]);
+    project.site().json()
+}
+
+/// The event whose paragraphs include `paragraph` and whose date is `date`.
+fn event<'a>(json: &'a Value, paragraph: &str, date: &str) -> &'a Value {
+    let found: Vec<&Value> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["date"] == date && paragraphs(e).contains(&paragraph))
+        .collect();
+    assert_eq!(found.len(), 1, "events of {paragraph} on {date}: {found:?}");
+    found[0]
+}
+
+fn paragraphs(event: &Value) -> Vec<&str> {
+    event["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn one_meeting_told_in_other_words_and_dates_is_one_event() {
+    let project = Project::new();
+    let json = build(&project);
+    // "on Tuesday" in a Wednesday report, "October 14, 2025" in another, "last month" in
+    // a third, and an undated repost of the first.
+    let met = event(&json, "a-wire#p1", "2025-10-14");
+    assert_eq!(
+        paragraphs(met),
+        ["a-wire#p1", "b-daily#p1", "c-monthly#p1", "g-repost#p1"]
+    );
+    assert_eq!(met["sources"], 4);
+    assert_eq!(met["precision"], "day");
+    assert_eq!(met["approximate"], false);
+    assert_eq!(met["status"], "reported");
+    let actors: Vec<&str> = met["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    assert!(actors.contains(&"lena-sorvik") && actors.contains(&"tomas-brenn"));
+}
+
+#[test]
+fn two_meetings_on_one_day_in_two_places_stay_apart() {
+    let project = Project::new();
+    let json = build(&project);
+    // Brenn takes part in both, but one is in Rotterdam and the other in Antwerp.
+    let antwerp = event(&json, "f-council#p1", "2025-10-14");
+    assert_eq!(paragraphs(antwerp), ["f-council#p1"]);
+    assert!(!paragraphs(event(&json, "a-wire#p1", "2025-10-14")).contains(&"f-council#p1"));
+}
+
+#[test]
+fn a_call_and_the_publication_of_its_recording_are_two_events() {
+    let project = Project::new();
+    let json = build(&project);
+    // "On Tuesday, the Rotterdam Courier published a recording of an October 9 call": the
+    // call is dated October 9, the publication Tuesday the 21st.
+    let call = event(&json, "d-leak#p1", "2025-10-09");
+    let published = event(&json, "d-leak#p1", "2025-10-21");
+    assert_ne!(call["id"], published["id"]);
+    // "the call with Lena Sorvik", told in passing two days later, is the same call.
+    assert_eq!(paragraphs(call), ["d-leak#p1", "e-reaction#p1"]);
+    // The recording "released on Tuesday" is the same publication, and the reaction
+    // quoted in the leak's story is part of it.
+    assert_eq!(
+        paragraphs(published),
+        ["d-leak#p1", "d-leak#p2", "e-reaction#p2"]
+    );
+}
+
+#[test]
+fn a_statement_keeps_the_day_it_was_made() {
+    let project = Project::new();
+    let json = build(&project);
+    // "Sorvik told reporters on Wednesday that the terminals would reopen on Friday": a
+    // statement of Wednesday the 15th, and no event on the Friday it speaks of.
+    let said = event(&json, "a-wire#p2", "2025-10-15");
+    assert_eq!(said["status"], "reported");
+    let on_friday = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["date"] == "2025-10-17")
+        .count();
+    assert_eq!(on_friday, 0);
+    // Six happenings in all, none undated.
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(events.len(), 6);
+    assert!(events.iter().all(|e| !e["date"].is_null()));
+}
