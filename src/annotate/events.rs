@@ -575,21 +575,21 @@ fn happenings(
             last_end[k] = *end;
         }
     }
+    // The happening named by word `i`.
+    let named = |i: usize, act: Act, date: EventDate| Happening {
+        act,
+        date,
+        word: words[i].1.to_string(),
+        at: words[i].0,
+        word_index: i,
+        definite: i > 0 && matches!(words[i - 1].1.as_ref(), "the" | "this" | "that"),
+        unresolved: false,
+        status: Status::Reported,
+        aside: false,
+    };
     let mut out: Vec<Happening> = Vec::new();
     for (&(i, act), dates) in acts.iter().zip(&dated) {
-        for date in dates {
-            out.push(Happening {
-                act,
-                date: date.clone(),
-                word: words[i].1.to_string(),
-                at: words[i].0,
-                word_index: i,
-                definite: i > 0 && matches!(words[i - 1].1.as_ref(), "the" | "this" | "that"),
-                unresolved: false,
-                status: Status::Reported,
-                aside: false,
-            });
-        }
+        out.extend(dates.iter().map(|date| named(i, act, date.clone())));
     }
     let main = if out.is_empty() {
         if let Some(&(i, act)) = acts.first() {
@@ -607,29 +607,21 @@ fn happenings(
                     first_day: Some(day),
                 });
             out.push(Happening {
-                act,
-                date,
-                word: words[i].1.to_string(),
-                at: words[i].0,
-                word_index: i,
-                definite: i > 0 && matches!(words[i - 1].1.as_ref(), "the" | "this" | "that"),
                 unresolved,
-                status: Status::Reported,
-                aside: false,
+                ..named(i, act, date)
             });
             Some(i)
         } else {
             let (dates_at, _, date) = dates.into_iter().next()?;
             out.push(Happening {
-                act: Act::Other,
-                date,
                 word: String::new(),
                 at: 0,
-                word_index: dates_at,
                 definite: false,
-                unresolved: false,
-                status: Status::Reported,
-                aside: false,
+                ..named(
+                    dates_at.min(words.len().saturating_sub(1)),
+                    Act::Other,
+                    date,
+                )
             });
             None
         }
@@ -645,15 +637,8 @@ fn happenings(
             && out.iter().all(|h| h.act != act)
         {
             out.push(Happening {
-                act,
-                date: EventDate::unknown(),
-                word: words[i].1.to_string(),
-                at: words[i].0,
-                word_index: i,
-                definite: i > 0 && matches!(words[i - 1].1.as_ref(), "the" | "this" | "that"),
-                unresolved: false,
-                status: Status::Reported,
                 aside: true,
+                ..named(i, act, EventDate::unknown())
             });
         }
     }
@@ -972,71 +957,70 @@ mod tests {
     }
 
     #[test]
-    fn each_date_goes_to_the_act_named_nearest_it() {
-        // The publication on the day, the call in the month.
-        assert_eq!(
-            happenings_of(
+    fn each_date_goes_to_the_act_it_modifies() {
+        type Case<'a> = (
+            &'a str,
+            &'a [(&'a str, Option<&'a str>)],
+            &'a [(Act, Option<&'a str>, bool)],
+        );
+        let cases: &[Case] = &[
+            // The publication on the day, the call in the month.
+            (
                 "On Friday, the daily published a recording of a March call in which the mayor advised the minister.",
                 &[("Friday", Some("2024-04-12")), ("March", Some("2024-03"))],
-                Some("2024-04-13"),
+                &[
+                    (Act::Publication, Some("2024-04-12"), false),
+                    (Act::Call, Some("2024-03"), false),
+                ],
             ),
-            vec![
-                (Act::Publication, Some("2024-04-12".into()), false),
-                (Act::Call, Some("2024-03".into()), false),
-            ]
-        );
-        // Told in passing, an act of another kind has no date.
-        assert_eq!(
-            happenings_of(
+            // Told in passing, an act of another kind has no date.
+            (
                 "The board released the audit on Tuesday after a meeting with the auditors.",
                 &[("Tuesday", Some("2024-04-09"))],
-                Some("2024-04-10"),
+                &[
+                    (Act::Publication, Some("2024-04-09"), false),
+                    (Act::Meeting, None, true),
+                ],
             ),
-            vec![
-                (Act::Publication, Some("2024-04-09".into()), false),
-                (Act::Meeting, None, true),
-            ]
-        );
-        // Met on two days: a happening on each.
-        assert_eq!(
-            happenings_of(
+            // Met on two days: a happening on each.
+            (
                 "The envoys met yesterday and again today.",
                 &[
                     ("yesterday", Some("2024-04-09")),
-                    ("today", Some("2024-04-10"))
+                    ("today", Some("2024-04-10")),
                 ],
-                Some("2024-04-10"),
+                &[
+                    (Act::Meeting, Some("2024-04-09"), false),
+                    (Act::Meeting, Some("2024-04-10"), false),
+                ],
             ),
-            vec![
-                (Act::Meeting, Some("2024-04-09".into()), false),
-                (Act::Meeting, Some("2024-04-10".into()), false),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_day_further_on_tells_of_something_else() {
-        // Friday is when the terminals reopen, not when she spoke.
-        assert_eq!(
-            happenings_of(
+            // Friday is when the terminals reopen, not when she spoke.
+            (
                 "The chair told reporters on Wednesday that the terminals would reopen on Friday.",
                 &[
                     ("Wednesday", Some("2024-04-10")),
-                    ("Friday", Some("2024-04-12"))
+                    ("Friday", Some("2024-04-12")),
                 ],
-                Some("2024-04-10"),
+                &[(Act::Statement, Some("2024-04-10"), false)],
             ),
-            vec![(Act::Statement, Some("2024-04-10".into()), false)]
-        );
-        // Sitting down with someone is meeting them.
-        assert_eq!(
-            happenings_of(
+            // Sitting down with someone is meeting them.
+            (
                 "Last month, the chair sat down with the union leader.",
                 &[("Last month", Some("2024-03"))],
-                Some("2024-04-10"),
+                &[(Act::Meeting, Some("2024-03"), false)],
             ),
-            vec![(Act::Meeting, Some("2024-03".into()), false)]
-        );
+        ];
+        for &(sentence, times, expected) in cases {
+            let expected: Vec<(Act, Option<String>, bool)> = expected
+                .iter()
+                .map(|&(act, date, aside)| (act, date.map(String::from), aside))
+                .collect();
+            assert_eq!(
+                happenings_of(sentence, times, Some("2024-04-10")),
+                expected,
+                "{sentence}"
+            );
+        }
     }
 
     #[test]
