@@ -324,6 +324,16 @@ pub enum Act {
     Attack,
     /// An agreement, a signature, a ceasefire.
     Agreement,
+    /// A raid, a search, an arrest, a charge.
+    Enforcement,
+    /// A recall, a ban, a halt, a suspension, an approval: a measure taken.
+    Measure,
+    /// A vote, a ballot, an election.
+    Vote,
+    /// A resignation, an appointment, a nomination.
+    Appointment,
+    /// A ruling, a verdict, a sentence, a lawsuit.
+    Ruling,
     /// Anything else a sentence dates ("the front line moved on Monday").
     Other,
 }
@@ -339,6 +349,11 @@ impl Act {
             Act::Deadline => "deadline",
             Act::Attack => "attack",
             Act::Agreement => "agreement",
+            Act::Enforcement => "enforcement",
+            Act::Measure => "measure",
+            Act::Vote => "vote",
+            Act::Appointment => "appointment",
+            Act::Ruling => "ruling",
             Act::Other => "other",
         }
     }
@@ -352,6 +367,11 @@ impl Act {
             Act::Deadline,
             Act::Attack,
             Act::Agreement,
+            Act::Enforcement,
+            Act::Measure,
+            Act::Vote,
+            Act::Appointment,
+            Act::Ruling,
         ]
         .into_iter()
         .find(|a| a.as_str() == name)
@@ -542,19 +562,20 @@ fn happenings(
         .collect();
     // A capital makes a word part of a name or a title ("Secretary of State", "the Summit
     // Hotel"), except at the start of the sentence.
+    // "No arrests were made": an act denied by "no" before it did not happen.
     let acts: Vec<(usize, Act)> = (0..words.len())
         .filter(|&i| {
             let at = words[i].0;
-            at == 0 || !sentence[at..].starts_with(char::is_uppercase)
+            (at == 0 || !sentence[at..].starts_with(char::is_uppercase))
+                && (i == 0 || words[i - 1].1 != "no")
         })
         .filter_map(|i| Some((i, act_at(&words, i)?)))
         .collect();
     // Each date goes to the act it modifies: one named right after it ("an October call",
     // "on Tuesday, Bloomberg published"), else the last one named before it in its clause
-    // ("met in Geneva on Sunday"), else the first one after it. An act given two days
-    // ("met yesterday and again today") happened on each.
+    // ("met in Geneva on Sunday"), else the first one after it.
     let byte = |i: usize| words.get(i).map_or(sentence.len(), |w| w.0);
-    let mut dated: Vec<Vec<EventDate>> = vec![Vec::new(); acts.len()];
+    let mut dated: Vec<Option<EventDate>> = vec![None; acts.len()];
     // Where the last date given to each act ends, for a second day to follow it closely.
     let mut last_end: Vec<usize> = vec![0; acts.len()];
     for (start, end, date) in &dates {
@@ -564,14 +585,15 @@ fn happenings(
             .rposition(|&(i, _)| i < *start && !breaks_clause(&sentence[byte(i)..byte(*start)]));
         let after = acts.iter().position(|&(i, _)| i >= *end);
         let nearest = right_after.or(before).or(after);
-        // A second day follows the first closely ("yesterday and again today"); one
-        // further on tells of something else ("said on Wednesday that … reopen on Friday").
-        if let Some(k) = nearest
-            && (dated[k].is_empty()
-                || (date.precision == Precision::Day && *start <= last_end[k] + SECOND_DAY))
-            && !dated[k].contains(date)
-        {
-            dated[k].push(date.clone());
+        // A second day that follows the first closely ("yesterday and again today") is
+        // the day the happening went on to, and the one it is known by; one further on
+        // tells of something else ("said on Wednesday that … reopen on Friday").
+        let Some(k) = nearest else {
+            continue;
+        };
+        let goes_on = date.precision == Precision::Day && *start <= last_end[k] + SECOND_DAY;
+        if dated[k].is_none() || goes_on {
+            dated[k] = Some(date.clone());
             last_end[k] = *end;
         }
     }
@@ -588,8 +610,8 @@ fn happenings(
         aside: false,
     };
     let mut out: Vec<Happening> = Vec::new();
-    for (&(i, act), dates) in acts.iter().zip(&dated) {
-        out.extend(dates.iter().map(|date| named(i, act, date.clone())));
+    for (&(i, act), date) in acts.iter().zip(&dated) {
+        out.extend(date.iter().map(|date| named(i, act, date.clone())));
     }
     let main = if out.is_empty() {
         if let Some(&(i, act)) = acts.first() {
@@ -631,7 +653,7 @@ fn happenings(
     // The other acts named, of other kinds, are told in passing, without a date; a
     // reporting verb in passing ("a recording that reveals …") tells no happening.
     for (k, &(i, act)) in acts.iter().enumerate() {
-        if dated[k].is_empty()
+        if dated[k].is_none()
             && Some(i) != main
             && act != Act::Statement
             && out.iter().all(|h| h.act != act)
@@ -645,7 +667,7 @@ fn happenings(
     Some(out)
 }
 
-/// How many words may stand between an act's first day and a second day of it.
+/// How many words may stand between an act's first day and the day it went on to.
 const SECOND_DAY: usize = 3;
 
 /// Whether `text` joins two clauses ("…, and …", "…; …"), so that a date after it does
@@ -982,17 +1004,14 @@ mod tests {
                     (Act::Meeting, None, true),
                 ],
             ),
-            // Met on two days: a happening on each.
+            // Met on two days: known by the day it went on to.
             (
                 "The envoys met yesterday and again today.",
                 &[
                     ("yesterday", Some("2024-04-09")),
                     ("today", Some("2024-04-10")),
                 ],
-                &[
-                    (Act::Meeting, Some("2024-04-09"), false),
-                    (Act::Meeting, Some("2024-04-10"), false),
-                ],
+                &[(Act::Meeting, Some("2024-04-10"), false)],
             ),
             // Friday is when the terminals reopen, not when she spoke.
             (
@@ -1065,6 +1084,31 @@ mod tests {
             read("Press briefing with the mayor.", &[], Some("2024-04-10")).map(|e| e.main().act),
             Some(Act::Statement)
         );
+        // "No arrests were made": an act that did not happen.
+        assert_eq!(
+            read(
+                "No arrests were made, the police chief said.",
+                &[],
+                Some("2024-04-10")
+            )
+            .map(|e| e.happenings.iter().any(|h| h.act == Act::Enforcement)),
+            Some(false)
+        );
+        // Acts beyond diplomacy: a raid, a recall, a vote.
+        for (sentence, act) in [
+            (
+                "Police raided the offices of the builder.",
+                Act::Enforcement,
+            ),
+            ("The maker recalled two batches of the syrup.", Act::Measure),
+            ("The council voted to suspend the contract.", Act::Vote),
+        ] {
+            assert_eq!(
+                read(sentence, &[], Some("2024-04-10")).map(|e| e.main().act),
+                Some(act),
+                "{sentence}"
+            );
+        }
         // "Calls for" is an appeal, not a call.
         assert_eq!(
             read("The union calls for a strike.", &[], Some("2024-04-10"))

@@ -566,7 +566,10 @@ fn best_event(
                 .iter()
                 .filter(|a| f.participants.contains(a))
                 .map(|&a| {
-                    let venue = r.venues.contains(&a) && f.venues.contains(&a);
+                    // A place is where it happened when both say so, or when both tell the
+                    // same act on the same day stated.
+                    let venue = (r.venues.contains(&a) && f.venues.contains(&a))
+                        || (same_day(r.date(), &f.date) && kinds[a] == ActorKind::Place);
                     if venue { ENOUGH } else { weight(kinds[a]) }
                 })
                 .sum();
@@ -769,16 +772,51 @@ fn clause_of(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
 }
 
 /// Whether the place named by `m` is where the act named at byte `at` happened: written
-/// after "in", "at" or "to" ("carried it to Kyiv"), or right before the act's word ("the
-/// Geneva talks").
+/// after "in", "at" or "to" ("carried it to Kyiv"), right before the act's word ("the
+/// Geneva talks"), or before a site ("the Leipzig plant").
 fn is_venue(text: &str, m: &Mention, at: usize) -> bool {
     let before = text[..m.start].trim_end();
     let lead = before
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
+    let mut after = text[m.end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
     matches!(lead, "in" | "at" | "to" | "In" | "At")
         || (m.end <= at && text[m.end..at].trim().is_empty())
+        || after.by_ref().take(2).any(|w| SITES.contains(&w))
+}
+
+/// Places of a kind that say where something happened when a place names them, right
+/// before or one word before ("the Leipzig plant", "the Leipzig production site").
+const SITES: &[&str] = &[
+    "plant",
+    "factory",
+    "site",
+    "office",
+    "offices",
+    "headquarters",
+    "hotel",
+    "hall",
+    "port",
+    "airport",
+    "embassy",
+    "ministry",
+    "palace",
+    "court",
+    "base",
+    "camp",
+    "prison",
+];
+
+/// Whether two dates are one day, stated by the text.
+fn same_day(a: &EventDate, b: &EventDate) -> bool {
+    a.precision == Precision::Day
+        && b.precision == Precision::Day
+        && !a.approximate
+        && !b.approximate
+        && a.first_day == b.first_day
 }
 
 /// How much an actor taking part in two reports says they tell one happening.

@@ -107,3 +107,20 @@ fn a_statement_keeps_the_day_it_was_made() {
     assert_eq!(events.len(), 6);
     assert!(events.iter().all(|e| !e["date"].is_null()));
 }
+
+#[test]
+fn a_raid_told_by_six_sources_in_other_words_is_one_event() {
+    // `tests/fixtures/happenings-b`, written by a helper who did not see the code: police
+    // "searched the Leipzig production site … on Tuesday", "sent officers into the
+    // company's Leipzig factory in what they called a search", "raided", "last week".
+    let project = Project::new();
+    let seeds =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/happenings-b");
+    project.build_ok(&["--seeds", seeds.to_str().unwrap()]);
+    let json = project.site().json();
+    let raid = event(&json, "01-wire#p1", "2026-03-10");
+    assert!(raid["sources"].as_u64().unwrap() >= 6, "{raid}");
+    for paragraph in ["05-gothenburg#p3", "08-weekly#p2", "09-analysis#p1"] {
+        assert!(paragraphs(raid).contains(&paragraph), "{paragraph}: {raid}");
+    }
+}
