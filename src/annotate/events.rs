@@ -509,16 +509,23 @@ pub fn read_sentence(
             (Some(day), Some(p)) if !h.date.approximate && day > p);
         let at = h.word_index.min(lower.len());
         let near = &lower[at.saturating_sub(4)..(at + 1).min(lower.len())];
-        // A modal right after a named act also makes it a prospect ("a meeting between
-        // them could follow").
-        let after = &lower[(at + 1).min(lower.len())..(at + 6).min(lower.len())];
+        // A modal right after a named act, in its clause, also makes it a prospect ("a
+        // meeting between them could follow"; not "the arrests of X, who would …").
+        let rest = &sentence[h.at.min(sentence.len())..];
+        let rest = &rest[..rest.find([',', ';', ':']).unwrap_or(rest.len())];
+        let after: Vec<String> = rest
+            .split_whitespace()
+            .skip(1)
+            .take(5)
+            .map(|w| w.to_lowercase())
+            .collect();
         let prospect = near
             .iter()
             .any(|w| PROSPECTS.contains(w) || MODALS.contains(w))
             || near
                 .windows(2)
                 .any(|w| w[1] == "to" && matches!(w[0], "set" | "due" | "going" | "ready"))
-            || (h.act != Act::Statement && after.iter().any(|w| MODALS.contains(w)));
+            || (h.act != Act::Statement && after.iter().any(|w| MODALS.contains(w.as_str())));
         h.status = if denied {
             Status::Denied
         } else if prospect || later {
@@ -571,18 +578,30 @@ fn happenings(
         })
         .filter_map(|i| Some((i, act_at(&words, i)?)))
         .collect();
-    // Each date goes to the act it modifies: one named right after it ("an October call",
-    // "on Tuesday, Bloomberg published"), else the last one named before it in its clause
+    // Each date goes to the act it modifies: one named right after it ("an October
+    // call"), else the last one named before it in its clause
     // ("met in Geneva on Sunday"), else the first one after it.
     let byte = |i: usize| words.get(i).map_or(sentence.len(), |w| w.0);
     let mut dated: Vec<Option<EventDate>> = vec![None; acts.len()];
     // Where the last date given to each act ends, for a second day to follow it closely.
     let mut last_end: Vec<usize> = vec![0; acts.len()];
     for (start, end, date) in &dates {
-        let right_after = acts.iter().position(|&(i, _)| i >= *end && i <= end + 1);
-        let before = acts
+        let right_after = acts.iter().position(|&(i, _)| i == *end);
+        let mut before = acts
             .iter()
             .rposition(|&(i, _)| i < *start && !breaks_clause(&sentence[byte(i)..byte(*start)]));
+        // "The call, which Sidro said took place on October 14": the date of "took place"
+        // is the call's, not the saying's.
+        if let Some(k) = before
+            && acts[k].1 == Act::Statement
+            && k > 0
+            && TOOK_PLACE
+                .iter()
+                .any(|p| sentence[byte(acts[k].0)..byte(*start)].contains(p))
+            && !breaks_clause(&sentence[byte(acts[k - 1].0)..byte(*start)])
+        {
+            before = Some(k - 1);
+        }
         let after = acts.iter().position(|&(i, _)| i >= *end);
         let nearest = right_after.or(before).or(after);
         // A second day that follows the first closely ("yesterday and again today") is
@@ -591,7 +610,11 @@ fn happenings(
         let Some(k) = nearest else {
             continue;
         };
-        let goes_on = date.precision == Precision::Day && *start <= last_end[k] + SECOND_DAY;
+        let goes_on = date.precision == Precision::Day
+            && *start <= last_end[k] + SECOND_DAY
+            && words[last_end[k].min(*start)..*start]
+                .iter()
+                .all(|w| matches!(w.1.as_ref(), "and" | "again" | "on" | "then" | "also"));
         if dated[k].is_none() || goes_on {
             dated[k] = Some(date.clone());
             last_end[k] = *end;
@@ -667,6 +690,9 @@ fn happenings(
     Some(out)
 }
 
+/// Words that say an act named before them happened: a date after them is that act's.
+const TOOK_PLACE: &[&str] = &["took place", "happened", "occurred", "was held"];
+
 /// How many words may stand between an act's first day and the day it went on to.
 const SECOND_DAY: usize = 3;
 
@@ -699,7 +725,12 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
     let word = words[i].1.as_ref();
     let next = words.get(i + 1).map(|w| w.1.as_ref());
     match ACTS.get(word) {
-        Some(Act::Call) if matches!(next, Some("for" | "on" | "it" | "them" | "him" | "her")) => {
+        Some(Act::Call)
+            if matches!(
+                next,
+                Some("for" | "on" | "it" | "them" | "him" | "her" | "his" | "their" | "its")
+            ) =>
+        {
             None
         }
         Some(Act::Call) if i > 0 && words[i - 1].1 == "video" => Some(Act::Meeting),
@@ -997,7 +1028,7 @@ mod tests {
             ),
             // Told in passing, an act of another kind has no date.
             (
-                "The board released the audit on Tuesday after a meeting with the auditors.",
+                "The board published the audit on Tuesday after a meeting with the auditors.",
                 &[("Tuesday", Some("2024-04-09"))],
                 &[
                     (Act::Publication, Some("2024-04-09"), false),
@@ -1021,6 +1052,34 @@ mod tests {
                     ("Friday", Some("2024-04-12")),
                 ],
                 &[(Act::Statement, Some("2024-04-10"), false)],
+            ),
+            // The day before the comma is the call's, the one after "published" its
+            // publication's.
+            (
+                "A recording of a call with the mayor, made on April 14, was published on Tuesday.",
+                &[
+                    ("April 14", Some("2024-04-14")),
+                    ("Tuesday", Some("2024-05-07")),
+                ],
+                &[
+                    (Act::Call, Some("2024-04-14"), false),
+                    (Act::Publication, Some("2024-05-07"), false),
+                ],
+            ),
+            // Freed on another day is another act, not the day the arrest went on to.
+            (
+                "The two were arrested on Monday and freed on Wednesday.",
+                &[
+                    ("Monday", Some("2024-04-08")),
+                    ("Wednesday", Some("2024-04-10")),
+                ],
+                &[(Act::Enforcement, Some("2024-04-08"), false)],
+            ),
+            // What took place on the day is the call, not the saying.
+            (
+                "In the call, which the agency said took place on March 3, the two argued.",
+                &[("March 3", Some("2024-03-03"))],
+                &[(Act::Call, Some("2024-03-03"), false)],
             ),
             // Sitting down with someone is meeting them.
             (

@@ -75,6 +75,9 @@ struct Report<'a> {
     status: Status,
     /// The day its source was published, if known.
     published: Option<chrono::NaiveDate>,
+    /// Whether that day is inferred ([`crate::dating`]): the dates the report states are
+    /// as approximate as it, though they are stated, and merge as such.
+    inferred: bool,
     /// The sentence's first verb, without its ending.
     verb: String,
     /// The actors the sentence names, in order.
@@ -298,7 +301,8 @@ fn reports<'a>(
     voices: &[Option<usize>],
 ) -> Vec<Report<'a>> {
     let published = source.day();
-    // Times resolved against an inferred date are as approximate as that date.
+    // Times resolved against an inferred date are as approximate as that date (marked
+    // so on the event, not while reports merge).
     let inferred = source.date().is_none() && published.is_some();
     let mut out = Vec::new();
     // The first paragraph of a block quote that a sentence introduces is told with it.
@@ -387,8 +391,7 @@ fn reports<'a>(
                 .collect();
             let count = read.happenings.len();
             let mut quote = quote;
-            for (k, mut happening) in read.happenings.into_iter().enumerate() {
-                happening.date.approximate |= inferred;
+            for (k, happening) in read.happenings.into_iter().enumerate() {
                 let at = range.start + happening.at;
                 let whole = clause_of(&p.text, range.clone(), at);
                 let clause = near_in(&p.text, whole.clone(), at);
@@ -437,6 +440,7 @@ fn reports<'a>(
                     main: k == 0,
                     status: happening.status,
                     published,
+                    inferred,
                     verb: read.verb.clone(),
                     actors: actors.clone(),
                     participants,
@@ -450,6 +454,8 @@ fn reports<'a>(
 }
 
 /// The event that `r` (number `i`) tells by its place in its source, if any:
+/// - with a day of its own, the event of an earlier report of its source of the same
+///   named act and day (not a statement), unless they happened in two places;
 /// - without a date of its own, the event of an earlier report of the same act in its
 ///   paragraph whose date it allows ("The Geneva round ended on Sunday …. Rubio told
 ///   reporters after the session …");
@@ -458,8 +464,10 @@ fn reports<'a>(
 ///   briefing, an address, an interview): the quotes of a story are part of what it
 ///   reports ("European governments moved on Sunday to …" followed by what each leader
 ///   said; what is said at a press briefing), within the window of a statement;
-/// - for a happening named as one told before ("the conversation", "the meeting"), without
-///   a date, the event of the last report of its act before it in the source.
+/// - without a date, the event of the last report of its act before it in the source whose
+///   date it allows, in no other place: a story tells of the vote it reported ("The motion
+///   passed by 15 votes to 14"), the conversation it told of ("the conversation"); a
+///   statement only when it names one told before ("the statement").
 fn in_context(
     r: &Report<'_>,
     i: u32,
@@ -481,11 +489,32 @@ fn in_context(
     if r.happening.aside || r.happening.unresolved {
         return None;
     }
+    let act = r.happening.act;
+    let source_first = reports[..=i as usize].partition_point(|o| o.at.source < r.at.source);
     let loose = r.date().approximate || r.date().first_day.is_none();
     if !loose {
-        return None;
+        // A story tells one vote, one raid, one meeting of the same day: a report of the
+        // same act and day stated earlier in the source is this one ("The council voted on
+        // Thursday …. The motion passed by 15 votes to 14 …"), unless they happened in two
+        // places.
+        return (source_first..i as usize)
+            .rev()
+            .filter(|&j| {
+                let o = reports[j];
+                o.happening.act == act
+                    && !matches!(act, Act::Statement | Act::Other)
+                    && !o.happening.aside
+                    && event_of[j] != NONE
+                    && same_day(o.date(), r.date())
+            })
+            .map(|j| event_of[j])
+            .find(|&e| {
+                let f = &forming[e as usize];
+                r.venues.is_empty()
+                    || f.venues.is_empty()
+                    || r.venues.iter().any(|v| f.venues.contains(v))
+            });
     }
-    let act = r.happening.act;
     if let Some(e) = paragraph()
         .filter(|(_, o)| !o.happening.aside)
         .map(|(j, _)| event_of[j])
@@ -493,7 +522,6 @@ fn in_context(
     {
         return Some(e);
     }
-    let source_first = reports[..=i as usize].partition_point(|o| o.at.source < r.at.source);
     if act == Act::Statement && r.date().approximate {
         let lately = |e: u32| {
             let f = &forming[e as usize];
@@ -514,17 +542,23 @@ fn in_context(
             return Some(e);
         }
     }
-    if r.happening.definite {
-        return (source_first..i as usize)
-            .rev()
-            .filter(|&j| {
-                let o = reports[j];
-                o.happening.act == act && !o.happening.aside && event_of[j] != NONE
-            })
-            .map(|j| event_of[j])
-            .find(|&e| allows(r, &forming[e as usize]));
-    }
-    None
+    (source_first..i as usize)
+        .rev()
+        .filter(|&j| {
+            let o = reports[j];
+            o.happening.act == act
+                && (act != Act::Statement || r.happening.definite)
+                && !o.happening.aside
+                && event_of[j] != NONE
+        })
+        .map(|j| event_of[j])
+        .find(|&e| {
+            let f = &forming[e as usize];
+            allows(r, f)
+                && (r.venues.is_empty()
+                    || f.venues.is_empty()
+                    || r.venues.iter().any(|v| f.venues.contains(v)))
+        })
 }
 
 /// The firmness ([`Report::firmness`]) of a day the report states: what a statement
@@ -950,10 +984,12 @@ fn entry(f: &Forming, reports: &[&Report<'_>], sources: &[SourceEntry]) -> Event
     paragraphs.dedup();
     let mut sources: Vec<usize> = paragraphs.iter().map(|p| p.source).collect();
     sources.dedup();
+    let mut date = f.date.clone();
+    date.approximate |= founder.inferred && date.first_day.is_some();
     EventEntry {
         id: String::new(),
         act: f.act,
-        date: f.date.clone(),
+        date,
         status: founder.status,
         summary: clearest.summary().to_string(),
         actors,

@@ -124,3 +124,20 @@ fn a_raid_told_by_six_sources_in_other_words_is_one_event() {
         assert!(paragraphs(raid).contains(&paragraph), "{paragraph}: {raid}");
     }
 }
+
+#[test]
+fn a_story_tells_one_vote_of_its_day() {
+    // `tests/fixtures/happenings-c`, written by a helper who did not see the code: "the
+    // city council voted on Thursday …", then "The motion passed by 15 votes to 14 …" and
+    // the mayor telling the chamber he would "respect the vote": one vote.
+    let project = Project::new();
+    let seeds =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/happenings-c");
+    project.build_ok(&["--seeds", seeds.to_str().unwrap()]);
+    let json = project.site().json();
+    let vote = event(&json, "13-wire-vote#p1", "2026-05-28");
+    assert_eq!(
+        paragraphs(vote),
+        ["13-wire-vote#p1", "13-wire-vote#p2", "13-wire-vote#p3"]
+    );
+}
