@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
 use super::time::{Timex, TimexType};
-use crate::sentence::{WordSet, list_entries, plain_words_in};
+use crate::sentence::{WordSet, list_entries};
 
 /// Verbs that make a sentence a denial when they are what it tells; saying that something
 /// did not happen ([`did_not_happen`]) does too.
@@ -479,11 +479,12 @@ pub fn read_sentence(
     if closed.ends_with('?') {
         return None;
     }
-    let mut buffer = String::new();
-    let words = plain_words_in(sentence, &mut buffer);
+    // One reading of the sentence's words serves the verb, the status and the acts.
+    let tokens = words_at(sentence);
+    let words: Vec<&str> = tokens.iter().map(|(_, w)| w.as_ref()).collect();
     let verb = words
         .iter()
-        .find(|w| is_verb(w) && (VERBS.contains(w.as_ref()) || !capitalised_in(sentence, w)));
+        .find(|w| is_verb(w) && (VERBS.contains(*w) || !capitalised_in(sentence, w)));
     // Denied: someone denies or rejects it ("Peskov denied that a meeting took place": the
     // denial is what the sentence tells, its first verb), or says it did not happen ("the
     // Kremlin maintains it has not discussed the plan"). Other denials and negations deny
@@ -492,10 +493,10 @@ pub fn read_sentence(
     // withdrawal"), a refusal to come ("would not sign"), an absence ("no date was set").
     let said_not = words
         .iter()
-        .position(|w| super::claims::is_reporting_word(w.as_ref()))
+        .position(|w| super::claims::is_reporting_word(w))
         .is_some_and(|cue| did_not_happen(&words[cue + 1..]));
-    let denied = verb.is_some_and(|v| DENIALS.contains(v.as_ref())) || said_not;
-    let mut happenings = happenings(sentence, offset, times, published)?;
+    let denied = verb.is_some_and(|v| DENIALS.contains(v)) || said_not;
+    let mut happenings = happenings(sentence, &tokens, offset, times, published)?;
     // Without a verb, only a line naming an act tells a happening ("Press briefing with
     // the press secretary.").
     if verb.is_none() && happenings[0].act == Act::Other {
@@ -503,7 +504,7 @@ pub fn read_sentence(
     }
     // Planned: a prospect told right before the act ("will travel", "is expected to
     // meet", "a possible meeting", "set to meet"), or a date after the publication.
-    let lower: Vec<&str> = words.iter().map(|w| w.as_ref()).collect();
+    let lower = &words;
     for h in &mut happenings {
         let later = matches!((h.date.first_day, published),
             (Some(day), Some(p)) if !h.date.approximate && day > p);
@@ -545,11 +546,11 @@ pub fn read_sentence(
 /// it names no act and gives no date.
 fn happenings(
     sentence: &str,
+    words: &[(usize, Cow<'_, str>)],
     offset: usize,
     times: &[Timex],
     published: Option<NaiveDate>,
 ) -> Option<Vec<Happening>> {
-    let words = words_at(sentence);
     let own: Vec<&Timex> = times
         .iter()
         .filter(|t| t.start >= offset && t.end <= offset + sentence.len())
@@ -576,7 +577,7 @@ fn happenings(
             (at == 0 || !sentence[at..].starts_with(char::is_uppercase))
                 && (i == 0 || words[i - 1].1 != "no")
         })
-        .filter_map(|i| Some((i, act_at(&words, i)?)))
+        .filter_map(|i| Some((i, act_at(words, i)?)))
         .collect();
     // Each date goes to the act it modifies: one named right after it ("an October
     // call"), else the last one named before it in its clause
@@ -742,18 +743,19 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
     }
 }
 
-/// The words of `text`, lower case, each with the byte it starts at.
+/// The words of `text`, lower case (a typographic apostrophe made plain: "didn't"), each
+/// with the byte it starts at.
 fn words_at(text: &str) -> Vec<(usize, Cow<'_, str>)> {
     let mut out = Vec::new();
     let mut start = None;
     for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let inside = c.is_alphanumeric() || (c == '\'' && start.is_some());
+        let inside = c.is_alphanumeric() || (matches!(c, '\'' | '\u{2019}') && start.is_some());
         match (inside, start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
-                let word = text[from..at].trim_end_matches('\'');
-                let word = if word.chars().any(char::is_uppercase) {
-                    Cow::Owned(word.to_lowercase())
+                let word = text[from..at].trim_end_matches(['\'', '\u{2019}']);
+                let word = if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+                    Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
                 } else {
                     Cow::Borrowed(word)
                 };

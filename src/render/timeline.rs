@@ -600,15 +600,32 @@ pub fn summary_html(briefing: &Briefing) -> String {
         out.push_str("<li>");
         escape(&event.summary, &mut out);
         out.push_str(" <span class=\"cite\">");
-        for (n, group) in reports(briefing, event).iter().enumerate() {
-            if n > 0 {
-                out.push_str(" · ");
-            }
-            write_reports(group, "", &mut out);
-        }
+        cite_html(briefing, event, &mut out);
         out.push_str("</span></li>\n");
     }
     out
+}
+
+/// How many of an event's sources a citation in a line names.
+const CITED: usize = 5;
+
+/// The sources of `event` with links to their paragraphs, for a page at the root: the
+/// first [`CITED`], then how many more there are.
+fn cite_html(briefing: &Briefing, event: &EventEntry, out: &mut String) {
+    let groups = reports(briefing, event);
+    for (n, group) in groups.iter().take(CITED).enumerate() {
+        if n > 0 {
+            out.push_str(" · ");
+        }
+        write_reports(group, "", out);
+    }
+    if groups.len() > CITED {
+        let _ = write!(
+            out,
+            " · and {} more sources",
+            group_thousands(groups.len() - CITED)
+        );
+    }
 }
 
 /// A source's outlet, else its title cut to a few words, escaped.
@@ -914,12 +931,7 @@ pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::
         let mut text = String::new();
         escape(&event.summary, &mut text);
         text.push_str("<br>");
-        for (n, group) in reports(briefing, event).iter().enumerate() {
-            if n > 0 {
-                text.push_str(" · ");
-            }
-            write_reports(group, "", &mut text);
-        }
+        cite_html(briefing, event, &mut text);
         let entry = Event {
             start_date: Start {
                 year: day.year().to_string(),

@@ -141,3 +141,33 @@ fn a_story_tells_one_vote_of_its_day() {
         ["13-wire-vote#p1", "13-wire-vote#p2", "13-wire-vote#p3"]
     );
 }
+
+#[test]
+fn a_much_reported_event_cites_its_first_sources_and_counts_the_rest() {
+    let project = Project::new();
+    for n in 1..=7 {
+        project.seed(
+            &format!("report-{n}.md"),
+            format!(
+                "---\ntitle: Report {n}\noutlet: Outlet {n}\ndate: 2025-03-12\n---\n\n\
+                 Kristen Michal met Alexander Stubb in Tallinn on Tuesday.\n"
+            ),
+        );
+    }
+    project.build_ok(&[]);
+    let site = project.site();
+    let json = site.json();
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0]["sources"], 7);
+    // The page lists all seven behind its disclosure; the embeddable timeline and the
+    // overview cite five and count the rest.
+    let page = site.read("timeline/index.html");
+    assert!(page.contains("<summary>Reported by 7 sources</summary>"));
+    assert_eq!(page.matches("<li><span title=").count(), 7);
+    let timeline: Value = serde_json::from_str(&site.read("timeline.json")).unwrap();
+    let text = timeline["events"][0]["text"]["text"].as_str().unwrap();
+    assert!(text.ends_with(" · and 2 more sources"), "{text}");
+    assert_eq!(text.matches("Outlet").count(), 5, "{text}");
+    assert!(site.read("index.html").contains(" · and 2 more sources"));
+}
