@@ -165,19 +165,29 @@ pub fn events(
         .map(|(s, source)| reports(s, source, &speakers, kinds, voices))
         .collect();
     let reports: Vec<&Report> = per_source.iter().flatten().collect();
-    let mut order: Vec<u32> = (0..reports.len() as u32).collect();
+    // Where each source's reports start, and where they end.
+    let mut starts: Vec<u32> = Vec::with_capacity(per_source.len() + 1);
+    starts.push(0);
+    for list in &per_source {
+        starts.push(starts[starts.len() - 1] + list.len() as u32);
+    }
+    let reports = Reports {
+        all: reports,
+        starts,
+    };
+    let mut order: Vec<u32> = (0..reports.all.len() as u32).collect();
     order.par_sort_by_key(|&i| {
-        let r = reports[i as usize];
+        let r = reports.all[i as usize];
         (r.original.is_some(), r.firmness())
     });
 
     let mut forming: Vec<Forming> = Vec::new();
-    let mut event_of = vec![NONE; reports.len()];
-    let mut by_words: HashMap<u64, u32> = HashMap::with_capacity(reports.len());
+    let mut event_of = vec![NONE; reports.all.len()];
+    let mut by_words: HashMap<u64, u32> = HashMap::with_capacity(reports.all.len());
     let mut index = Index::default();
     let mut seen: Vec<u32> = Vec::new();
     for &i in &order {
-        let r = reports[i as usize];
+        let r = reports.all[i as usize];
         let joined = by_words
             .get(&r.words_key)
             .map(|&j| event_of[j as usize])
@@ -247,7 +257,7 @@ pub fn events(
             let first = f
                 .reports
                 .iter()
-                .map(|&i| &reports[i as usize].at)
+                .map(|&i| &reports.all[i as usize].at)
                 .min_by_key(|at| (at.source, at.number))
                 .expect("an event has a report");
             (
@@ -265,7 +275,7 @@ pub fn events(
         .par_iter()
         .enumerate()
         .map(|(n, &(.., e))| {
-            let mut event = entry(&forming[e], &reports, sources);
+            let mut event = entry(&forming[e], &reports.all, sources);
             event.id = format!("e{}", n + 1);
             event
         })
@@ -471,11 +481,13 @@ fn reports<'a>(
 fn in_context(
     r: &Report<'_>,
     i: u32,
-    reports: &[&Report<'_>],
+    reports: &Reports<'_, '_>,
     event_of: &[u32],
     forming: &[Forming],
 ) -> Option<u32> {
-    let first = first_of(reports, &r.at)?;
+    let first = reports.first_of(&r.at)?;
+    let source_first = reports.starts[r.at.source] as usize;
+    let reports = &reports.all;
     let paragraph = || {
         reports[first as usize..]
             .iter()
@@ -490,7 +502,6 @@ fn in_context(
         return None;
     }
     let act = r.happening.act;
-    let source_first = reports[..=i as usize].partition_point(|o| o.at.source < r.at.source);
     let loose = r.date().approximate || r.date().first_day.is_none();
     if !loose {
         // A story tells one vote, one raid, one meeting of the same day: a report of the
@@ -921,8 +932,9 @@ fn last_day(date: &EventDate) -> Option<chrono::NaiveDate> {
 
 /// The report of the original paragraph `of` whose sentence most words of `r` agree with,
 /// of the same act, if enough do.
-fn best_in_original(r: &Report<'_>, of: &ParagraphRef, reports: &[&Report<'_>]) -> Option<u32> {
-    let first = first_of(reports, of)?;
+fn best_in_original(r: &Report<'_>, of: &ParagraphRef, reports: &Reports<'_, '_>) -> Option<u32> {
+    let first = reports.first_of(of)?;
+    let reports = &reports.all;
     let words = word_set(r.summary());
     reports[first as usize..]
         .iter()
@@ -940,10 +952,21 @@ fn best_in_original(r: &Report<'_>, of: &ParagraphRef, reports: &[&Report<'_>]) 
         .map(|(_, i)| i)
 }
 
-/// The first of the reports (in path and reading order) of paragraph `at`, if it has any.
-fn first_of(reports: &[&Report<'_>], at: &ParagraphRef) -> Option<u32> {
-    let first = reports.partition_point(|o| (o.at.source, o.at.number) < (at.source, at.number));
-    (reports.get(first)?.at == *at).then_some(first as u32)
+/// The reports of all sources in path and reading order, and where each source's start.
+struct Reports<'r, 'a> {
+    all: Vec<&'r Report<'a>>,
+    /// `starts[s]..starts[s + 1]` are the numbers of source `s`'s reports.
+    starts: Vec<u32>,
+}
+
+impl Reports<'_, '_> {
+    /// The first of the reports of paragraph `at`, if it has any.
+    fn first_of(&self, at: &ParagraphRef) -> Option<u32> {
+        let from = *self.starts.get(at.source)? as usize;
+        let to = *self.starts.get(at.source + 1)? as usize;
+        let first = from + self.all[from..to].partition_point(|o| o.at.number < at.number);
+        (first < to && self.all[first].at == *at).then_some(first as u32)
+    }
 }
 
 /// The entry of an event: its first report gives its date and status; its summary is the
