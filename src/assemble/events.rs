@@ -648,7 +648,7 @@ fn best_event(
 /// How many events of one act and participant a report without a day of its own looks
 /// at, the nearest its date first: enough for the happenings a report may tell, few enough
 /// that merging stays near linear in the reports.
-const LOOK: usize = 24;
+const LOOK: usize = 8;
 
 /// The events of each act and participant: those of a day by the day, the others (a week,
 /// a month, a year, no date) in the order they started.
