@@ -59,6 +59,9 @@ pub struct EventEntry {
     pub sources: usize,
 }
 
+/// A few actors: most sentences name four or fewer, kept without an allocation of their own.
+type Few = smallvec::SmallVec<[usize; 4]>;
+
 /// One happening as one sentence reports it, before merging.
 struct Report<'a> {
     at: ParagraphRef,
@@ -78,15 +81,15 @@ struct Report<'a> {
     /// Whether that day is inferred ([`crate::dating`]): the dates the report states are
     /// as approximate as it, though they are stated, and merge as such.
     inferred: bool,
-    /// The sentence's first verb, without its ending.
-    verb: String,
+    /// Hash of the sentence's first verb without its ending, for events of no named act.
+    verb: u64,
     /// The actors the sentence names, in order.
-    actors: Vec<usize>,
+    actors: Few,
     /// Who takes part: the speaker of a statement (and whom a spokesperson speaks for),
     /// else the actors named in the clause that tells it.
-    participants: Vec<usize>,
+    participants: Few,
     /// The places among them where it happened ("in Geneva", "the Geneva talks").
-    venues: Vec<usize>,
+    venues: Few,
     /// Hash of the sentence's lower-cased words and the act.
     words_key: u64,
 }
@@ -137,7 +140,7 @@ struct Forming {
     /// Where it happened, as its reports name it.
     venues: Vec<usize>,
     /// The verb of its first report, for events of no named act.
-    verb: String,
+    verb: u64,
     /// Its reports (indices), in the order they joined.
     reports: Vec<u32>,
 }
@@ -219,7 +222,7 @@ pub fn events(
                     date,
                     participants: Vec::new(),
                     venues: Vec::new(),
-                    verb: r.verb.clone(),
+                    verb: r.verb,
                     reports: Vec::new(),
                 });
                 forming.len() as u32 - 1
@@ -343,7 +346,7 @@ fn reports<'a>(
             } else {
                 None
             };
-            let mut actors: Vec<usize> = Vec::new();
+            let mut actors = Few::new();
             let quote_mentions = quote.iter().flat_map(|(q, first)| {
                 q[0].mentions
                     .iter()
@@ -400,6 +403,7 @@ fn reports<'a>(
                 .map(|(k, h)| xxh3_64_with_seed(&[h.act as u8, k as u8], words))
                 .collect();
             let count = read.happenings.len();
+            let verb = xxh3_64(read.verb.as_bytes());
             let mut quote = quote;
             for (k, happening) in read.happenings.into_iter().enumerate() {
                 let at = range.start + happening.at;
@@ -410,7 +414,7 @@ fn reports<'a>(
                         .iter()
                         .filter(|m| m.start >= clause.start && m.end <= clause.end)
                 };
-                let mut participants: Vec<usize> = Vec::new();
+                let mut participants = Few::new();
                 match (happening.act, speaker) {
                     (Act::Statement, Some(speaker)) => {
                         participants.extend(speaker);
@@ -432,7 +436,7 @@ fn reports<'a>(
                         }
                     }
                 }
-                let venues: Vec<usize> = in_clause()
+                let venues: Few = in_clause()
                     .filter(|m| kinds[m.actor] == ActorKind::Place && is_venue(&p.text, m, at))
                     .map(|m| m.actor)
                     .filter(|a| participants.contains(a))
@@ -451,7 +455,7 @@ fn reports<'a>(
                     status: happening.status,
                     published,
                     inferred,
-                    verb: read.verb.clone(),
+                    verb,
                     actors: actors.clone(),
                     participants,
                     venues,
