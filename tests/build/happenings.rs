@@ -7,10 +7,17 @@ use serde_json::Value;
 
 use crate::common::Project;
 
-fn build(project: &Project) -> Value {
-    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/happenings");
+/// `briefing.json` of the build of fixture `name` (a folder of `tests/fixtures`).
+fn build_fixture(project: &Project, name: &str) -> Value {
+    let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name);
     project.build_ok(&["--seeds", seeds.to_str().unwrap()]);
     project.site().json()
+}
+
+fn build(project: &Project) -> Value {
+    build_fixture(project, "happenings")
 }
 
 /// The event whose paragraphs include `paragraph` and whose date is `date`.
@@ -114,10 +121,7 @@ fn a_raid_told_by_six_sources_in_other_words_is_one_event() {
     // "searched the Leipzig production site … on Tuesday", "sent officers into the
     // company's Leipzig factory in what they called a search", "raided", "last week".
     let project = Project::new();
-    let seeds =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/happenings-b");
-    project.build_ok(&["--seeds", seeds.to_str().unwrap()]);
-    let json = project.site().json();
+    let json = build_fixture(&project, "happenings-b");
     let raid = event(&json, "01-wire#p1", "2026-03-10");
     assert!(raid["sources"].as_u64().unwrap() >= 6, "{raid}");
     for paragraph in ["05-gothenburg#p3", "08-weekly#p2", "09-analysis#p1"] {
@@ -131,10 +135,7 @@ fn a_story_tells_one_vote_of_its_day() {
     // city council voted on Thursday …", then "The motion passed by 15 votes to 14 …" and
     // the mayor telling the chamber he would "respect the vote": one vote.
     let project = Project::new();
-    let seeds =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/happenings-c");
-    project.build_ok(&["--seeds", seeds.to_str().unwrap()]);
-    let json = project.site().json();
+    let json = build_fixture(&project, "happenings-c");
     let vote = event(&json, "13-wire-vote#p1", "2026-05-28");
     assert_eq!(
         paragraphs(vote),
