@@ -43,8 +43,6 @@ const ENOUGH: f32 = 1.0;
 pub struct EventEntry {
     /// Stable id, `eN` in timeline order.
     pub id: String,
-    /// What kind of act it is.
-    pub act: Act,
     /// When it happened, as precisely as known.
     pub date: EventDate,
     /// Reported, planned or denied.
@@ -1015,7 +1013,6 @@ fn entry(f: &Forming, reports: &[&Report<'_>], sources: &[SourceEntry]) -> Event
     date.approximate |= founder.inferred && date.first_day.is_some();
     EventEntry {
         id: String::new(),
-        act: f.act,
         date,
         status: founder.status,
         summary: clearest.summary().to_string(),
