@@ -202,10 +202,12 @@ pub fn events(
             .or_else(|| {
                 // Told in passing, a happening starts an event only as a prospect between
                 // two named parties ("a meeting between Trump and Zelenskyy could follow");
-                // a statement known to no day starts none (it stays a claim).
+                // a statement known to no day, or only to come, starts none (it stays a
+                // claim).
                 let passing = r.happening.aside
                     && (r.status != Status::Planned || named_parties(&r.participants, kinds) < 2);
-                let dateless = r.happening.act == Act::Statement && r.date().first_day.is_none();
+                let dateless = r.happening.act == Act::Statement
+                    && (r.date().first_day.is_none() || r.status == Status::Planned);
                 (passing || dateless).then_some(NONE)
             });
         let e = match joined {
@@ -531,7 +533,15 @@ fn in_context(
     if let Some(e) = paragraph()
         .filter(|(_, o)| !o.happening.aside)
         .map(|(j, _)| event_of[j])
-        .find(|&e| forming[e as usize].act == act && allows(r, &forming[e as usize]))
+        .find(|&e| {
+            let f = &forming[e as usize];
+            // Told on in the same paragraph ("In a video address on Nov. 20, Zelenskyy
+            // warned … He added that …"), a report goes on with the happening it follows,
+            // however long before the publication it was.
+            let continues = matches!((r.published, f.date.first_day, r.status),
+                (Some(p), Some(day), Status::Reported | Status::Denied) if day <= p);
+            f.act == act && (continues || allows(r, f))
+        })
     {
         return Some(e);
     }
@@ -1022,12 +1032,18 @@ fn entry(f: &Forming, reports: &[&Report<'_>], sources: &[SourceEntry]) -> Event
     }
 }
 
-/// How clearly a report states its event: a sentence whose main happening it is, dated as
-/// the event is, from an original, naming two or more actors, of about twenty-five words.
+/// How clearly a report states its event: a sentence whose main happening it is, that
+/// names the act by a word of its own, dated as the event is, from an original, naming
+/// two or more actors, of about twenty-five words.
 fn clarity(r: &Report<'_>, f: &Forming) -> f32 {
     let words = r.sentence.split_whitespace().count() as f32;
     let mut score = -((words - 25.0).abs() / 25.0);
     if r.main {
+        score += 1.0;
+    }
+    // "Press briefing with …", "met", "the call": a word that names the act itself, not
+    // only a reporting verb.
+    if names_act(&r.happening.word) {
         score += 1.0;
     }
     let (mine, theirs) = (r.date(), &f.date);
