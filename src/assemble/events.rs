@@ -523,12 +523,7 @@ fn in_context(
                     && same_day(o.date(), r.date())
             })
             .map(|j| event_of[j])
-            .find(|&e| {
-                let f = &forming[e as usize];
-                r.venues.is_empty()
-                    || f.venues.is_empty()
-                    || r.venues.iter().any(|v| f.venues.contains(v))
-            });
+            .find(|&e| same_place(r, &forming[e as usize]));
     }
     if let Some(e) = paragraph()
         .filter(|(_, o)| !o.happening.aside)
@@ -577,10 +572,7 @@ fn in_context(
         .map(|j| event_of[j])
         .find(|&e| {
             let f = &forming[e as usize];
-            allows(r, f)
-                && (r.venues.is_empty()
-                    || f.venues.is_empty()
-                    || r.venues.iter().any(|v| f.venues.contains(v)))
+            allows(r, f) && same_place(r, f)
         })
 }
 
@@ -611,11 +603,7 @@ fn best_event(
             if !allows(r, f) || (act == Act::Other && f.verb != r.verb) {
                 continue;
             }
-            // Two places it happened in tell two happenings.
-            if !r.venues.is_empty()
-                && !f.venues.is_empty()
-                && !r.venues.iter().any(|v| f.venues.contains(v))
-            {
+            if !same_place(r, f) {
                 continue;
             }
             let shared: f32 = r
@@ -866,6 +854,12 @@ const SITES: &[&str] = &[
     "camp",
     "prison",
 ];
+
+/// Whether report `r` and event `f` may have happened in one place: two places they
+/// happened in tell two happenings; a place only one of them names tells nothing.
+fn same_place(r: &Report<'_>, f: &Forming) -> bool {
+    r.venues.is_empty() || f.venues.is_empty() || r.venues.iter().any(|v| f.venues.contains(v))
+}
 
 /// Whether two dates are one day, stated by the text.
 fn same_day(a: &EventDate, b: &EventDate) -> bool {
