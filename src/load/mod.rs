@@ -7,6 +7,7 @@
 
 mod decode;
 mod front_matter;
+pub mod html;
 pub mod metadata;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -5,6 +5,7 @@
 //! it. The renderer turns text and marks back into HTML, so nothing from a source reaches a
 //! page except as escaped text or as the few tags the renderer writes itself.
 
+mod html;
 mod markdown;
 mod plain;
 
