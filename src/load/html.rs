@@ -20,7 +20,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use crate::load::Published;
+use crate::load::{Metadata, Published};
 use crate::parse::safe_url;
 
 /// Pages larger than this are refused before they are parsed: a saved article is rarely
@@ -60,6 +60,34 @@ pub struct Page {
     /// addresses only), `<em>`, `<strong>`, `<code>` and `<br>`; no other attribute than
     /// `href` and an `<ol>`'s `start`.
     pub body: String,
+}
+
+impl Page {
+    /// The page's metadata as a source's, each field with the place it was found.
+    pub fn metadata(&self) -> Metadata {
+        let mut found = Vec::new();
+        let mut take = |field: &'static str, from: Option<&'static str>| {
+            if let Some(from) = from {
+                found.push((field, from));
+            }
+        };
+        take("title", self.title.as_ref().map(|f| f.from));
+        take("date", self.date.as_ref().map(|f| f.from));
+        take("outlet", self.outlet.as_ref().map(|f| f.from));
+        take("authors", self.authors.as_ref().map(|f| f.from));
+        take("url", self.url.as_ref().map(|f| f.from));
+        take("language", self.language.as_ref().map(|f| f.from));
+        Metadata {
+            title: self.title.as_ref().map(|f| f.value.clone()),
+            outlet: self.outlet.as_ref().map(|f| f.value.clone()),
+            url: self.url.as_ref().map(|f| f.value.clone()),
+            date: self.date.as_ref().map(|f| f.value.clone()),
+            authors: self.authors.as_ref().map(|f| f.value.clone()),
+            language: self.language.as_ref().map(|f| f.value.clone()),
+            found,
+            ..Metadata::default()
+        }
+    }
 }
 
 /// Why a page yields no article.
@@ -162,6 +190,13 @@ pub fn read(html: &str) -> Result<Page, PageError> {
     let outlet = meta.outlet();
     let title = meta.title(outlet.as_ref().map(|o| o.value.as_str()));
     let body = without_headline(body, title.as_ref().map(|t| t.value.as_str()));
+    // A page that builds its article with JavaScript leaves the extractor its title alone,
+    // sometimes several times over.
+    if let Some(title) = &title
+        && only_repeats(&body, &title.value)
+    {
+        return Err(PageError::Empty);
+    }
     let url = meta.url();
     let date = meta.date().or_else(|| {
         url.as_ref().and_then(|u| {
@@ -718,6 +753,16 @@ fn without_headline(body: String, title: Option<&str>) -> String {
         }
     }
     body
+}
+
+/// Whether the text of `fragment` is `title` and nothing else, once or more.
+fn only_repeats(fragment: &str, title: &str) -> bool {
+    let title = collapse(title);
+    let text: String = Html::parse_fragment(fragment)
+        .root_element()
+        .text()
+        .collect();
+    !title.is_empty() && collapse(&text.replace(&title, " ")).is_empty()
 }
 
 /// White space runs made single spaces, ends trimmed.

@@ -29,15 +29,25 @@ pub struct Metadata {
     pub draft: Option<bool>,
     /// Keys this tool does not know, in the order written, with their values as text.
     pub extra: Vec<(String, String)>,
+    /// Where the fields that no front matter or sidecar gave were found, as (field, place):
+    /// `("date", "JSON-LD datePublished")` for a saved page.
+    pub found: Vec<(&'static str, &'static str)>,
 }
 
 impl Metadata {
     /// Fills every field that `self` lacks from `fallback` (front matter over sidecar).
-    pub fn or(self, fallback: Metadata) -> Metadata {
-        let mut extra = self.extra;
+    pub fn or(mut self, fallback: Metadata) -> Metadata {
+        let mut extra = std::mem::take(&mut self.extra);
         for (key, value) in fallback.extra {
             if !extra.iter().any(|(k, _)| *k == key) {
                 extra.push((key, value));
+            }
+        }
+        // A field's place comes with its value: the fallback's only where it fills a gap.
+        let mut found = std::mem::take(&mut self.found);
+        for (field, place) in fallback.found {
+            if !self.has(field) {
+                found.push((field, place));
             }
         }
         Metadata {
@@ -50,7 +60,29 @@ impl Metadata {
             tags: self.tags.or(fallback.tags),
             draft: self.draft.or(fallback.draft),
             extra,
+            found,
         }
+    }
+
+    /// Whether the field named `field` (as in `found`) has a value.
+    fn has(&self, field: &str) -> bool {
+        match field {
+            "title" => self.title.is_some(),
+            "outlet" => self.outlet.is_some(),
+            "url" => self.url.is_some(),
+            "date" => self.date.is_some(),
+            "authors" => self.authors.is_some(),
+            "language" => self.language.is_some(),
+            _ => false,
+        }
+    }
+
+    /// Where the field named `field` was found, when not in front matter or a sidecar.
+    pub fn found_in(&self, field: &str) -> Option<&'static str> {
+        self.found
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, place)| *place)
     }
 }
 

@@ -1,9 +1,10 @@
 //! Stage 1, load: the seeds folder to a list of [`Source`]s with their metadata.
 //!
 //! The folder is walked in a fixed order (hidden entries skipped, symbolic links followed
-//! only while they stay inside the folder). Each `.md`, `.markdown` or `.txt` file becomes a
-//! source; a `.yaml` file with the same stem beside it carries its metadata. A file that
-//! cannot be read as a source yields a [`Diagnostic`] and is skipped; the others load.
+//! only while they stay inside the folder). Each `.md`, `.markdown`, `.txt`, `.html` or
+//! `.htm` file becomes a source; a `.yaml` file with the same stem beside it carries its
+//! metadata. A file that cannot be read as a source yields a [`Diagnostic`] and is skipped;
+//! the others load.
 
 mod decode;
 mod front_matter;
@@ -29,6 +30,8 @@ pub enum Format {
     Markdown,
     /// Plain text: paragraphs separated by blank lines, or one per line.
     PlainText,
+    /// A saved web page, read to its article as a clean HTML fragment (see [`html`]).
+    Html,
 }
 
 /// One source document as read from the seeds folder.
@@ -72,6 +75,7 @@ fn format_of(path: &Path) -> Option<Format> {
     match ext.as_str() {
         "md" | "markdown" => Some(Format::Markdown),
         "txt" => Some(Format::PlainText),
+        "html" | "htm" => Some(Format::Html),
         _ => None,
     }
 }
@@ -262,6 +266,12 @@ fn read_source(
     let text = read_text(&path)?;
     let (meta, text, first_line) = match format {
         Format::PlainText => (Metadata::default(), text, 1),
+        // A page's own metadata comes last: front matter has none, a sidecar's wins.
+        Format::Html => {
+            let page = html::read(&text)
+                .map_err(|e| Diagnostic::warning(&path, format!("skipped: {e}")).hint(e.hint()))?;
+            (page.metadata(), page.body, 1)
+        }
         Format::Markdown => {
             let split = front_matter::split(&text).map_err(|_| {
                 Diagnostic::warning(
@@ -299,7 +309,12 @@ fn read_source(
                 .at(e.position)
                 .hint(e.hint)
             })?;
-            meta.or(side)
+            // Front matter is written over the sidecar; a page's own metadata is not.
+            if format == Format::Html {
+                side.or(meta)
+            } else {
+                meta.or(side)
+            }
         }
         None => meta,
     };

@@ -4,10 +4,6 @@
 //! White space is collapsed as a browser shows it (runs become one space, block ends are
 //! trimmed; `<pre>` keeps it), and `<br>` is a `\n`. A page has no lines that mean anything
 //! to a reader, so a block's `line` is its 1-based place among the blocks.
-#![allow(
-    dead_code,
-    reason = "parse() reads this once loading turns saved pages into sources"
-)]
 
 use scraper::{ElementRef, Html, Node};
 

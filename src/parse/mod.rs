@@ -120,6 +120,7 @@ pub fn parse(source: Source) -> Document {
     let blocks = match source.format {
         Format::Markdown => markdown::blocks(&source.text, source.first_line),
         Format::PlainText => plain::blocks(&source.text, source.first_line),
+        Format::Html => html::blocks(&source.text),
     };
     Document {
         source,

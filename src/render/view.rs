@@ -100,6 +100,8 @@ pub struct MetaRow {
     pub href: Option<String>,
     /// Machine-readable date, when the fact is a date.
     pub datetime: Option<String>,
+    /// Where in a saved page the fact was found, when it was not written in metadata.
+    pub from: Option<&'static str>,
 }
 
 /// A link to another paragraph.
@@ -169,6 +171,8 @@ pub struct SourcePage {
     pub title: String,
     /// Whether the title was taken from the text.
     pub title_derived: bool,
+    /// Where in a saved page the title was found, when no metadata gave it.
+    pub title_from: Option<&'static str>,
     /// Outlet, for the line under the title.
     pub outlet: Option<String>,
     /// Date as read, for the line under the title.
@@ -403,6 +407,7 @@ pub fn source_page(briefing: &Briefing, index: usize, links: &ActorLinks) -> Sou
         id: source.id.clone(),
         title: source.title.clone(),
         title_derived: source.title_derived,
+        title_from: source.meta.found_in("title"),
         outlet: source.meta.outlet.clone(),
         date: shown.as_ref().map(|(iso, _)| iso.clone()),
         date_label: shown.map(|(_, label)| label),
@@ -429,10 +434,16 @@ fn meta_rows(source: &SourceEntry) -> Vec<MetaRow> {
         value,
         href: None,
         datetime: None,
+        from: None,
+    };
+    // The same row, saying where in the page its field was found.
+    let found = |field: &str, label: &str, value: String| MetaRow {
+        from: meta.found_in(field),
+        ..row(label, value)
     };
     let mut rows = Vec::new();
     if let Some(outlet) = &meta.outlet {
-        rows.push(row("Outlet", outlet.clone()));
+        rows.push(found("outlet", "Outlet", outlet.clone()));
     }
     if let Some(authors) = meta.authors.as_ref().filter(|a| !a.is_empty()) {
         let label = if authors.len() == 1 {
@@ -440,12 +451,12 @@ fn meta_rows(source: &SourceEntry) -> Vec<MetaRow> {
         } else {
             "Authors"
         };
-        rows.push(row(label, authors.join(", ")));
+        rows.push(found("authors", label, authors.join(", ")));
     }
     rows.push(match &meta.date {
         Some(date) => MetaRow {
             datetime: Some(date.iso_date()),
-            ..row("Published", date_label(date))
+            ..found("date", "Published", date_label(date))
         },
         None => match &source.inferred_date {
             Some(inferred) => MetaRow {
@@ -466,11 +477,11 @@ fn meta_rows(source: &SourceEntry) -> Vec<MetaRow> {
     if let Some(url) = &meta.url {
         rows.push(MetaRow {
             href: safe_url(url).filter(|u| !u.starts_with("mailto:")),
-            ..row("Original", url.clone())
+            ..found("url", "Original", url.clone())
         });
     }
     if let Some(language) = &meta.language {
-        rows.push(row("Language", language.clone()));
+        rows.push(found("language", "Language", language.clone()));
     }
     if let Some(tags) = meta.tags.as_ref().filter(|t| !t.is_empty()) {
         rows.push(row("Tags", tags.join(", ")));

@@ -16,6 +16,7 @@ mod input;
 mod links;
 mod metadata;
 mod output;
+mod pages;
 mod rewrites;
 mod search;
 mod serve;
