@@ -2784,12 +2784,12 @@ mod tests {
             let mut s = String::new();
             let n = self.next() % 40;
             for _ in 0..n {
-                if self.next() % 13 == 0 {
+                if self.next().is_multiple_of(13) {
                     let bytes: Vec<u8> = (0..self.next() % 6).map(|_| self.next() as u8).collect();
                     s.push_str(&String::from_utf8_lossy(&bytes));
                 } else {
                     s.push_str(PIECES[(self.next() as usize) % PIECES.len()]);
-                    if self.next() % 3 != 0 {
+                    if !self.next().is_multiple_of(3) {
                         s.push(' ');
                     }
                 }

@@ -363,10 +363,10 @@ fn join_apart(sources: &[Vec<Para<'_>>], joins: &[(f64, u32, u32)], sets: &mut U
     }
     for (source, paras) in sources.iter().enumerate() {
         for p in paras {
-            if let Some(list) = holders.get_mut(&sets.find(p.group)) {
-                if list.last() != Some(&(source as u32)) {
-                    list.push(source as u32);
-                }
+            if let Some(list) = holders.get_mut(&sets.find(p.group))
+                && list.last() != Some(&(source as u32))
+            {
+                list.push(source as u32);
             }
         }
     }

@@ -47,7 +47,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
 }
 
 fn utf16(bytes: &[u8], word: fn([u8; 2]) -> u16) -> Result<String, DecodeError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(DecodeError::InvalidUtf16);
     }
     let words = bytes.chunks_exact(2).map(|pair| word([pair[0], pair[1]]));

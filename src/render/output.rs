@@ -150,11 +150,11 @@ impl StagedDir {
             ));
         }
         let file = self.staging.join(relative);
-        if let Some(parent) = file.parent() {
-            if !lock(&self.folders).contains(parent) {
-                fs::create_dir_all(parent)?;
-                lock(&self.folders).insert(parent.to_path_buf());
-            }
+        if let Some(parent) = file.parent()
+            && !lock(&self.folders).contains(parent)
+        {
+            fs::create_dir_all(parent)?;
+            lock(&self.folders).insert(parent.to_path_buf());
         }
         Ok(file)
     }
