@@ -8,6 +8,7 @@
 mod decode;
 mod front_matter;
 pub mod metadata;
+pub mod pdf;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;

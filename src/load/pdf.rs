@@ -1,0 +1,1100 @@
+//! `.pdf` sources: the text of a text-based PDF as paragraphs, with title, date and authors
+//! from the document's Info dictionary.
+//!
+//! `lopdf` parses the file and decodes each font's strings; this module walks the page
+//! content itself to learn where each piece of text stands, because paragraphs, running
+//! headers and page numbers are told apart by position alone. Lines are kept in the order
+//! the page content writes them (most producers write in reading order; a page is not
+//! re-sorted, so columns written one after the other stay apart). Then:
+//!
+//! - a line among the two at the top or bottom of a page that, digits aside, recurs there on
+//!   most pages is a running header or footer, and a bare page number ("3", "Page 3 of 7",
+//!   "- 3 -") at the top or bottom is dropped too;
+//! - a paragraph ends at a vertical gap wider than the page's usual line spacing, at a line
+//!   indented past the one before it, or where the type size changes;
+//! - a word broken at a line end ("state-" / "ment") is joined, unless the break looks like a
+//!   real hyphen (see [`join_lines`]).
+//!
+//! A file with pages but no text (a scan) is [`PdfError::NoText`]: there is no OCR. Text in
+//! form XObjects and the document's XMP metadata are not read.
+
+use std::collections::HashSet;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use chrono::{NaiveDate, NaiveTime};
+use lopdf::content::Content;
+use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
+use thiserror::Error;
+
+use crate::load::Published;
+
+/// What a PDF says: its metadata and its text as paragraphs in reading order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PdfText {
+    /// The document title, unless it is missing or only a file name or "Untitled".
+    pub title: Option<String>,
+    /// The creation date (or, lacking one, the modification date) as written in the file.
+    pub date: Option<Published>,
+    /// The `Author` entry, split at semicolons.
+    pub authors: Option<Vec<String>>,
+    /// Paragraphs without running headers, footers and page numbers.
+    pub paragraphs: Vec<Paragraph>,
+}
+
+/// One paragraph of a PDF's text, its lines joined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    /// The text, lines joined with spaces and broken words rejoined.
+    pub text: String,
+    /// The page (from 1) on which the paragraph starts.
+    pub page: usize,
+}
+
+/// Why a PDF yields no text. Each has a message and, from [`PdfError::hint`], what to do.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum PdfError {
+    /// The file needs a password to be read.
+    #[error("skipped: the PDF is encrypted and needs a password")]
+    Encrypted,
+    /// The file is not a PDF, or is damaged past reading.
+    #[error("skipped: cannot read the PDF: {0}")]
+    Broken(String),
+    /// The pages hold no text: most likely a scan.
+    #[error("skipped: the PDF has no text, only images or drawings (a scan?); there is no OCR")]
+    NoText,
+}
+
+impl PdfError {
+    /// What the user can do about it.
+    pub fn hint(&self) -> &'static str {
+        match self {
+            PdfError::Encrypted => {
+                "save an unprotected copy (open it with the password and print to PDF, or \
+                 `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`) and use that"
+            }
+            PdfError::Broken(_) => {
+                "check that the file is a whole PDF (download or export it again); if it opens \
+                 in a PDF viewer, print it to a new PDF and use that"
+            }
+            PdfError::NoText => {
+                "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`), or add its text as a .txt \
+                 or .md source"
+            }
+        }
+    }
+}
+
+/// The largest decompressed content stream read for one page; past it the page is broken.
+const MAX_PAGE_CONTENT: usize = 64 << 20;
+
+/// Reads the text and metadata of a PDF held in memory.
+pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    // The parser is not ours: a file crafted to make it panic must still be a warning.
+    catch_unwind(AssertUnwindSafe(|| read_unguarded(bytes))).unwrap_or_else(|_| {
+        Err(PdfError::Broken(
+            "the PDF parser failed on it (damaged or unusual file)".into(),
+        ))
+    })
+}
+
+fn read_unguarded(bytes: &[u8]) -> Result<PdfText, PdfError> {
+    if !bytes.starts_with(b"%PDF") && !bytes.get(..1024).is_some_and(|h| find(h, b"%PDF")) {
+        return Err(PdfError::Broken("not a PDF file (no %PDF header)".into()));
+    }
+    let doc = Document::load_mem(bytes).map_err(|e| PdfError::Broken(e.to_string()))?;
+    // lopdf opens a file encrypted with an empty user password by itself; one that needs a
+    // real password stays encrypted with no decryption state.
+    if doc.trailer.has(b"Encrypt") && doc.encryption_state.is_none() {
+        return Err(PdfError::Encrypted);
+    }
+    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    if page_ids.is_empty() {
+        return Err(PdfError::Broken("the PDF has no pages".into()));
+    }
+    let mut pages = Vec::with_capacity(page_ids.len());
+    let mut failures = 0;
+    let mut last_failure = String::new();
+    for id in &page_ids {
+        match page_lines(&doc, *id) {
+            Ok(lines) => pages.push(lines),
+            Err(e) => {
+                failures += 1;
+                last_failure = e;
+                pages.push(Vec::new());
+            }
+        }
+    }
+    if pages.iter().all(Vec::is_empty) {
+        return Err(if failures == page_ids.len() {
+            PdfError::Broken(last_failure)
+        } else {
+            PdfError::NoText
+        });
+    }
+    let (title, date, authors) = info(&doc);
+    Ok(PdfText {
+        title,
+        date,
+        authors,
+        paragraphs: paragraphs(pages),
+    })
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// One line of text on a page, with its baseline position in page space.
+#[derive(Debug, Clone, PartialEq)]
+struct Line {
+    text: String,
+    x: f32,
+    y: f32,
+    /// Where the last piece of text on the line ends (estimated from glyph widths).
+    x_end: f32,
+    size: f32,
+}
+
+/// An affine matrix `[a b c d e f]` as PDF writes it.
+type Matrix = [f32; 6];
+
+const IDENTITY: Matrix = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+
+/// `m` then `n`: the PDF order of concatenation (`m × n`).
+fn multiply(m: &Matrix, n: &Matrix) -> Matrix {
+    [
+        m[0] * n[0] + m[1] * n[2],
+        m[0] * n[1] + m[1] * n[3],
+        m[2] * n[0] + m[3] * n[2],
+        m[2] * n[1] + m[3] * n[3],
+        m[4] * n[0] + m[5] * n[2] + n[4],
+        m[4] * n[1] + m[5] * n[3] + n[5],
+    ]
+}
+
+fn translate(tx: f32, ty: f32) -> Matrix {
+    [1.0, 0.0, 0.0, 1.0, tx, ty]
+}
+
+/// A font as needed here: how to decode its strings and how wide its glyphs are.
+struct Font<'a> {
+    encoding: Option<Encoding<'a>>,
+    first_char: i64,
+    /// Glyph widths in thousandths of the type size, from `FirstChar` on.
+    widths: Vec<f32>,
+    /// Composite fonts take two bytes per glyph.
+    two_byte: bool,
+}
+
+impl<'a> Font<'a> {
+    fn of(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
+        let encoding = dict
+            .get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT)
+            .ok();
+        let first_char = dict
+            .get_deref(b"FirstChar", doc)
+            .and_then(Object::as_i64)
+            .unwrap_or(0);
+        let widths = dict
+            .get_deref(b"Widths", doc)
+            .and_then(Object::as_array)
+            .map(|w| {
+                w.iter()
+                    .map(|o| o.as_float().unwrap_or(500.0))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default();
+        let two_byte = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|s| s == b"Type0");
+        Font {
+            encoding,
+            first_char,
+            widths,
+            two_byte,
+        }
+    }
+
+    fn decode(&self, bytes: &[u8]) -> String {
+        match &self.encoding {
+            Some(encoding) => Document::decode_text(encoding, bytes).unwrap_or_default(),
+            None => bytes
+                .iter()
+                .filter(|b| b.is_ascii_graphic() || **b == b' ')
+                .map(|b| char::from(*b))
+                .collect(),
+        }
+    }
+
+    /// The advance of `bytes` in text space units of size 1, without spacing.
+    fn advance(&self, bytes: &[u8]) -> f32 {
+        if self.two_byte {
+            return bytes.len() as f32 / 2.0 * 0.5;
+        }
+        bytes
+            .iter()
+            .map(|b| {
+                let index = i64::from(*b) - self.first_char;
+                usize::try_from(index)
+                    .ok()
+                    .and_then(|i| self.widths.get(i))
+                    .copied()
+                    .unwrap_or(500.0)
+                    / 1000.0
+            })
+            .sum()
+    }
+}
+
+/// The text state the content operators change, as far as positions need it.
+struct TextState {
+    ctm: Matrix,
+    stack: Vec<Matrix>,
+    tm: Matrix,
+    tlm: Matrix,
+    leading: f32,
+    font: Option<Vec<u8>>,
+    size: f32,
+    char_spacing: f32,
+    word_spacing: f32,
+    scale: f32,
+}
+
+/// The lines of one page, in content order. Fails only when the content cannot be read.
+fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<Line>, String> {
+    let data = doc
+        .get_page_content_with_limit(page, MAX_PAGE_CONTENT)
+        .map_err(|e| e.to_string())?;
+    let content = Content::decode(&data).map_err(|e| e.to_string())?;
+    let fonts: Vec<(Vec<u8>, Font)> = doc
+        .get_page_fonts(page)
+        .map(|fonts| {
+            fonts
+                .into_iter()
+                .map(|(name, dict)| (name, Font::of(doc, dict)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut state = TextState {
+        ctm: IDENTITY,
+        stack: Vec::new(),
+        tm: IDENTITY,
+        tlm: IDENTITY,
+        leading: 0.0,
+        font: None,
+        size: 0.0,
+        char_spacing: 0.0,
+        word_spacing: 0.0,
+        scale: 1.0,
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    for op in &content.operations {
+        let nums: Vec<f32> = op
+            .operands
+            .iter()
+            .filter_map(|o| o.as_float().ok())
+            .collect();
+        let num = |i: usize| nums.get(i).copied().unwrap_or(0.0);
+        match op.operator.as_str() {
+            "q" => state.stack.push(state.ctm),
+            "Q" => state.ctm = state.stack.pop().unwrap_or(IDENTITY),
+            "cm" if nums.len() == 6 => {
+                let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                state.ctm = multiply(&m, &state.ctm);
+            }
+            "BT" => {
+                state.tm = IDENTITY;
+                state.tlm = IDENTITY;
+            }
+            "Td" => state.next_line(num(0), num(1)),
+            "TD" => {
+                state.leading = -num(1);
+                state.next_line(num(0), num(1));
+            }
+            "Tm" if nums.len() == 6 => {
+                state.tlm = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                state.tm = state.tlm;
+            }
+            "T*" => state.next_line_down(),
+            "TL" => state.leading = num(0),
+            "Tc" => state.char_spacing = num(0),
+            "Tw" => state.word_spacing = num(0),
+            "Tz" => state.scale = num(0) / 100.0,
+            "Tf" => {
+                state.font = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .map(<[u8]>::to_vec);
+                state.size = num(0);
+            }
+            "Tj" | "'" | "\"" | "TJ" => {
+                if op.operator == "'" || op.operator == "\"" {
+                    if op.operator == "\"" {
+                        state.word_spacing = num(0);
+                        state.char_spacing = num(1);
+                    }
+                    state.next_line_down();
+                }
+                let font = state
+                    .font
+                    .as_ref()
+                    .and_then(|name| fonts.iter().find(|(n, _)| n == name))
+                    .map(|(_, f)| f);
+                let Some(font) = font else { continue };
+                show(&mut state, font, &op.operands, &mut lines);
+            }
+            _ => {}
+        }
+    }
+    lines.retain(|l| !l.text.trim().is_empty());
+    for line in &mut lines {
+        line.text = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    Ok(lines)
+}
+
+impl TextState {
+    /// `Td`: the start of the next line, offset from the start of this one.
+    fn next_line(&mut self, tx: f32, ty: f32) {
+        self.tlm = multiply(&translate(tx, ty), &self.tlm);
+        self.tm = self.tlm;
+    }
+
+    /// `T*`: the next line down by the leading.
+    fn next_line_down(&mut self) {
+        let leading = self.leading;
+        self.next_line(0.0, -leading);
+    }
+}
+
+/// Shows the strings of a `Tj`, `'`, `"` or `TJ`, adding their text to `lines`.
+fn show(state: &mut TextState, font: &Font, operands: &[Object], lines: &mut Vec<Line>) {
+    let at = multiply(&state.tm, &state.ctm);
+    let size = state.size * (at[2] * at[2] + at[3] * at[3]).sqrt();
+    let (x, y) = (at[4], at[5]);
+    let mut text = String::new();
+    let items: Vec<&Object> = match operands.last() {
+        Some(Object::Array(items)) => items.iter().collect(),
+        Some(last) => vec![last],
+        None => Vec::new(),
+    };
+    for item in items {
+        match item {
+            Object::String(bytes, _) => {
+                text.push_str(&font.decode(bytes));
+                let spaces = if font.two_byte {
+                    0
+                } else {
+                    bytes.iter().filter(|b| **b == b' ').count()
+                };
+                let advance = (font.advance(bytes) * state.size
+                    + state.char_spacing * bytes.len() as f32
+                    + state.word_spacing * spaces as f32)
+                    * state.scale;
+                state.tm = multiply(&translate(advance, 0.0), &state.tm);
+            }
+            other => {
+                let Ok(adjust) = other.as_float() else {
+                    continue;
+                };
+                // A large negative adjustment is how many producers write a space.
+                if adjust < -200.0 && !text.ends_with(' ') {
+                    text.push(' ');
+                }
+                let shift = -adjust / 1000.0 * state.size * state.scale;
+                state.tm = multiply(&translate(shift, 0.0), &state.tm);
+            }
+        }
+    }
+    let x_end = multiply(&state.tm, &state.ctm)[4];
+    if text.is_empty() {
+        return;
+    }
+    let size = if size > 0.0 { size } else { 1.0 };
+    if let Some(line) = lines.last_mut()
+        && (line.y - y).abs() < 0.5 * size.max(line.size)
+    {
+        // A gap wider than a thin space between two pieces on one baseline is a space.
+        if x > line.x_end + 0.15 * size && !line.text.ends_with(' ') && !text.starts_with(' ') {
+            line.text.push(' ');
+        }
+        line.text.push_str(&text);
+        line.x_end = x_end;
+        line.size = line.size.max(size);
+        return;
+    }
+    lines.push(Line {
+        text,
+        x,
+        y,
+        x_end,
+        size,
+    });
+}
+
+/// Paragraphs of the pages' lines, running headers, footers and page numbers left out.
+fn paragraphs(mut pages: Vec<Vec<Line>>) -> Vec<Paragraph> {
+    drop_running_lines(&mut pages);
+    let vocabulary = vocabulary(&pages);
+    let mut blocks: Vec<(usize, Vec<String>)> = Vec::new();
+    for (number, lines) in pages.iter().enumerate() {
+        let page = number + 1;
+        let leading = usual_leading(lines);
+        let mut first_on_page = true;
+        for (i, line) in lines.iter().enumerate() {
+            let starts = match i.checked_sub(1).map(|p| &lines[p]) {
+                None => true,
+                Some(prev) => {
+                    let gap = prev.y - line.y;
+                    let size = line.size.max(prev.size);
+                    gap <= 0.0
+                        || gap > leading * 1.4
+                        || line.x > prev.x + 0.8 * size
+                        || (line.size - prev.size).abs() > 0.15 * size
+                }
+            };
+            // A paragraph that runs over a page break: the last one did not end a sentence
+            // and this page goes on in lower case.
+            let continues = first_on_page
+                && blocks.last().is_some_and(|(_, text)| {
+                    text.last().is_some_and(|l| !ends_sentence(l))
+                        && line.text.chars().next().is_some_and(char::is_lowercase)
+                });
+            first_on_page = false;
+            match blocks.last_mut() {
+                Some((_, text)) if !starts || continues => text.push(line.text.clone()),
+                _ => blocks.push((page, vec![line.text.clone()])),
+            }
+        }
+    }
+    blocks
+        .into_iter()
+        .map(|(page, lines)| Paragraph {
+            text: join_lines(&lines, &vocabulary),
+            page,
+        })
+        .collect()
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', ':', '"', '”', '’', '\'', ')'])
+}
+
+/// The median distance between the baselines of neighbouring lines that go down the page.
+fn usual_leading(lines: &[Line]) -> f32 {
+    let mut gaps: Vec<f32> = lines
+        .windows(2)
+        .map(|w| w[0].y - w[1].y)
+        .filter(|g| *g > 0.0)
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    gaps.get(gaps.len() / 2)
+        .copied()
+        .unwrap_or_else(|| lines.first().map_or(12.0, |l| l.size * 1.2))
+}
+
+/// Indexes of the lines at the top and bottom of a page: the two highest and two lowest.
+fn edge_lines(lines: &[Line]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by(|a, b| lines[*b].y.total_cmp(&lines[*a].y));
+    let mut edges: Vec<usize> = order.iter().take(2).copied().collect();
+    edges.extend(order.iter().rev().take(2));
+    edges.sort_unstable();
+    edges.dedup();
+    edges
+}
+
+/// A line as compared between pages: digits and case aside.
+fn running_key(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect()
+}
+
+/// "3", "- 3 -", "Page 3", "Page 3 of 7", "3/7", "iv".
+fn is_page_number(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_matches(['-', '–', '—', ' ', '[', ']', '(', ')']);
+    let t = t.to_lowercase();
+    let t = t
+        .strip_prefix("page")
+        .or_else(|| t.strip_prefix("p."))
+        .unwrap_or(&t)
+        .trim();
+    let mut parts = t
+        .split(|c: char| c == '/' || c.is_whitespace())
+        .filter(|p| !p.is_empty() && *p != "of");
+    let numeral = |p: &str| {
+        p.chars().all(|c| c.is_ascii_digit())
+            || (p.len() <= 5 && p.chars().all(|c| matches!(c, 'i' | 'v' | 'x')))
+    };
+    let count = parts.clone().count();
+    (1..=2).contains(&count) && parts.all(numeral)
+}
+
+fn drop_running_lines(pages: &mut [Vec<Line>]) {
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for lines in pages.iter() {
+        let keys: HashSet<String> = edge_lines(lines)
+            .into_iter()
+            .map(|i| running_key(&lines[i].text))
+            .collect();
+        for key in keys {
+            *seen.entry(key).or_default() += 1;
+        }
+    }
+    let count = pages.len();
+    let running = |key: &str| {
+        count >= 2
+            && seen
+                .get(key)
+                .is_some_and(|pages| *pages >= 2 && pages * 2 > count)
+    };
+    for lines in pages.iter_mut() {
+        let edges = edge_lines(lines);
+        let mut index = 0;
+        lines.retain(|line| {
+            let at_edge = edges.contains(&index);
+            index += 1;
+            !(at_edge && (is_page_number(&line.text) || running(&running_key(&line.text))))
+        });
+    }
+}
+
+/// Every word of the text, lower case, hyphenated compounds as written.
+fn vocabulary(pages: &[Vec<Line>]) -> HashSet<String> {
+    pages
+        .iter()
+        .flatten()
+        .flat_map(|l| l.text.split_whitespace())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Joins a paragraph's lines with spaces, rejoining a word broken at a line end.
+///
+/// A line that ends in a letter or digit and a hyphen, followed by one that starts with a
+/// lower-case letter, is a broken word. The hyphen is kept when the part before it starts with a capital
+/// ("Franco-" / "German"), or when the text writes the compound with its hyphen elsewhere and
+/// never without ("well-known"); otherwise it is dropped ("state-" / "ment"), since line-end
+/// hyphens are mostly a typesetter's. Either way no space is put in.
+fn join_lines(lines: &[String], vocabulary: &HashSet<String>) -> String {
+    let mut text = String::new();
+    for line in lines {
+        let line = line.trim();
+        if text.is_empty() {
+            text.push_str(line);
+            continue;
+        }
+        let broken =
+            text.ends_with('-') && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
+        let next_word: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
+        if broken && next_word.chars().next().is_some_and(char::is_lowercase) {
+            let head: String = text[..text.len() - 1]
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphabetic() || *c == '-')
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let joined = format!("{head}{next_word}").to_lowercase();
+            let compound = format!("{head}-{next_word}").to_lowercase();
+            let keep = head.chars().next().is_some_and(char::is_uppercase)
+                || (vocabulary.contains(&compound) && !vocabulary.contains(&joined));
+            if !keep {
+                text.pop();
+            }
+            text.push_str(line);
+        } else if broken && line.chars().next().is_some_and(char::is_alphanumeric) {
+            // "Franco-" / "German", "COVID-" / "19": a hyphen that stays.
+            text.push_str(line);
+        } else {
+            text.push(' ');
+            text.push_str(line);
+        }
+    }
+    text
+}
+
+/// Title, date and authors from the Info dictionary.
+fn info(doc: &Document) -> (Option<String>, Option<Published>, Option<Vec<String>>) {
+    let Some(dict) = doc
+        .trailer
+        .get_deref(b"Info", doc)
+        .and_then(Object::as_dict)
+        .ok()
+    else {
+        return (None, None, None);
+    };
+    let text = |key: &[u8]| {
+        dict.get_deref(key, doc)
+            .and_then(Object::as_str)
+            .ok()
+            .map(text_string)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let title = text(b"Title").filter(|t| is_real_title(t));
+    let date = text(b"CreationDate")
+        .and_then(|d| pdf_date(&d))
+        .or_else(|| text(b"ModDate").and_then(|d| pdf_date(&d)));
+    let authors = text(b"Author").map(|a| {
+        a.split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    });
+    (title, date, authors.filter(|a| !a.is_empty()))
+}
+
+/// A PDF text string: UTF-16 after a byte order mark, UTF-8 after its mark, else
+/// PDFDocEncoding (read as Latin-1, which it matches for letters).
+fn text_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        return String::from_utf16_lossy(&units);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return String::from_utf8_lossy(rest).into_owned();
+    }
+    bytes.iter().map(|b| char::from(*b)).collect()
+}
+
+/// Whether an Info title names the document rather than the file it was made from.
+fn is_real_title(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    let file_like = [
+        ".doc", ".docx", ".pdf", ".odt", ".rtf", ".txt", ".tex", ".dvi", ".ps", ".indd", ".xls",
+        ".xlsx", ".ppt", ".pptx", ".pages", ".html", ".htm",
+    ]
+    .iter()
+    .any(|ext| lower.ends_with(ext));
+    let path_like = !title.contains(' ') && (title.contains('/') || title.contains('\\'));
+    !(file_like
+        || path_like
+        || lower.starts_with("microsoft word - ")
+        || lower.starts_with("untitled")
+        || lower == "title"
+        || lower == "document")
+}
+
+/// Reads `D:YYYYMMDDHHmmSS+HH'mm'` (every part after the year optional).
+fn pdf_date(text: &str) -> Option<Published> {
+    let digits: String = text
+        .trim()
+        .trim_start_matches("D:")
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let part = |from: usize, len: usize, default: u32| {
+        digits
+            .get(from..from + len)
+            .map_or(Some(default), |p| p.parse::<u32>().ok())
+    };
+    let year = i32::try_from(part(0, 4, 0)?).ok()?;
+    if digits.len() < 4 {
+        return None;
+    }
+    let date = NaiveDate::from_ymd_opt(year, part(4, 2, 1)?, part(6, 2, 1)?)?;
+    let time = if digits.len() >= 10 {
+        NaiveTime::from_hms_opt(part(8, 2, 0)?, part(10, 2, 0)?, part(12, 2, 0)?)
+    } else {
+        None
+    };
+    Some(Published { date, time })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::content::Operation;
+    use lopdf::encryption::{EncryptionState, EncryptionVersion, Permissions};
+    use lopdf::{Stream, StringFormat, dictionary};
+
+    /// WinAnsiEncoding for the few non-ASCII letters the fixtures use.
+    fn win_ansi(text: &str) -> Vec<u8> {
+        text.chars()
+            .map(|c| match c {
+                '“' => 0x93,
+                '”' => 0x94,
+                '—' => 0x97,
+                'é' => 0xE9,
+                'è' => 0xE8,
+                c if c.is_ascii() => c as u8,
+                _ => b'?',
+            })
+            .collect()
+    }
+
+    fn text_at(x: f32, y: f32, text: &str) -> Vec<Operation> {
+        vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 11.into()]),
+            Operation::new("Td", vec![x.into(), y.into()]),
+            Operation::new(
+                "Tj",
+                vec![Object::String(win_ansi(text), StringFormat::Literal)],
+            ),
+            Operation::new("ET", vec![]),
+        ]
+    }
+
+    /// A statement, page by page and paragraph by paragraph, one string per line.
+    const STATEMENT: &[&[&[&str]]] = &[
+        &[
+            &[
+                "The Ministry of Foreign Affairs issued the following state-",
+                "ment on Monday after talks in Geneva with the delegation of",
+                "the neighbouring republic, which lasted late into the night.",
+            ],
+            &[
+                "Both sides agreed that “humanitarian corridors” must open",
+                "before winter; the minister, Ms. Hélène Dupré, said the",
+                "agreement was fragile — but real.",
+            ],
+        ],
+        &[
+            &[
+                "A well-known mediator from Oslo will chair the next round,",
+                "which is planned for the first week of December in a Franco-",
+                "German venue still to be announced.",
+            ],
+            &[
+                "The delegations exchanged lists of detainees and agreed to",
+                "meet again. Observers called the talks “cautious but serious”.",
+            ],
+        ],
+        &[
+            &[
+                "The ministry thanked the hosts and the well-",
+                "known mediator for their patience during the negotia-",
+                "tions, which had been postponed twice.",
+            ],
+            &[
+                "Further statements will follow after the next round of",
+                "talks. Questions may be sent to the press office.",
+            ],
+        ],
+    ];
+
+    /// A PDF of `pages`, each under a running header and over a "Page N of M" footer. Each
+    /// paragraph's first line is indented and a blank line stands between paragraphs. The
+    /// footer is written before the body, as some producers do.
+    fn statement_pdf(pages: &[&[&[&str]]], info: Option<Dictionary>) -> Document {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+            "Encoding" => "WinAnsiEncoding",
+        });
+        let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+        let mut kids = Vec::new();
+        for (i, page) in pages.iter().enumerate() {
+            let mut ops = text_at(72.0, 770.0, "MINISTRY OF FOREIGN AFFAIRS — PRESS STATEMENT");
+            ops.extend(text_at(
+                280.0,
+                40.0,
+                &format!("Page {} of {}", i + 1, pages.len()),
+            ));
+            let mut y = 720.0;
+            for paragraph in *page {
+                for (j, line) in paragraph.iter().enumerate() {
+                    ops.extend(text_at(if j == 0 { 90.0 } else { 72.0 }, y, line));
+                    y -= 14.0;
+                }
+                y -= 14.0;
+            }
+            kids.push(add_page(&mut doc, pages_id, ops).into());
+        }
+        finish(&mut doc, pages_id, kids, resources, info);
+        doc
+    }
+
+    fn add_page(doc: &mut Document, parent: ObjectId, ops: Vec<Operation>) -> ObjectId {
+        let content = Content { operations: ops }.encode().unwrap();
+        let content = doc.add_object(Stream::new(dictionary! {}, content));
+        doc.add_object(dictionary! { "Type" => "Page", "Parent" => parent, "Contents" => content })
+    }
+
+    fn finish(
+        doc: &mut Document,
+        pages_id: ObjectId,
+        kids: Vec<Object>,
+        resources: ObjectId,
+        info: Option<Dictionary>,
+    ) {
+        let count = kids.len() as i64;
+        doc.objects.insert(
+            pages_id,
+            Object::Dictionary(dictionary! {
+                "Type" => "Pages", "Kids" => kids, "Count" => count, "Resources" => resources,
+                "MediaBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+            }),
+        );
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id });
+        doc.trailer.set("Root", catalog);
+        if let Some(info) = info {
+            let info = doc.add_object(info);
+            doc.trailer.set("Info", info);
+        }
+        doc.compress();
+    }
+
+    fn info(title: &str) -> Dictionary {
+        dictionary! {
+            "Title" => Object::string_literal(title),
+            "Author" => Object::string_literal("Press Office; J. Doe"),
+            "CreationDate" => Object::string_literal("D:20251124093000+01'00'"),
+            "ModDate" => Object::string_literal("D:20251201"),
+        }
+    }
+
+    fn save(mut doc: Document) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        doc.save_to(&mut bytes).unwrap();
+        bytes
+    }
+
+    fn statement() -> Vec<u8> {
+        save(statement_pdf(
+            STATEMENT,
+            Some(info("Statement on the Geneva talks")),
+        ))
+    }
+
+    #[test]
+    fn a_statement_reads_as_paragraphs_without_headers_or_page_numbers() {
+        let pdf = read(&statement()).unwrap();
+        let texts: Vec<&str> = pdf.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The Ministry of Foreign Affairs issued the following statement on Monday after \
+                 talks in Geneva with the delegation of the neighbouring republic, which lasted \
+                 late into the night.",
+                "Both sides agreed that “humanitarian corridors” must open before winter; the \
+                 minister, Ms. Hélène Dupré, said the agreement was fragile — but real.",
+                "A well-known mediator from Oslo will chair the next round, which is planned for \
+                 the first week of December in a Franco-German venue still to be announced.",
+                "The delegations exchanged lists of detainees and agreed to meet again. Observers \
+                 called the talks “cautious but serious”.",
+                "The ministry thanked the hosts and the well-known mediator for their patience \
+                 during the negotiations, which had been postponed twice.",
+                "Further statements will follow after the next round of talks. Questions may be \
+                 sent to the press office.",
+            ]
+        );
+        let pages: Vec<usize> = pdf.paragraphs.iter().map(|p| p.page).collect();
+        assert_eq!(pages, [1, 1, 2, 2, 3, 3]);
+    }
+
+    #[test]
+    fn title_date_and_authors_come_from_the_info_dictionary() {
+        let pdf = read(&statement()).unwrap();
+        assert_eq!(pdf.title.as_deref(), Some("Statement on the Geneva talks"));
+        let date = pdf.date.unwrap();
+        assert_eq!(date.iso_date(), "2025-11-24");
+        assert_eq!(date.time, NaiveTime::from_hms_opt(9, 30, 0));
+        assert_eq!(pdf.authors.unwrap(), ["Press Office", "J. Doe"]);
+    }
+
+    #[test]
+    fn a_file_name_is_not_a_title() {
+        for name in [
+            "Microsoft Word - statement.docx",
+            "Untitled",
+            "draft_v3.pdf",
+        ] {
+            let bytes = save(statement_pdf(STATEMENT, Some(info(name))));
+            assert_eq!(read(&bytes).unwrap().title, None, "{name}");
+        }
+        assert!(is_real_title("Talks in Geneva: day two"));
+    }
+
+    #[test]
+    fn a_utf16_title_is_decoded() {
+        let mut bytes = vec![0xFE, 0xFF];
+        for unit in "Déclaration — Genève".encode_utf16() {
+            bytes.extend(unit.to_be_bytes());
+        }
+        let info = dictionary! { "Title" => Object::String(bytes, StringFormat::Hexadecimal) };
+        let pdf = read(&save(statement_pdf(STATEMENT, Some(info)))).unwrap();
+        assert_eq!(pdf.title.as_deref(), Some("Déclaration — Genève"));
+        assert_eq!(pdf.date, None);
+        assert_eq!(pdf.authors, None);
+    }
+
+    #[test]
+    fn pdf_dates_are_read_to_the_precision_given() {
+        let p = pdf_date("D:20251124093000+01'00'").unwrap();
+        assert_eq!(p.iso_date(), "2025-11-24");
+        assert_eq!(p.time, NaiveTime::from_hms_opt(9, 30, 0));
+        let p = pdf_date("D:202511").unwrap();
+        assert_eq!((p.iso_date(), p.time), ("2025-11-01".to_string(), None));
+        assert_eq!(pdf_date("D:20251340"), None);
+        assert_eq!(pdf_date("yesterday"), None);
+    }
+
+    #[test]
+    fn page_numbers_are_recognised() {
+        for number in ["3", "- 3 -", "Page 3", "Page 3 of 7", "3/7", "iv", "[12]"] {
+            assert!(is_page_number(number), "{number}");
+        }
+        for text in ["3 dead", "Page three", "In 2025 of all years", "vixen"] {
+            assert!(!is_page_number(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn line_end_hyphens_are_undone_unless_real() {
+        let vocab = |words: &[&str]| words.iter().map(|w| w.to_string()).collect();
+        let join = |lines: &[&str], words: &[&str]| {
+            let lines: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+            join_lines(&lines, &vocab(words))
+        };
+        assert_eq!(join(&["a state-", "ment"], &[]), "a statement");
+        assert_eq!(
+            join(&["a well-", "known man"], &["well-known"]),
+            "a well-known man"
+        );
+        assert_eq!(
+            join(&["a well-", "known man"], &["well-known", "wellknown"]),
+            "a wellknown man"
+        );
+        assert_eq!(join(&["Franco-", "German"], &[]), "Franco-German");
+        assert_eq!(join(&["the Anglo-", "saxon"], &[]), "the Anglo-saxon");
+        assert_eq!(join(&["COVID-", "19 cases"], &[]), "COVID-19 cases");
+        assert_eq!(join(&["talks -", "and more"], &[]), "talks - and more");
+        assert_eq!(join(&["in 2024-", "25"], &[]), "in 2024-25");
+    }
+
+    #[test]
+    fn a_paragraph_runs_on_over_a_page_break() {
+        let pages: &[&[&[&str]]] = &[
+            &[&["The talks began on Monday and went on", "through the"]],
+            &[&["night, the ministry said.", "Nothing more was said."]],
+        ];
+        let pdf = read(&save(statement_pdf(pages, None))).unwrap();
+        let texts: Vec<&str> = pdf.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The talks began on Monday and went on through the night, the ministry said. \
+              Nothing more was said."
+            ]
+        );
+        assert_eq!(pdf.paragraphs[0].page, 1);
+    }
+
+    #[test]
+    fn a_single_page_keeps_its_lines_but_not_its_page_number() {
+        let pages: &[&[&[&str]]] = &[&[&["One short statement."]]];
+        let pdf = read(&save(statement_pdf(pages, None))).unwrap();
+        let texts: Vec<&str> = pdf.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        // With one page nothing shows the header to be running; "Page 1 of 1" is a number.
+        assert_eq!(
+            texts,
+            [
+                "MINISTRY OF FOREIGN AFFAIRS — PRESS STATEMENT",
+                "One short statement."
+            ]
+        );
+    }
+
+    #[test]
+    fn pages_without_text_are_no_text() {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let resources = doc.add_object(dictionary! {});
+        let ops = vec![
+            Operation::new("re", vec![72.into(), 72.into(), 400.into(), 600.into()]),
+            Operation::new("f", vec![]),
+        ];
+        let kids = vec![add_page(&mut doc, pages_id, ops).into()];
+        finish(&mut doc, pages_id, kids, resources, None);
+        let err = read(&save(doc)).unwrap_err();
+        assert_eq!(err, PdfError::NoText);
+        assert!(err.to_string().contains("no OCR"), "{err}");
+        assert!(err.hint().contains("OCR"));
+    }
+
+    #[test]
+    fn an_encrypted_pdf_is_reported_and_one_without_user_password_is_read() {
+        let encrypt = |user_password: &str| {
+            let mut doc = statement_pdf(STATEMENT, Some(info("Statement")));
+            doc.trailer.set(
+                "ID",
+                Object::Array(vec![
+                    Object::string_literal("0123456789abcdef"),
+                    Object::string_literal("fedcba9876543210"),
+                ]),
+            );
+            let state = EncryptionState::try_from(EncryptionVersion::V2 {
+                document: &doc,
+                owner_password: "owner",
+                user_password,
+                key_length: 128,
+                permissions: Permissions::all(),
+            })
+            .unwrap();
+            doc.encrypt(&state).unwrap();
+            save(doc)
+        };
+        let err = read(&encrypt("secret")).unwrap_err();
+        assert_eq!(err, PdfError::Encrypted);
+        assert!(err.hint().contains("qpdf --decrypt"));
+        let open = read(&encrypt("")).unwrap();
+        assert_eq!(open.paragraphs.len(), 6);
+        assert_eq!(open.title.as_deref(), Some("Statement"));
+    }
+
+    #[test]
+    fn broken_input_is_an_error_not_a_panic() {
+        let whole = statement();
+        let mut noise = Vec::with_capacity(4096);
+        let mut seed: u32 = 12345;
+        for _ in 0..4096 {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            noise.push((seed >> 16) as u8);
+        }
+        let mut pdf_noise = b"%PDF-1.5\n".to_vec();
+        pdf_noise.extend(&noise);
+        let cases: [(&str, &[u8]); 5] = [
+            ("empty", &[]),
+            ("random bytes", &noise),
+            ("header and random bytes", &pdf_noise),
+            ("first half", &whole[..whole.len() / 2]),
+            ("first hundred bytes", &whole[..100]),
+        ];
+        for (name, bytes) in cases {
+            match read(bytes) {
+                Err(PdfError::Broken(why)) => assert!(!why.is_empty(), "{name}"),
+                other => panic!("{name}: {other:?}"),
+            }
+        }
+        // Every cut of the file is an answer, never a panic.
+        for end in (0..whole.len()).step_by(37) {
+            let _ = read(&whole[..end]);
+        }
+    }
+}
