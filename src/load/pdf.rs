@@ -18,13 +18,14 @@
 //! A file with pages but no text (a scan) is [`PdfError::NoText`]: there is no OCR. Text in
 //! form XObjects and the document's XMP metadata are not read.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use chrono::{NaiveDate, NaiveTime};
 use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Encoding, Object, ObjectId};
 use thiserror::Error;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::load::Published;
 
@@ -176,50 +177,83 @@ fn translate(tx: f32, ty: f32) -> Matrix {
     [1.0, 0.0, 0.0, 1.0, tx, ty]
 }
 
-/// A font as needed here: how to decode its strings and how wide its glyphs are.
+/// A font as needed here: how to decode its glyph codes and how wide its glyphs are.
 struct Font<'a> {
     encoding: Option<Encoding<'a>>,
-    first_char: i64,
-    /// Glyph widths in thousandths of the type size, from `FirstChar` on.
-    widths: Vec<f32>,
-    /// Composite fonts take two bytes per glyph.
+    /// Glyph widths by code, in thousandths of the type size.
+    widths: HashMap<u32, f32>,
+    default_width: f32,
+    /// Composite fonts take two bytes per glyph (the common Identity encodings).
     two_byte: bool,
 }
+
+/// The most glyph widths read from one font, against ranges written to exhaust memory.
+const MAX_WIDTHS: usize = 1 << 16;
 
 impl<'a> Font<'a> {
     fn of(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
         let encoding = dict
             .get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT)
             .ok();
-        let first_char = dict
-            .get_deref(b"FirstChar", doc)
-            .and_then(Object::as_i64)
-            .unwrap_or(0);
-        let widths = dict
-            .get_deref(b"Widths", doc)
-            .and_then(Object::as_array)
-            .map(|w| {
-                w.iter()
-                    .map(|o| o.as_float().unwrap_or(500.0))
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
         let two_byte = dict
             .get(b"Subtype")
             .and_then(Object::as_name)
             .is_ok_and(|s| s == b"Type0");
+        let mut widths = HashMap::new();
+        let default_width;
+        if two_byte {
+            let descendant = dict
+                .get_deref(b"DescendantFonts", doc)
+                .and_then(Object::as_array)
+                .ok()
+                .and_then(|a| a.first())
+                .and_then(|d| doc.dereference(d).ok())
+                .and_then(|(_, d)| d.as_dict().ok());
+            default_width = descendant
+                .and_then(|d| d.get_deref(b"DW", doc).and_then(Object::as_float).ok())
+                .unwrap_or(1000.0);
+            if let Some(w) = descendant.and_then(|d| d.get_deref(b"W", doc).ok()) {
+                cid_widths(doc, w, &mut widths);
+            }
+        } else {
+            default_width = dict
+                .get_deref(b"FontDescriptor", doc)
+                .and_then(Object::as_dict)
+                .and_then(|d| d.get_deref(b"MissingWidth", doc))
+                .and_then(Object::as_float)
+                .ok()
+                .filter(|w| *w > 0.0)
+                .unwrap_or(500.0);
+            let first = dict
+                .get_deref(b"FirstChar", doc)
+                .and_then(Object::as_i64)
+                .unwrap_or(0);
+            if let Ok(list) = dict.get_deref(b"Widths", doc).and_then(Object::as_array) {
+                for (i, w) in list.iter().take(256).enumerate() {
+                    let code = u32::try_from(first + i as i64).unwrap_or(u32::MAX);
+                    if let Ok(w) = doc.dereference(w).and_then(|(_, w)| w.as_float()) {
+                        widths.insert(code, w);
+                    }
+                }
+            }
+        }
         Font {
             encoding,
-            first_char,
             widths,
+            default_width,
             two_byte,
         }
     }
 
-    fn decode(&self, bytes: &[u8]) -> String {
+    /// The glyph codes of a shown string, as byte slices.
+    fn codes<'b>(&self, bytes: &'b [u8]) -> std::slice::Chunks<'b, u8> {
+        bytes.chunks(if self.two_byte { 2 } else { 1 })
+    }
+
+    fn decode(&self, code: &[u8]) -> String {
         match &self.encoding {
-            Some(encoding) => Document::decode_text(encoding, bytes).unwrap_or_default(),
-            None => bytes
+            Some(encoding) => Document::decode_text(encoding, code).unwrap_or_default(),
+            None => code
                 .iter()
                 .filter(|b| b.is_ascii_graphic() || **b == b' ')
                 .map(|b| char::from(*b))
@@ -227,23 +261,45 @@ impl<'a> Font<'a> {
         }
     }
 
-    /// The advance of `bytes` in text space units of size 1, without spacing.
-    fn advance(&self, bytes: &[u8]) -> f32 {
-        if self.two_byte {
-            return bytes.len() as f32 / 2.0 * 0.5;
+    /// The width of a glyph at type size 1.
+    fn width(&self, code: &[u8]) -> f32 {
+        let key = code.iter().fold(0u32, |k, b| (k << 8) | u32::from(*b));
+        self.widths.get(&key).copied().unwrap_or(self.default_width) / 1000.0
+    }
+}
+
+/// Reads a CID font's `W` array: `c [w1 w2 …]` or `first last w` entries.
+fn cid_widths(doc: &Document, w: &Object, widths: &mut HashMap<u32, f32>) {
+    let Ok(items) = w.as_array() else { return };
+    let number = |o: &Object| doc.dereference(o).ok().and_then(|(_, o)| o.as_float().ok());
+    let mut i = 0;
+    while i < items.len() && widths.len() < MAX_WIDTHS {
+        let Some(first) = number(&items[i]) else {
+            break;
+        };
+        let first = first.max(0.0) as u32;
+        match items.get(i + 1).map(|o| doc.dereference(o).map(|(_, o)| o)) {
+            Some(Ok(Object::Array(list))) => {
+                for (k, w) in list.iter().enumerate().take(MAX_WIDTHS) {
+                    if let Some(w) = number(w) {
+                        widths.insert(first.saturating_add(k as u32), w);
+                    }
+                }
+                i += 2;
+            }
+            Some(Ok(last)) => {
+                let (Ok(last), Some(w)) = (last.as_float(), items.get(i + 2).and_then(number))
+                else {
+                    break;
+                };
+                let last = (last.max(0.0) as u32).min(first.saturating_add(MAX_WIDTHS as u32));
+                for code in first..=last {
+                    widths.insert(code, w);
+                }
+                i += 3;
+            }
+            _ => break,
         }
-        bytes
-            .iter()
-            .map(|b| {
-                let index = i64::from(*b) - self.first_char;
-                usize::try_from(index)
-                    .ok()
-                    .and_then(|i| self.widths.get(i))
-                    .copied()
-                    .unwrap_or(500.0)
-                    / 1000.0
-            })
-            .sum()
     }
 }
 
@@ -370,66 +426,81 @@ impl TextState {
 }
 
 /// Shows the strings of a `Tj`, `'`, `"` or `TJ`, adding their text to `lines`.
+///
+/// Spaces come from where glyphs stand, not from the text: a space glyph counts only when it
+/// has a width (some producers draw a soft hyphen with a zero-width space glyph), and a gap
+/// between glyphs wider than a sixth of the type size is a space (word spacing by `TJ`
+/// adjustment or by moving the text position).
 fn show(state: &mut TextState, font: &Font, operands: &[Object], lines: &mut Vec<Line>) {
-    let at = multiply(&state.tm, &state.ctm);
-    let size = state.size * (at[2] * at[2] + at[3] * at[3]).sqrt();
-    let (x, y) = (at[4], at[5]);
-    let mut text = String::new();
     let items: Vec<&Object> = match operands.last() {
         Some(Object::Array(items)) => items.iter().collect(),
         Some(last) => vec![last],
         None => Vec::new(),
     };
+    let mut pending_space = false;
     for item in items {
-        match item {
-            Object::String(bytes, _) => {
-                text.push_str(&font.decode(bytes));
-                let spaces = if font.two_byte {
-                    0
-                } else {
-                    bytes.iter().filter(|b| **b == b' ').count()
-                };
-                let advance = (font.advance(bytes) * state.size
-                    + state.char_spacing * bytes.len() as f32
-                    + state.word_spacing * spaces as f32)
-                    * state.scale;
-                state.tm = multiply(&translate(advance, 0.0), &state.tm);
-            }
-            other => {
-                let Ok(adjust) = other.as_float() else {
-                    continue;
-                };
-                // A large negative adjustment is how many producers write a space.
-                if adjust < -200.0 && !text.ends_with(' ') {
-                    text.push(' ');
+        if let Object::String(bytes, _) = item {
+            for code in font.codes(bytes) {
+                let text = font.decode(code);
+                let at = multiply(&state.tm, &state.ctm);
+                let mut advance = font.width(code) * state.size + state.char_spacing;
+                if code == b" " {
+                    advance += state.word_spacing;
                 }
-                let shift = -adjust / 1000.0 * state.size * state.scale;
-                state.tm = multiply(&translate(shift, 0.0), &state.tm);
+                advance *= state.scale;
+                state.tm = multiply(&translate(advance, 0.0), &state.tm);
+                if text.trim().is_empty() {
+                    pending_space |= advance.abs() > 0.1 * state.size.abs();
+                    continue;
+                }
+                let end = multiply(&state.tm, &state.ctm)[4];
+                let size = state.size * (at[2] * at[2] + at[3] * at[3]).sqrt();
+                let size = if size > 0.0 { size } else { 1.0 };
+                place(lines, &text, at[4], end, at[5], size, pending_space);
+                pending_space = false;
             }
+        } else if let Ok(adjust) = item.as_float() {
+            let shift = -adjust / 1000.0 * state.size * state.scale;
+            state.tm = multiply(&translate(shift, 0.0), &state.tm);
         }
     }
-    let x_end = multiply(&state.tm, &state.ctm)[4];
-    if text.is_empty() {
-        return;
+}
+
+/// Appends a glyph's text, its ligatures ("ﬁ") spelt out and soft hyphens inside a line
+/// left out (one at the end of a line may mark a broken word).
+fn push_glyph(line: &mut String, text: &str) {
+    if line.ends_with('\u{AD}') {
+        line.pop();
     }
-    let size = if size > 0.0 { size } else { 1.0 };
+    for c in text.chars() {
+        if ('\u{FB00}'..='\u{FB06}').contains(&c) {
+            line.extend(c.nfkc());
+        } else {
+            line.push(c);
+        }
+    }
+}
+
+/// Adds a glyph's text at `x`..`end` on baseline `y` to the last line, or starts a line.
+fn place(lines: &mut Vec<Line>, text: &str, x: f32, end: f32, y: f32, size: f32, space: bool) {
     if let Some(line) = lines.last_mut()
         && (line.y - y).abs() < 0.5 * size.max(line.size)
     {
-        // A gap wider than a thin space between two pieces on one baseline is a space.
-        if x > line.x_end + 0.15 * size && !line.text.ends_with(' ') && !text.starts_with(' ') {
+        if (space || x > line.x_end + size / 6.0) && !line.text.ends_with(' ') {
             line.text.push(' ');
         }
-        line.text.push_str(&text);
-        line.x_end = x_end;
+        push_glyph(&mut line.text, text);
+        line.x_end = end;
         line.size = line.size.max(size);
         return;
     }
+    let mut line_text = String::new();
+    push_glyph(&mut line_text, text);
     lines.push(Line {
-        text,
+        text: line_text,
         x,
         y,
-        x_end,
+        x_end: end,
         size,
     });
 }
@@ -544,7 +615,7 @@ fn is_page_number(text: &str) -> bool {
 }
 
 fn drop_running_lines(pages: &mut [Vec<Line>]) {
-    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for lines in pages.iter() {
         let keys: HashSet<String> = edge_lines(lines)
             .into_iter()
@@ -586,6 +657,9 @@ fn vocabulary(pages: &[Vec<Line>]) -> HashSet<String> {
         .collect()
 }
 
+/// Hyphen-minus, the Unicode hyphen and the soft hyphen, as they end a broken line.
+const HYPHENS: [char; 3] = ['-', '\u{2010}', '\u{AD}'];
+
 /// Joins a paragraph's lines with spaces, rejoining a word broken at a line end.
 ///
 /// A line that ends in a letter or digit and a hyphen, followed by one that starts with a
@@ -602,13 +676,14 @@ fn join_lines(lines: &[String], vocabulary: &HashSet<String>) -> String {
             continue;
         }
         let broken =
-            text.ends_with('-') && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
+            text.ends_with(HYPHENS) && text.chars().rev().nth(1).is_some_and(char::is_alphanumeric);
         let next_word: String = line.chars().take_while(|c| c.is_alphabetic()).collect();
         if broken && next_word.chars().next().is_some_and(char::is_lowercase) {
-            let head: String = text[..text.len() - 1]
+            let cut = text.len() - text.chars().next_back().map_or(0, char::len_utf8);
+            let head: String = text[..cut]
                 .chars()
                 .rev()
-                .take_while(|c| c.is_alphabetic() || *c == '-')
+                .take_while(|c| c.is_alphabetic() || HYPHENS.contains(c))
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()
@@ -618,7 +693,7 @@ fn join_lines(lines: &[String], vocabulary: &HashSet<String>) -> String {
             let keep = head.chars().next().is_some_and(char::is_uppercase)
                 || (vocabulary.contains(&compound) && !vocabulary.contains(&joined));
             if !keep {
-                text.pop();
+                text.truncate(cut);
             }
             text.push_str(line);
         } else if broken && line.chars().next().is_some_and(char::is_alphanumeric) {
@@ -986,6 +1061,8 @@ mod tests {
         assert_eq!(join(&["COVID-", "19 cases"], &[]), "COVID-19 cases");
         assert_eq!(join(&["talks -", "and more"], &[]), "talks - and more");
         assert_eq!(join(&["in 2024-", "25"], &[]), "in 2024-25");
+        assert_eq!(join(&["a govern\u{2010}", "ment"], &[]), "a government");
+        assert_eq!(join(&["a govern\u{AD}", "ment"], &[]), "a government");
     }
 
     #[test]
