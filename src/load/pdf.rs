@@ -427,17 +427,16 @@ impl TextState {
 
 /// Shows the strings of a `Tj`, `'`, `"` or `TJ`, adding their text to `lines`.
 ///
-/// Spaces come from where glyphs stand, not from the text: a space glyph counts only when it
-/// has a width (some producers draw a soft hyphen with a zero-width space glyph), and a gap
-/// between glyphs wider than a sixth of the type size is a space (word spacing by `TJ`
-/// adjustment or by moving the text position).
+/// Spaces come from where glyphs stand, not from the text: a gap between two glyphs wider
+/// than [`WORD_GAP`] is a space, whether a space glyph, a `TJ` adjustment or a move of the
+/// text position made it. Space glyphs themselves are not kept, since some producers draw
+/// one with no room after it (a browser's soft hyphen).
 fn show(state: &mut TextState, font: &Font, operands: &[Object], lines: &mut Vec<Line>) {
     let items: Vec<&Object> = match operands.last() {
         Some(Object::Array(items)) => items.iter().collect(),
         Some(last) => vec![last],
         None => Vec::new(),
     };
-    let mut pending_space = false;
     for item in items {
         if let Object::String(bytes, _) = item {
             for code in font.codes(bytes) {
@@ -450,14 +449,12 @@ fn show(state: &mut TextState, font: &Font, operands: &[Object], lines: &mut Vec
                 advance *= state.scale;
                 state.tm = multiply(&translate(advance, 0.0), &state.tm);
                 if text.trim().is_empty() {
-                    pending_space |= advance.abs() > 0.1 * state.size.abs();
                     continue;
                 }
                 let end = multiply(&state.tm, &state.ctm)[4];
                 let size = state.size * (at[2] * at[2] + at[3] * at[3]).sqrt();
                 let size = if size > 0.0 { size } else { 1.0 };
-                place(lines, &text, at[4], end, at[5], size, pending_space);
-                pending_space = false;
+                place(lines, &text, at[4], end, at[5], size);
             }
         } else if let Ok(adjust) = item.as_float() {
             let shift = -adjust / 1000.0 * state.size * state.scale;
@@ -465,6 +462,11 @@ fn show(state: &mut TextState, font: &Font, operands: &[Object], lines: &mut Vec
         }
     }
 }
+
+/// The gap between glyphs, as a share of the type size, wider than which words stand apart:
+/// below the narrowest word space (about a fifth of the size in condensed or tightly justified
+/// type), above kerning.
+const WORD_GAP: f32 = 0.12;
 
 /// Appends a glyph's text, its ligatures ("ﬁ") spelt out and soft hyphens inside a line
 /// left out (one at the end of a line may mark a broken word).
@@ -482,11 +484,11 @@ fn push_glyph(line: &mut String, text: &str) {
 }
 
 /// Adds a glyph's text at `x`..`end` on baseline `y` to the last line, or starts a line.
-fn place(lines: &mut Vec<Line>, text: &str, x: f32, end: f32, y: f32, size: f32, space: bool) {
+fn place(lines: &mut Vec<Line>, text: &str, x: f32, end: f32, y: f32, size: f32) {
     if let Some(line) = lines.last_mut()
         && (line.y - y).abs() < 0.5 * size.max(line.size)
     {
-        if (space || x > line.x_end + size / 6.0) && !line.text.ends_with(' ') {
+        if x > line.x_end + WORD_GAP * size && !line.text.ends_with(' ') {
             line.text.push(' ');
         }
         push_glyph(&mut line.text, text);
@@ -1096,6 +1098,98 @@ mod tests {
                 "One short statement."
             ]
         );
+    }
+
+    /// Two-byte codes for ASCII text in the composite font of [`composite_font_pdf`].
+    fn cid(text: &str) -> Object {
+        let bytes = text.bytes().flat_map(|b| [0, b]).collect();
+        Object::String(bytes, StringFormat::Hexadecimal)
+    }
+
+    /// A page in a composite font as browsers write one: each word its own string placed by
+    /// `Td` from the start of the one before, a soft hyphen drawn as a space glyph (code 3)
+    /// that the next word overlaps, a ligature (code 1,
+    /// "ﬁ"), and `TJ` adjustments for a word space and for kerning.
+    fn composite_font_pdf() -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let cmap = "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+                    /CMapName /Adobe-Identity-UCS def /CMapType 2 def\n\
+                    1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+                    2 beginbfchar <0001> <FB01> <0003> <0020> endbfchar\n\
+                    1 beginbfrange <0020> <007E> <0020> endbfrange\n\
+                    endcmap CMapName currentdict /CMap defineresource pop end end";
+        let to_unicode = doc.add_object(Stream::new(dictionary! {}, cmap.as_bytes().to_vec()));
+        let descendant = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType2", "BaseFont" => "AAAAAA+Serif",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Identity"), "Supplement" => 0,
+            },
+            "DW" => 500,
+            "W" => vec![3.into(), vec![250.into()].into(), 32.into(), vec![250.into()].into()],
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "AAAAAA+Serif",
+            "Encoding" => "Identity-H", "DescendantFonts" => vec![descendant.into()],
+            "ToUnicode" => to_unicode,
+        });
+        let resources = doc.add_object(dictionary! { "Font" => dictionary! { "F1" => font } });
+        // At size 10 a glyph is 5 wide and a space 2.5.
+        let mut ops = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 10.into()]),
+            Operation::new(
+                "Tm",
+                vec![
+                    1.into(),
+                    0.into(),
+                    0.into(),
+                    1.into(),
+                    72.into(),
+                    700.into(),
+                ],
+            ),
+        ];
+        let mut advance = 0.0;
+        for word in ["The ", "govern", "\u{3}", "ments ", "cease\u{1}re"] {
+            ops.push(Operation::new("Td", vec![advance.into(), 0.into()]));
+            ops.push(Operation::new("Tj", vec![cid(word)]));
+            advance = word
+                .chars()
+                .map(|c| match c {
+                    ' ' => 2.5,
+                    '\u{3}' => 0.0,
+                    _ => 5.0,
+                })
+                .sum::<f32>();
+        }
+        ops.push(Operation::new(
+            "Tm",
+            vec![
+                1.into(),
+                0.into(),
+                0.into(),
+                1.into(),
+                72.into(),
+                686.into(),
+            ],
+        ));
+        ops.push(Operation::new(
+            "TJ",
+            vec![vec![cid("in"), (-300).into(), cid("Geneva"), 80.into(), cid(".")].into()],
+        ));
+        ops.push(Operation::new("ET", vec![]));
+        let kids = vec![add_page(&mut doc, pages_id, ops).into()];
+        finish(&mut doc, pages_id, kids, resources, None);
+        save(doc)
+    }
+
+    #[test]
+    fn a_composite_font_is_spaced_by_where_glyphs_stand() {
+        let pdf = read(&composite_font_pdf()).unwrap();
+        let texts: Vec<&str> = pdf.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["The governments ceasefire in Geneva."]);
     }
 
     #[test]
