@@ -60,6 +60,9 @@ pub enum PdfError {
     /// The file is not a PDF, or is damaged past reading.
     #[error("skipped: cannot read the PDF: {0}")]
     Broken(String),
+    /// The pages draw text, but in fonts that do not say which letters their glyphs are.
+    #[error("skipped: the PDF draws text in fonts that do not say which letters they hold")]
+    Undecodable,
     /// The pages hold no text: most likely a scan.
     #[error("skipped: the PDF has no text, only images or drawings (a scan?); there is no OCR")]
     NoText,
@@ -71,11 +74,16 @@ impl PdfError {
         match self {
             PdfError::Encrypted => {
                 "save an unprotected copy (open it with the password and print to PDF, or \
-                 `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`) and use that"
+                 `qpdf --decrypt --password=PASSWORD in.pdf out.pdf`, leaving the password out \
+                 if it opens without one) and use that"
             }
             PdfError::Broken(_) => {
                 "check that the file is a whole PDF (download or export it again); if it opens \
                  in a PDF viewer, print it to a new PDF and use that"
+            }
+            PdfError::Undecodable => {
+                "export or print it to PDF again from the program that made it, or convert it to \
+                 text with another tool (e.g. `pdftotext in.pdf out.txt`) and add the .txt"
             }
             PdfError::NoText => {
                 "run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`), or add its text as a .txt \
@@ -115,9 +123,13 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfText, PdfError> {
     let mut pages = Vec::with_capacity(page_ids.len());
     let mut failures = 0;
     let mut last_failure = String::new();
+    let mut glyphs = 0;
     for id in &page_ids {
-        match page_lines(&doc, *id) {
-            Ok(lines) => pages.push(lines),
+        match page_text(&doc, *id) {
+            Ok(page) => {
+                glyphs += page.glyphs;
+                pages.push(page.lines);
+            }
             Err(e) => {
                 failures += 1;
                 last_failure = e;
@@ -128,6 +140,8 @@ fn read_unguarded(bytes: &[u8]) -> Result<PdfText, PdfError> {
     if pages.iter().all(Vec::is_empty) {
         return Err(if failures == page_ids.len() {
             PdfError::Broken(last_failure)
+        } else if glyphs > 0 {
+            PdfError::Undecodable
         } else {
             PdfError::NoText
         });
@@ -185,6 +199,9 @@ struct Font<'a> {
     default_width: f32,
     /// Composite fonts take two bytes per glyph (the common Identity encodings).
     two_byte: bool,
+    /// A composite font whose codes are UTF-16 (the `Uni…-UCS2-H` and `Uni…-UTF16-H` CMaps,
+    /// and their vertical forms), which lopdf does not decode.
+    utf16: bool,
 }
 
 /// The most glyph widths read from one font, against ranges written to exhaust memory.
@@ -192,13 +209,28 @@ const MAX_WIDTHS: usize = 1 << 16;
 
 impl<'a> Font<'a> {
     fn of(doc: &'a Document, dict: &'a Dictionary) -> Font<'a> {
-        let encoding = dict
-            .get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT)
-            .ok();
         let two_byte = dict
             .get(b"Subtype")
             .and_then(Object::as_name)
             .is_ok_and(|s| s == b"Type0");
+        // The codes of a composite font are glyph or collection numbers, not letters, unless
+        // a ToUnicode map says which letters they are (or the CMap is UTF-16, below).
+        let encoding = if two_byte && !dict.has(b"ToUnicode") {
+            None
+        } else {
+            dict.get_font_encoding_with_limit(doc, MAX_PAGE_CONTENT)
+                .ok()
+        };
+        let utf16 = two_byte
+            && dict
+                .get(b"Encoding")
+                .and_then(Object::as_name)
+                .is_ok_and(|name| {
+                    name.starts_with(b"Uni")
+                        && [&b"-UCS2-"[..], b"-UTF16-"]
+                            .iter()
+                            .any(|kind| name.windows(kind.len()).any(|w| w == *kind))
+                });
         let mut widths = HashMap::new();
         let default_width;
         if two_byte {
@@ -212,7 +244,11 @@ impl<'a> Font<'a> {
             default_width = descendant
                 .and_then(|d| d.get_deref(b"DW", doc).and_then(Object::as_float).ok())
                 .unwrap_or(1000.0);
-            if let Some(w) = descendant.and_then(|d| d.get_deref(b"W", doc).ok()) {
+            // Widths go by CID, which is the code only under an Identity CMap.
+            if let Some(w) = descendant
+                .filter(|_| !utf16)
+                .and_then(|d| d.get_deref(b"W", doc).ok())
+            {
                 cid_widths(doc, w, &mut widths);
             }
         } else {
@@ -242,6 +278,7 @@ impl<'a> Font<'a> {
             widths,
             default_width,
             two_byte,
+            utf16,
         }
     }
 
@@ -251,8 +288,17 @@ impl<'a> Font<'a> {
     }
 
     fn decode(&self, code: &[u8]) -> String {
+        if self.utf16 {
+            let units: Vec<u16> = code
+                .chunks_exact(2)
+                .map(|c| u16::from_be_bytes([c[0], c[1]]))
+                .collect();
+            return String::from_utf16_lossy(&units);
+        }
         match &self.encoding {
             Some(encoding) => Document::decode_text(encoding, code).unwrap_or_default(),
+            // Without a map, the codes of a composite font say nothing of its letters.
+            None if self.two_byte => String::new(),
             None => code
                 .iter()
                 .filter(|b| b.is_ascii_graphic() || **b == b' ')
@@ -317,13 +363,31 @@ struct TextState {
     scale: f32,
 }
 
-/// The lines of one page, in content order. Fails only when the content cannot be read.
-fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<Line>, String> {
+/// What one page shows: its lines in content order, and how many glyphs it drew in all
+/// (text whose font has no way to Unicode counts there but yields no line).
+#[derive(Debug, Default)]
+struct PageText {
+    lines: Vec<Line>,
+    glyphs: usize,
+}
+
+/// The most content operators read for one page, form XObjects included: a form drawn again
+/// and again inside itself must not keep the reader busy.
+const MAX_OPERATIONS: usize = 4_000_000;
+
+/// How deep form XObjects are followed inside one another.
+const MAX_FORM_DEPTH: usize = 8;
+
+/// The fonts of a resource dictionary by name.
+type Fonts<'a> = Vec<(Vec<u8>, Font<'a>)>;
+
+/// Reads the text of one page. Fails only when the page's content cannot be read.
+fn page_text(doc: &Document, page: ObjectId) -> Result<PageText, String> {
     let data = doc
         .get_page_content_with_limit(page, MAX_PAGE_CONTENT)
         .map_err(|e| e.to_string())?;
     let content = Content::decode(&data).map_err(|e| e.to_string())?;
-    let fonts: Vec<(Vec<u8>, Font)> = doc
+    let fonts: Fonts = doc
         .get_page_fonts(page)
         .map(|fonts| {
             fonts
@@ -332,83 +396,196 @@ fn page_lines(doc: &Document, page: ObjectId) -> Result<Vec<Line>, String> {
                 .collect()
         })
         .unwrap_or_default();
-    let mut state = TextState {
-        ctm: IDENTITY,
-        stack: Vec::new(),
-        tm: IDENTITY,
-        tlm: IDENTITY,
-        leading: 0.0,
-        font: None,
-        size: 0.0,
-        char_spacing: 0.0,
-        word_spacing: 0.0,
-        scale: 1.0,
-    };
-    let mut lines: Vec<Line> = Vec::new();
-    for op in &content.operations {
-        let nums: Vec<f32> = op
-            .operands
-            .iter()
-            .filter_map(|o| o.as_float().ok())
-            .collect();
-        let num = |i: usize| nums.get(i).copied().unwrap_or(0.0);
-        match op.operator.as_str() {
-            "q" => state.stack.push(state.ctm),
-            "Q" => state.ctm = state.stack.pop().unwrap_or(IDENTITY),
-            "cm" if nums.len() == 6 => {
-                let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
-                state.ctm = multiply(&m, &state.ctm);
-            }
-            "BT" => {
-                state.tm = IDENTITY;
-                state.tlm = IDENTITY;
-            }
-            "Td" => state.next_line(num(0), num(1)),
-            "TD" => {
-                state.leading = -num(1);
-                state.next_line(num(0), num(1));
-            }
-            "Tm" if nums.len() == 6 => {
-                state.tlm = [num(0), num(1), num(2), num(3), num(4), num(5)];
-                state.tm = state.tlm;
-            }
-            "T*" => state.next_line_down(),
-            "TL" => state.leading = num(0),
-            "Tc" => state.char_spacing = num(0),
-            "Tw" => state.word_spacing = num(0),
-            "Tz" => state.scale = num(0) / 100.0,
-            "Tf" => {
-                state.font = op
-                    .operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .map(<[u8]>::to_vec);
-                state.size = num(0);
-            }
-            "Tj" | "'" | "\"" | "TJ" => {
-                if op.operator == "'" || op.operator == "\"" {
-                    if op.operator == "\"" {
-                        state.word_spacing = num(0);
-                        state.char_spacing = num(1);
-                    }
-                    state.next_line_down();
-                }
-                let font = state
-                    .font
-                    .as_ref()
-                    .and_then(|name| fonts.iter().find(|(n, _)| n == name))
-                    .map(|(_, f)| f);
-                let Some(font) = font else { continue };
-                show(&mut state, font, &op.operands, &mut lines);
-            }
-            _ => {}
-        }
+    let mut resources: Vec<&Dictionary> = Vec::new();
+    if let Ok((direct, ids)) = doc.get_page_resources(page) {
+        resources.extend(direct);
+        resources.extend(ids.iter().filter_map(|id| doc.get_dictionary(*id).ok()));
     }
-    lines.retain(|l| !l.text.trim().is_empty());
-    for line in &mut lines {
+    let mut reader = PageReader {
+        doc,
+        text: PageText::default(),
+        budget: MAX_OPERATIONS,
+        state: TextState {
+            ctm: IDENTITY,
+            stack: Vec::new(),
+            tm: IDENTITY,
+            tlm: IDENTITY,
+            leading: 0.0,
+            font: None,
+            size: 0.0,
+            char_spacing: 0.0,
+            word_spacing: 0.0,
+            scale: 1.0,
+        },
+    };
+    reader.run(&content.operations, &fonts, &resources, 0);
+    let mut text = reader.text;
+    text.lines.retain(|l| !l.text.trim().is_empty());
+    for line in &mut text.lines {
         line.text = line.text.split_whitespace().collect::<Vec<_>>().join(" ");
     }
-    Ok(lines)
+    Ok(text)
+}
+
+/// Walks content operators, following form XObjects, and gathers the text they show.
+struct PageReader<'a> {
+    doc: &'a Document,
+    text: PageText,
+    budget: usize,
+    state: TextState,
+}
+
+impl<'a> PageReader<'a> {
+    fn run(
+        &mut self,
+        operations: &[lopdf::content::Operation],
+        fonts: &Fonts<'a>,
+        resources: &[&'a Dictionary],
+        depth: usize,
+    ) {
+        for op in operations {
+            if self.budget == 0 {
+                return;
+            }
+            self.budget -= 1;
+            let state = &mut self.state;
+            let nums: Vec<f32> = op
+                .operands
+                .iter()
+                .filter_map(|o| o.as_float().ok())
+                .collect();
+            let num = |i: usize| nums.get(i).copied().unwrap_or(0.0);
+            match op.operator.as_str() {
+                "q" => state.stack.push(state.ctm),
+                "Q" => state.ctm = state.stack.pop().unwrap_or(IDENTITY),
+                "cm" if nums.len() == 6 => {
+                    let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                    state.ctm = multiply(&m, &state.ctm);
+                }
+                "BT" => {
+                    state.tm = IDENTITY;
+                    state.tlm = IDENTITY;
+                }
+                "Td" => state.next_line(num(0), num(1)),
+                "TD" => {
+                    state.leading = -num(1);
+                    state.next_line(num(0), num(1));
+                }
+                "Tm" if nums.len() == 6 => {
+                    state.tlm = [num(0), num(1), num(2), num(3), num(4), num(5)];
+                    state.tm = state.tlm;
+                }
+                "T*" => state.next_line_down(),
+                "TL" => state.leading = num(0),
+                "Tc" => state.char_spacing = num(0),
+                "Tw" => state.word_spacing = num(0),
+                "Tz" => state.scale = num(0) / 100.0,
+                "Tf" => {
+                    state.font = op
+                        .operands
+                        .first()
+                        .and_then(|o| o.as_name().ok())
+                        .map(<[u8]>::to_vec);
+                    state.size = num(0);
+                }
+                "Tj" | "'" | "\"" | "TJ" => {
+                    if op.operator == "'" || op.operator == "\"" {
+                        if op.operator == "\"" {
+                            state.word_spacing = num(0);
+                            state.char_spacing = num(1);
+                        }
+                        state.next_line_down();
+                    }
+                    let font = state
+                        .font
+                        .as_ref()
+                        .and_then(|name| fonts.iter().find(|(n, _)| n == name))
+                        .map(|(_, f)| f);
+                    match font {
+                        Some(font) => show(state, font, &op.operands, &mut self.text),
+                        None => self.text.glyphs += 1,
+                    }
+                }
+                "Do" if depth < MAX_FORM_DEPTH => {
+                    if let Some(name) = op.operands.first().and_then(|o| o.as_name().ok()) {
+                        self.form(name, fonts, resources, depth);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Runs the form XObject `name`, in its own fonts and matrix where it has them.
+    fn form(&mut self, name: &[u8], fonts: &Fonts<'a>, resources: &[&'a Dictionary], depth: usize) {
+        let doc = self.doc;
+        let Some(stream) = resources.iter().find_map(|r| {
+            r.get_deref(b"XObject", doc)
+                .and_then(Object::as_dict)
+                .and_then(|x| x.get_deref(name, doc))
+                .and_then(Object::as_stream)
+                .ok()
+        }) else {
+            return;
+        };
+        if !stream
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|s| s == b"Form")
+        {
+            return;
+        }
+        let Some(content) = stream
+            .get_plain_content_with_limit(MAX_PAGE_CONTENT)
+            .ok()
+            .and_then(|data| Content::decode(&data).ok())
+        else {
+            return;
+        };
+        let own = stream
+            .dict
+            .get_deref(b"Resources", doc)
+            .and_then(Object::as_dict)
+            .ok();
+        let own_fonts: Option<Fonts<'a>> = own
+            .and_then(|r| r.get_deref(b"Font", doc).and_then(Object::as_dict).ok())
+            .map(|f| {
+                f.iter()
+                    .filter_map(|(name, font)| {
+                        let font = doc.dereference(font).ok()?.1.as_dict().ok()?;
+                        Some((name.clone(), Font::of(doc, font)))
+                    })
+                    .collect()
+            });
+        let own_resources: Vec<&'a Dictionary> = own.into_iter().collect();
+        let matrix = stream
+            .dict
+            .get_deref(b"Matrix", doc)
+            .and_then(Object::as_array)
+            .ok()
+            .map(|m| {
+                m.iter()
+                    .filter_map(|n| n.as_float().ok())
+                    .collect::<Vec<_>>()
+            })
+            .filter(|m| m.len() == 6)
+            .map_or(IDENTITY, |m| [m[0], m[1], m[2], m[3], m[4], m[5]]);
+        let saved = (self.state.ctm, self.state.stack.len());
+        self.state.ctm = multiply(&matrix, &self.state.ctm);
+        self.run(
+            &content.operations,
+            own_fonts.as_ref().unwrap_or(fonts),
+            if own_resources.is_empty() {
+                resources
+            } else {
+                &own_resources
+            },
+            depth + 1,
+        );
+        self.state.ctm = saved.0;
+        self.state.stack.truncate(saved.1);
+    }
 }
 
 impl TextState {
@@ -431,7 +608,7 @@ impl TextState {
 /// than [`WORD_GAP`] is a space, whether a space glyph, a `TJ` adjustment or a move of the
 /// text position made it. Space glyphs themselves are not kept, since some producers draw
 /// one with no room after it (a browser's soft hyphen).
-fn show(state: &mut TextState, font: &Font, operands: &[Object], lines: &mut Vec<Line>) {
+fn show(state: &mut TextState, font: &Font, operands: &[Object], page: &mut PageText) {
     let items: Vec<&Object> = match operands.last() {
         Some(Object::Array(items)) => items.iter().collect(),
         Some(last) => vec![last],
@@ -440,6 +617,7 @@ fn show(state: &mut TextState, font: &Font, operands: &[Object], lines: &mut Vec
     for item in items {
         if let Object::String(bytes, _) = item {
             for code in font.codes(bytes) {
+                page.glyphs += 1;
                 let text = font.decode(code);
                 let at = multiply(&state.tm, &state.ctm);
                 let mut advance = font.width(code) * state.size + state.char_spacing;
@@ -454,7 +632,7 @@ fn show(state: &mut TextState, font: &Font, operands: &[Object], lines: &mut Vec
                 let end = multiply(&state.tm, &state.ctm)[4];
                 let size = state.size * (at[2] * at[2] + at[3] * at[3]).sqrt();
                 let size = if size > 0.0 { size } else { 1.0 };
-                place(lines, &text, at[4], end, at[5], size);
+                place(&mut page.lines, &text, at[4], end, at[5], size);
             }
         } else if let Ok(adjust) = item.as_float() {
             let shift = -adjust / 1000.0 * state.size * state.scale;
@@ -1190,6 +1368,94 @@ mod tests {
         let pdf = read(&composite_font_pdf()).unwrap();
         let texts: Vec<&str> = pdf.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["The governments ceasefire in Geneva."]);
+    }
+
+    /// A one-page PDF that draws `strings` in a composite font with `encoding` and no
+    /// `ToUnicode` map; `form` puts the text in a form XObject moved by a matrix.
+    fn bare_composite_pdf(encoding: &str, strings: Vec<Vec<u8>>, form: bool) -> Vec<u8> {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let descendant = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "CIDFontType0", "BaseFont" => "KozMinPr6N-Regular",
+            "CIDSystemInfo" => dictionary! {
+                "Registry" => Object::string_literal("Adobe"),
+                "Ordering" => Object::string_literal("Japan1"), "Supplement" => 6,
+            },
+        });
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type0", "BaseFont" => "KozMinPr6N-Regular",
+            "Encoding" => encoding, "DescendantFonts" => vec![descendant.into()],
+        });
+        let mut text = vec![
+            Operation::new("BT", vec![]),
+            Operation::new("Tf", vec!["F1".into(), 12.into()]),
+        ];
+        let mut y = 700;
+        for string in strings {
+            text.push(Operation::new(
+                "Tm",
+                vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), y.into()],
+            ));
+            text.push(Operation::new(
+                "Tj",
+                vec![Object::String(string, StringFormat::Hexadecimal)],
+            ));
+            y -= 16;
+        }
+        text.push(Operation::new("ET", vec![]));
+        let (ops, resources) = if form {
+            let content = Content { operations: text }.encode().unwrap();
+            let form = doc.add_object(Stream::new(
+                dictionary! {
+                    "Type" => "XObject", "Subtype" => "Form",
+                    "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+                    "Matrix" => vec![1.into(), 0.into(), 0.into(), 1.into(), 0.into(), (-100).into()],
+                    "Resources" => dictionary! { "Font" => dictionary! { "F1" => font } },
+                },
+                content,
+            ));
+            let ops = vec![
+                Operation::new("q", vec![]),
+                Operation::new("Do", vec!["Fm1".into()]),
+                Operation::new("Q", vec![]),
+            ];
+            let resources = dictionary! { "XObject" => dictionary! { "Fm1" => form } };
+            (ops, doc.add_object(resources))
+        } else {
+            let resources = dictionary! { "Font" => dictionary! { "F1" => font } };
+            (text, doc.add_object(resources))
+        };
+        let kids = vec![add_page(&mut doc, pages_id, ops).into()];
+        finish(&mut doc, pages_id, kids, resources, None);
+        save(doc)
+    }
+
+    fn utf16(text: &str) -> Vec<u8> {
+        text.encode_utf16().flat_map(u16::to_be_bytes).collect()
+    }
+
+    #[test]
+    fn a_font_whose_codes_are_utf16_is_read() {
+        let strings = vec![utf16("外務省の声明"), utf16("交渉は続く。")];
+        let pdf = read(&bare_composite_pdf("UniJIS-UCS2-H", strings, false)).unwrap();
+        let texts: Vec<&str> = pdf.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["外務省の声明 交渉は続く。"]);
+    }
+
+    #[test]
+    fn text_inside_a_form_xobject_is_read() {
+        let strings = vec![utf16("Read inside a form.")];
+        let pdf = read(&bare_composite_pdf("UniJIS-UCS2-H", strings, true)).unwrap();
+        let texts: Vec<&str> = pdf.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(texts, ["Read inside a form."]);
+    }
+
+    #[test]
+    fn text_in_fonts_without_a_unicode_map_is_undecodable_not_a_scan() {
+        let pdf = bare_composite_pdf("Identity-H", vec![vec![0, 0x41, 0, 0x42]], false);
+        let err = read(&pdf).unwrap_err();
+        assert_eq!(err, PdfError::Undecodable);
+        assert!(err.hint().contains("pdftotext"));
     }
 
     #[test]
