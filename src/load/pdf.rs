@@ -168,7 +168,12 @@ struct Line {
     /// Where the last piece of text on the line ends (estimated from glyph widths).
     x_end: f32,
     size: f32,
+    /// Where the line's latest glyphs start, with their text, to spot one drawn over another.
+    recent: Vec<(f32, String)>,
 }
+
+/// How many of a line's latest glyphs are kept to spot overprinting.
+const RECENT_GLYPHS: usize = 256;
 
 /// An affine matrix `[a b c d e f]` as PDF writes it.
 type Matrix = [f32; 6];
@@ -373,7 +378,10 @@ struct PageText {
 
 /// The most content operators read for one page, form XObjects included: a form drawn again
 /// and again inside itself must not keep the reader busy.
-const MAX_OPERATIONS: usize = 4_000_000;
+const MAX_OPERATIONS: usize = 1_000_000;
+
+/// How many graphics states `q` saves at most; past it a `q` is ignored.
+const MAX_SAVED_STATES: usize = 1024;
 
 /// How deep form XObjects are followed inside one another.
 const MAX_FORM_DEPTH: usize = 8;
@@ -456,7 +464,7 @@ impl<'a> PageReader<'a> {
                 .collect();
             let num = |i: usize| nums.get(i).copied().unwrap_or(0.0);
             match op.operator.as_str() {
-                "q" => state.stack.push(state.ctm),
+                "q" if state.stack.len() < MAX_SAVED_STATES => state.stack.push(state.ctm),
                 "Q" => state.ctm = state.stack.pop().unwrap_or(IDENTITY),
                 "cm" if nums.len() == 6 => {
                     let m = [num(0), num(1), num(2), num(3), num(4), num(5)];
@@ -666,12 +674,26 @@ fn place(lines: &mut Vec<Line>, text: &str, x: f32, end: f32, y: f32, size: f32)
     if let Some(line) = lines.last_mut()
         && (line.y - y).abs() < 0.5 * size.max(line.size)
     {
+        // The same glyph drawn again where it already stands (bold faked by overprinting, a
+        // shadow, a form drawn twice) is read once.
+        if x < line.x_end
+            && line
+                .recent
+                .iter()
+                .any(|(at, seen)| seen == text && (at - x).abs() < 0.3 * size)
+        {
+            return;
+        }
         if x > line.x_end + WORD_GAP * size && !line.text.ends_with(' ') {
             line.text.push(' ');
         }
         push_glyph(&mut line.text, text);
         line.x_end = end;
         line.size = line.size.max(size);
+        if line.recent.len() == RECENT_GLYPHS {
+            line.recent.remove(0);
+        }
+        line.recent.push((x, text.to_string()));
         return;
     }
     let mut line_text = String::new();
@@ -682,6 +704,7 @@ fn place(lines: &mut Vec<Line>, text: &str, x: f32, end: f32, y: f32, size: f32)
         y,
         x_end: end,
         size,
+        recent: vec![(x, text.to_string())],
     });
 }
 
@@ -1448,6 +1471,37 @@ mod tests {
         let pdf = read(&bare_composite_pdf("UniJIS-UCS2-H", strings, true)).unwrap();
         let texts: Vec<&str> = pdf.paragraphs.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(texts, ["Read inside a form."]);
+    }
+
+    #[test]
+    fn a_form_that_draws_itself_ends() {
+        let mut doc = Document::with_version("1.5");
+        let pages_id = doc.new_object_id();
+        let form_id = doc.new_object_id();
+        let font = doc.add_object(dictionary! {
+            "Type" => "Font", "Subtype" => "Type1", "BaseFont" => "Helvetica",
+        });
+        let mut ops = text_at(72.0, 700.0, "Again.");
+        for _ in 0..50 {
+            ops.push(Operation::new("q", vec![]));
+            ops.push(Operation::new("Do", vec!["Fm1".into()]));
+        }
+        let content = Content { operations: ops }.encode().unwrap();
+        let resources = dictionary! {
+            "Font" => dictionary! { "F1" => font },
+            "XObject" => dictionary! { "Fm1" => form_id },
+        };
+        let form = Stream::new(
+            dictionary! { "Type" => "XObject", "Subtype" => "Form", "Resources" => resources.clone() },
+            content,
+        );
+        doc.objects.insert(form_id, Object::Stream(form));
+        let resources = doc.add_object(resources);
+        let page = vec![Operation::new("Do", vec!["Fm1".into()])];
+        let kids = vec![add_page(&mut doc, pages_id, page).into()];
+        finish(&mut doc, pages_id, kids, resources, None);
+        let pdf = read(&save(doc)).unwrap();
+        assert_eq!(pdf.paragraphs[0].text, "Again.");
     }
 
     #[test]
