@@ -16,7 +16,9 @@
 //!   real hyphen (see [`join_lines`]).
 //!
 //! A file with pages but no text (a scan) is [`PdfError::NoText`]: there is no OCR. Text in
-//! form XObjects and the document's XMP metadata are not read.
+//! fonts that give no way back to Unicode is [`PdfError::Undecodable`] rather than guessed.
+//! Not read: XMP metadata, annotations, vertical writing as such (its glyphs are read as one
+//! line), CJK fonts that need Adobe's collection tables to name their glyphs.
 
 use std::collections::{HashMap, HashSet};
 use std::panic::{AssertUnwindSafe, catch_unwind};
