@@ -147,7 +147,9 @@ pub fn briefing_with_progress(
             "no sources to build in {}",
             options.seeds.display()
         ))
-        .hint("put Markdown (.md, .markdown) or plain-text (.txt) files in the seeds folder");
+        .hint(
+            "put Markdown (.md, .markdown), plain-text (.txt), saved web pages (.html, .htm) or PDF files in the seeds folder",
+        );
         return Err(fail(report.diagnostics, error));
     }
     lap(&mut report, "load", None, None);

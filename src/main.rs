@@ -72,7 +72,7 @@ enum Command {
 
 #[derive(Debug, Args)]
 struct Common {
-    /// Folder of sources: .md, .markdown and .txt files, with optional NAME.yaml metadata
+    /// Folder of sources: .md, .markdown, .txt, .html, .htm and .pdf files, with optional NAME.yaml metadata
     /// [default: `seeds` in briefing.yaml, else seeds]
     #[arg(long, value_name = "DIR")]
     seeds: Option<PathBuf>,

@@ -1,8 +1,8 @@
 //! Stage 1, load: the seeds folder to a list of [`Source`]s with their metadata.
 //!
 //! The folder is walked in a fixed order (hidden entries skipped, symbolic links followed
-//! only while they stay inside the folder). Each `.md`, `.markdown`, `.txt`, `.html` or
-//! `.htm` file becomes a source; a `.yaml` file with the same stem beside it carries its
+//! only while they stay inside the folder). Each `.md`, `.markdown`, `.txt`, `.html`, `.htm`
+//! or `.pdf` file becomes a source; a `.yaml` file with the same stem beside it carries its
 //! metadata. A file that cannot be read as a source yields a [`Diagnostic`] and is skipped;
 //! the others load.
 
@@ -10,6 +10,7 @@ mod decode;
 mod front_matter;
 pub mod html;
 pub mod metadata;
+pub mod pdf;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -32,6 +33,8 @@ pub enum Format {
     PlainText,
     /// A saved web page, read to its article as a clean HTML fragment (see [`html`]).
     Html,
+    /// A PDF with text, read to its paragraphs (see [`pdf`]), one per blank-line block.
+    Pdf,
 }
 
 /// One source document as read from the seeds folder.
@@ -76,6 +79,7 @@ fn format_of(path: &Path) -> Option<Format> {
         "md" | "markdown" => Some(Format::Markdown),
         "txt" => Some(Format::PlainText),
         "html" | "htm" => Some(Format::Html),
+        "pdf" => Some(Format::Pdf),
         _ => None,
     }
 }
@@ -94,7 +98,7 @@ pub fn load(seeds: &Path, options: LoadOptions) -> Result<Loaded, Diagnostic> {
             seeds.display()
         ))
         .hint(
-            "create it and put your sources (.md, .txt) in it, or name another folder with --seeds",
+            "create it and put your sources (.md, .txt, .html, .pdf) in it, or name another folder with --seeds",
         )
     })?;
     if !root.is_dir() {
@@ -263,9 +267,43 @@ fn read_source(
     id: String,
 ) -> Result<Source, Box<Diagnostic>> {
     let path = seeds.join(relative);
-    let text = read_text(&path)?;
+    // A PDF is bytes, not text: it is read whole and comes out as paragraphs.
+    let text = match format {
+        Format::Pdf => String::new(),
+        _ => read_text(&path)?,
+    };
     let (meta, text, first_line) = match format {
         Format::PlainText => (Metadata::default(), text, 1),
+        Format::Pdf => {
+            let bytes = fs::read(&path).map_err(|e| {
+                Diagnostic::warning(&path, format!("skipped: cannot read: {e}"))
+                    .hint("check that the file exists and that you may read it")
+            })?;
+            let document = pdf::read(&bytes)
+                .map_err(|e| Diagnostic::warning(&path, e.to_string()).hint(e.hint()))?;
+            let paragraphs: Vec<&str> = document
+                .paragraphs
+                .iter()
+                .map(|p| p.text.as_str())
+                .collect();
+            let found =
+                |field, value: bool| value.then_some((field, "the PDF's document information"));
+            let meta = Metadata {
+                found: [
+                    found("title", document.title.is_some()),
+                    found("date", document.date.is_some()),
+                    found("authors", document.authors.is_some()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect(),
+                title: document.title,
+                date: document.date,
+                authors: document.authors,
+                ..Metadata::default()
+            };
+            (meta, paragraphs.join("\n\n"), 1)
+        }
         // A page's own metadata comes last: front matter has none, a sidecar's wins.
         Format::Html => {
             let page = html::read(&text)
@@ -309,8 +347,8 @@ fn read_source(
                 .at(e.position)
                 .hint(e.hint)
             })?;
-            // Front matter is written over the sidecar; a page's own metadata is not.
-            if format == Format::Html {
+            // Front matter is written over the sidecar; a page's or a PDF's own metadata is not.
+            if matches!(format, Format::Html | Format::Pdf) {
                 side.or(meta)
             } else {
                 meta.or(side)

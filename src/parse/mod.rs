@@ -119,7 +119,7 @@ impl Document {
 pub fn parse(source: Source) -> Document {
     let blocks = match source.format {
         Format::Markdown => markdown::blocks(&source.text, source.first_line),
-        Format::PlainText => plain::blocks(&source.text, source.first_line),
+        Format::PlainText | Format::Pdf => plain::blocks(&source.text, source.first_line),
         Format::Html => html::blocks(&source.text),
     };
     Document {

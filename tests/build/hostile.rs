@@ -106,6 +106,35 @@ fn a_hostile_source_produces_no_executable_markup() {
 }
 
 #[test]
+fn a_hostile_saved_page_produces_no_executable_markup() {
+    let project = Project::new();
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pages/hostile.html");
+    project.seed("hostile.html", std::fs::read(fixture).unwrap());
+    // The same attacks in a page's head and metadata, where the body's cleaning does not reach.
+    project.seed(
+        "head.html",
+        "<!DOCTYPE html><html lang=\"en\\\"><script>alert(1)</script>\"><head>\
+         <title>Dock strike <img src=x onerror=alert(2)></title>\
+         <meta property=\"og:site_name\" content=\"<svg onload=alert(3)>\">\
+         <link rel=\"canonical\" href=\"javascript:alert(4)\">\
+         <script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\
+         \"author\":{\"name\":\"<script>alert(5)</script>\"}}</script></head>\
+         <body><article><p>Dock workers walked out on Friday after talks on pay broke down \
+         without a new offer from the port company.</p></article></body></html>",
+    );
+    project.build_ok(&[]);
+    let site = project.site();
+    assert_eq!(site.source_paths().len(), 2);
+    for (path, bytes) in site.files() {
+        if path.ends_with(".html") {
+            let html = Html::parse_document(&String::from_utf8_lossy(&bytes));
+            assert_inert(&path, &html);
+        }
+    }
+}
+
+#[test]
 fn every_page_forbids_inline_script_with_a_content_security_policy() {
     let project = Project::new();
     project.seed(

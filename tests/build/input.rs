@@ -205,7 +205,8 @@ fn hidden_files_and_other_extensions_are_not_sources() {
         .seed(".hidden.md", "Hidden.\n")
         .seed(".git/notes.md", "Hidden folder.\n")
         .seed("image.png", b"\x89PNG".as_slice())
-        .seed("page.html", "<p>html</p>");
+        .seed("styles.css", "p { color: red }")
+        .seed("data.json", "{}");
     project.build_ok(&["--strict"]);
     assert_eq!(project.site().source_paths().len(), 1);
 }

@@ -17,6 +17,7 @@ mod links;
 mod metadata;
 mod output;
 mod pages;
+mod pdf;
 mod rewrites;
 mod search;
 mod serve;
