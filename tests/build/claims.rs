@@ -357,3 +357,29 @@ fn the_overview_summary_quotes_the_sources_with_citations() {
         "{hrefs:?}"
     );
 }
+
+#[test]
+fn quoted_advice_is_the_advisers_claim_and_a_document_speaks_for_no_one() {
+    let project = Project::new();
+    project.seed(
+        "advice.md",
+        "---\ntitle: Harbour advice\ndate: 2025-03-04\n---\n\n\
+         Councillor Mara Lind advised Mayor Ott Kask that the governor should call the minister \
+         before the vote, say the city supported the plan and ask for the money in writing.\n\n\
+         The port will close for six weeks, according to a transcript of the meeting.\n\n\
+         The repairs will cost four million euros, according to a report by the harbour authority.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let found: Vec<(&str, &str, &str)> = claims(&json)
+        .into_iter()
+        .map(|(_, speaker, cue, _, _, paragraph)| (speaker, cue, paragraph))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Councillor Mara Lind", "advised", "advice#p1"),
+            ("the harbour authority", "according to", "advice#p3"),
+        ]
+    );
+}

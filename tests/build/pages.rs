@@ -87,9 +87,7 @@ fn the_source_page_says_where_each_field_of_a_page_came_from() {
     ] {
         assert!(meta.contains(said), "{said} missing from {meta}");
     }
-    assert!(
-        text_of(&page, "header.page-head").contains("Title from JSON-LD headline.")
-    );
+    assert!(text_of(&page, "header.page-head").contains("Title from JSON-LD headline."));
 }
 
 #[test]
