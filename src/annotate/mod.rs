@@ -238,7 +238,8 @@ fn names(
         }));
     }
     let common = common_words(&distinct, &occurrences);
-    let (actors, links) = resolve::resolve(&occurrences, lexicon, registry, &common);
+    let dates: Vec<_> = documents.iter().map(Document::date).collect();
+    let (actors, links) = resolve::resolve(&occurrences, &dates, lexicon, registry, &common);
 
     let mut mentions: Vec<Vec<Vec<Mention>>> = documents
         .iter()

@@ -8,6 +8,7 @@
 //! after it ("Yuri Ushakov, Vladimir Putin's top foreign policy aide,").
 
 use super::ActorKind;
+use super::claims::is_reporting_word;
 use super::lexicon::{Lexicon, TitleClass, Words};
 use super::tokens::{Case, Token, tokenize};
 use crate::sentence::lower;
@@ -519,10 +520,20 @@ fn appositive(text: &str, tokens: &[Token<'_>], after: usize, lexicon: &Lexicon)
                         || lexicon.is(Words::Demonym, &w)
                         || lexicon.is_title(&w)
                 });
-            (has_role && starts_well).then(|| strip_article(part).to_string())
+            // A clause is not a role: "Karoline, Ukrainian officials said the plan …" is a
+            // vocative before a question, and what follows says something.
+            let clause = part.split(' ').count() > ROLE_WORDS
+                || part
+                    .split(' ')
+                    .any(|w| is_reporting_word(&w.to_lowercase()));
+            (has_role && starts_well && !clause).then(|| strip_article(part).to_string())
         })
         .collect()
 }
+
+/// The most words a role in apposition has ("the head of the presidential office's foreign
+/// policy department" is eleven).
+const ROLE_WORDS: usize = 12;
 
 fn strip_article(phrase: &str) -> &str {
     for article in ["a ", "an ", "the "] {
@@ -614,6 +625,15 @@ mod tests {
         assert_eq!(orlin.2, ["Dmitri Sokol's top foreign policy aide"]);
         let found = names("Marta Kivi, the leader of the Reform Party, said so.");
         assert_eq!(found[0].2, ["leader of the Reform Party"]);
+    }
+
+    #[test]
+    fn a_clause_after_a_name_in_a_question_is_no_role() {
+        // A reporter addresses the spokeswoman by name, then quotes others.
+        let found =
+            names("Q: Liisa, Estonian officials said the port would stay closed. Is that so?");
+        let liisa = found.iter().find(|(s, _, _)| s == "Liisa").expect("Liisa");
+        assert!(liisa.2.is_empty(), "{:?}", liisa.2);
     }
 
     #[test]

@@ -21,6 +21,8 @@ use strsim::jaro_winkler;
 use super::lexicon::{Lexicon, Words};
 use super::recognize::{Found, What};
 use super::{Actor, ActorKind, RegistryActor};
+use chrono::NaiveDate;
+
 use crate::dedupe::ParagraphAt;
 
 /// Surnames this alike (Jaro-Winkler, folded) are one surname spelled two ways.
@@ -46,6 +48,7 @@ pub type Link = (usize, usize);
 /// the words the corpus mostly writes in lower case.
 pub fn resolve(
     occurrences: &[Occurrence<'_>],
+    dates: &[Option<NaiveDate>],
     lexicon: &Lexicon,
     registry: &[RegistryActor],
     common: &HashSet<String>,
@@ -330,12 +333,15 @@ pub fn resolve(
         }
         for role in &o.found.roles {
             let key = role_keys.entry(role).or_insert_with(|| names.key(role));
+            let date = dates.get(o.at.document).copied().flatten();
             match roles[entity].iter_mut().find(|r| r.key == *key) {
-                Some(r) => r.count += 1,
+                Some(r) => r.met_in(o.at.document, date),
                 None => roles[entity].push(Role {
                     text: role.clone(),
                     count: 1,
                     key: key.clone(),
+                    sources: vec![o.at.document],
+                    newest: date,
                 }),
             }
         }
@@ -352,9 +358,7 @@ pub fn resolve(
             // A role that names another person is theirs, set beside this one's name by
             // the sentence ("President Trump and Vice President JD Vance").
             role_list.retain(|r| !names_another_person(&r.text, entity, &table));
-            // Most frequent first, a past role ("former President") after every present
-            // one; among equals, the first met.
-            role_list.sort_by_key(|r| (is_former(&r.text), std::cmp::Reverse(r.count)));
+            order_roles(&mut role_list);
             actors.push(Actor {
                 name: table.names[entity].clone(),
                 kind: table.kinds[entity],
@@ -380,6 +384,36 @@ struct Role {
     count: usize,
     /// What tells it from other roles ([`NameFolds::key`]).
     key: String,
+    /// The documents that state it, each once, in document order.
+    sources: Vec<usize>,
+    /// The publication day of the newest of them, when one is dated.
+    newest: Option<NaiveDate>,
+}
+
+/// The role most sources state first, a past role ("former President") after every present
+/// one; among equals, the one the newest source states (a title changes, and the newest
+/// source knows the new one), then the most often met, then the first met.
+fn order_roles(roles: &mut [Role]) {
+    roles.sort_by_key(|r| {
+        (
+            is_former(&r.text),
+            std::cmp::Reverse(r.sources.len()),
+            std::cmp::Reverse(r.newest),
+            std::cmp::Reverse(r.count),
+        )
+    });
+}
+
+impl Role {
+    /// Counts one more mention with this role, in document `document` of day `date`
+    /// (mentions come in document order).
+    fn met_in(&mut self, document: usize, date: Option<NaiveDate>) {
+        self.count += 1;
+        if self.sources.last() != Some(&document) {
+            self.sources.push(document);
+        }
+        self.newest = self.newest.max(date);
+    }
 }
 
 /// The names of the corpus, folded, each with the one entity it names: roles are told
@@ -493,7 +527,12 @@ fn merge_roles(mut roles: Vec<Role>) -> Vec<Role> {
         match wider {
             Some(j) => {
                 let merged = roles.remove(i);
-                roles[if j > i { j - 1 } else { j }].count += merged.count;
+                let into = &mut roles[if j > i { j - 1 } else { j }];
+                into.count += merged.count;
+                into.sources.extend(merged.sources);
+                into.sources.sort_unstable();
+                into.sources.dedup();
+                into.newest = into.newest.max(merged.newest);
             }
             None => i += 1,
         }
@@ -881,6 +920,8 @@ mod tests {
             text: text.into(),
             count,
             key: fold(text),
+            sources: vec![0],
+            newest: None,
         };
         let roles = merge_roles(vec![
             role("special envoy", 2),
@@ -888,6 +929,31 @@ mod tests {
             role("aide", 1),
         ]);
         assert_eq!(roles, [role("US special envoy", 3), role("aide", 1)]);
+    }
+
+    #[test]
+    fn the_role_most_sources_state_leads_and_the_newest_breaks_a_tie() {
+        let day = |d| NaiveDate::from_ymd_opt(2025, 3, d);
+        let role = |text: &str, count, sources: &[usize], newest| Role {
+            text: text.into(),
+            count,
+            key: fold(text),
+            sources: sources.to_vec(),
+            newest: day(newest),
+        };
+        // Mentioned most often, but in one source: fewer sources state it.
+        let mut roles = vec![
+            role("acting mayor", 9, &[0], 1),
+            role("deputy mayor", 2, &[0, 1], 2),
+            role("mayor", 2, &[2, 3], 9),
+            role("former minister", 5, &[0, 1, 2, 3, 4], 9),
+        ];
+        order_roles(&mut roles);
+        let order: Vec<&str> = roles.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(
+            order,
+            ["mayor", "deputy mayor", "acting mayor", "former minister"]
+        );
     }
 
     #[test]
