@@ -206,14 +206,22 @@ pub fn read(html: &str) -> Result<Page, PageError> {
         return Err(PageError::Empty);
     }
     let url = meta.url();
-    let date = meta.date().or_else(|| {
-        url.as_ref().and_then(|u| {
-            date_in_address(&u.value).map(|value| Found {
-                value,
-                from: "date in the address",
+    let date = meta
+        .date()
+        .or_else(|| {
+            url.as_ref().and_then(|u| {
+                date_in_address(&u.value).map(|value| Found {
+                    value,
+                    from: "date in the address",
+                })
             })
         })
-    });
+        .or_else(|| {
+            meta.shown_date.clone().map(|value| Found {
+                value,
+                from: "the date shown with the byline",
+            })
+        });
     Ok(Page {
         title,
         date,
@@ -376,6 +384,11 @@ struct Meta {
     h1: Option<String>,
     /// The first `<time datetime>` inside `<article>`, else in the page.
     time: Option<String>,
+    /// The value of the first element marked `itemprop="datePublished"` (microdata).
+    itemprop_date: Option<String>,
+    /// A day written out where pages show when a story was published: a byline, a date or
+    /// time element ("March 12, 2019", "12 March 2019").
+    shown_date: Option<Published>,
 }
 
 impl Meta {
@@ -448,6 +461,20 @@ impl Meta {
             .select(&selector("article time[datetime]"))
             .chain(document.select(&selector("time[datetime]")))
             .find_map(|t| t.value().attr("datetime").map(str::to_string));
+        meta.itemprop_date = document
+            .select(&selector("[itemprop=datePublished]"))
+            .find_map(|e| {
+                let value = e.value();
+                value
+                    .attr("content")
+                    .or(value.attr("datetime"))
+                    .map(str::to_string)
+                    .or_else(|| Some(collapse(&e.text().collect::<String>())))
+            });
+        meta.shown_date = document
+            .select(&selector(SHOWN_DATE))
+            .take(20)
+            .find_map(|e| written_date(&collapse(&e.text().collect::<String>())));
         meta
     }
 
@@ -505,15 +532,25 @@ impl Meta {
                 .and_then(parse_date)
                 .map(|value| Found { value, from })
         });
-        from_tags.or_else(|| {
-            self.time
-                .as_deref()
-                .and_then(parse_date)
-                .map(|value| Found {
-                    value,
-                    from: "<time datetime>",
-                })
-        })
+        from_tags
+            .or_else(|| {
+                self.itemprop_date
+                    .as_deref()
+                    .and_then(parse_date)
+                    .map(|value| Found {
+                        value,
+                        from: "itemprop=datePublished",
+                    })
+            })
+            .or_else(|| {
+                self.time
+                    .as_deref()
+                    .and_then(parse_date)
+                    .map(|value| Found {
+                        value,
+                        from: "<time datetime>",
+                    })
+            })
     }
 
     fn outlet(&self) -> Option<Found<String>> {
@@ -681,12 +718,62 @@ fn json_text(value: &Value) -> Option<String> {
 /// seconds or zone; else the `YYYY-MM-DD` it starts with.
 fn parse_date(text: &str) -> Option<Published> {
     let text = text.trim();
-    Published::parse(text).or_else(|| {
-        let day = text.get(..10)?;
-        NaiveDate::parse_from_str(day, "%Y-%m-%d")
-            .ok()
-            .map(|date| Published { date, time: None })
-    })
+    Published::parse(text)
+        .or_else(|| {
+            let day = text.get(..10)?;
+            NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .ok()
+                .map(|date| Published { date, time: None })
+        })
+        .or_else(|| {
+            // "Tue, 12 Mar 2019 10:00:00 GMT", as some older pages write their meta dates.
+            chrono::DateTime::parse_from_rfc2822(text)
+                .ok()
+                .map(|moment| Published {
+                    date: moment.date_naive(),
+                    time: Some(moment.time()),
+                })
+        })
+        .or_else(|| written_date(text))
+}
+
+/// Where pages show the day a story was published: bylines, date and time elements.
+const SHOWN_DATE: &str = "article time, [class*=byline], [class*=dateline], [class*=publish], \
+    [class*=date], [class*=timestamp], [class*=meta] time";
+
+/// A day written in words and figures: "March 12, 2019", "Mar. 12 2019", "12 March 2019".
+static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?,? (?P<y1>(?:19|20)\d\d)|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.? (?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? (?P<y2>(?:19|20)\d\d))\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// The first day written in words and figures in `text`.
+fn written_date(text: &str) -> Option<Published> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let found = WRITTEN_DATE.captures(text)?;
+    let month_name = found
+        .name("m1")
+        .or(found.name("m2"))?
+        .as_str()
+        .to_lowercase();
+    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
+    let day = found
+        .name("d1")
+        .or(found.name("d2"))?
+        .as_str()
+        .parse()
+        .ok()?;
+    let year = found
+        .name("y1")
+        .or(found.name("y2"))?
+        .as_str()
+        .parse()
+        .ok()?;
+    NaiveDate::from_ymd_opt(year, month, day).map(|date| Published { date, time: None })
 }
 
 /// A day in an address: `/2025/11/26/`, `/2025-11-26/`, `-20251126`.
@@ -1340,6 +1427,49 @@ mod tests {
             <meta name="date" content="2024-03-15">"#,
         );
         assert_eq!(read_ok(&meta_wins).date.map(|d| d.from), Some("meta date"));
+    }
+
+    #[test]
+    fn older_pages_date_themselves_with_microdata_mail_dates_or_a_byline() {
+        let date = |head: &str, body: &str| {
+            read_ok(&page(head, body))
+                .date
+                .map(|d| (d.value.date, d.from))
+        };
+        assert_eq!(
+            date(
+                "",
+                r#"<span itemprop="datePublished" content="2019-03-12T08:00:00+0000"></span>"#
+            ),
+            Some((day(2019, 3, 12), "itemprop=datePublished"))
+        );
+        assert_eq!(
+            date(
+                r#"<meta name="date" content="Tue, 12 Mar 2019 10:00:00 GMT">"#,
+                ""
+            ),
+            Some((day(2019, 3, 12), "meta date"))
+        );
+        assert_eq!(
+            date(
+                "",
+                r#"<div class="article-byline">By Ana Ruiz | March 12, 2019</div>"#
+            ),
+            Some((day(2019, 3, 12), "the date shown with the byline"))
+        );
+        assert_eq!(
+            date("", r#"<p class="dateline">12th March 2019</p>"#),
+            Some((day(2019, 3, 12), "the date shown with the byline"))
+        );
+        // The address is surer than a date shown on the page, which may be the day it was
+        // saved or updated.
+        assert_eq!(
+            date(
+                r#"<link rel="canonical" href="https://notes.example/2019/03/11/count/">"#,
+                r#"<div class="date">Updated March 14, 2019</div>"#
+            ),
+            Some((day(2019, 3, 11), "date in the address"))
+        );
     }
 
     #[test]
