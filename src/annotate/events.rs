@@ -603,6 +603,16 @@ fn happenings(
         {
             before = Some(k - 1);
         }
+        // What is said is not when it is said: a date in a statement's complement ("told
+        // him that it would be sorted out before the summer") or inside a quote tells of
+        // what was said, an act named after it if any, never of the saying.
+        if let Some(k) = before
+            && acts[k].1 == Act::Statement
+            && (says_that(&sentence[byte(acts[k].0)..byte(*start)])
+                || quoted(sentence, byte(*start)) && !quoted(sentence, byte(acts[k].0)))
+        {
+            before = None;
+        }
         let after = acts.iter().position(|&(i, _)| i >= *end);
         let nearest = right_after.or(before).or(after);
         // A second day that follows the first closely ("yesterday and again today") is
@@ -696,6 +706,24 @@ const TOOK_PLACE: &[&str] = &["took place", "happened", "occurred", "was held"];
 
 /// How many words may stand between an act's first day and the day it went on to.
 const SECOND_DAY: usize = 3;
+
+/// Whether `text`, between a reporting verb and a date, opens what is said: "that", a
+/// colon or an opening quote.
+fn says_that(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "that")
+        || text.contains([':', '\u{201c}'])
+        || text.matches('"').count() % 2 == 1
+}
+
+/// Whether byte `at` of `sentence` lies inside a quotation.
+fn quoted(sentence: &str, at: usize) -> bool {
+    let before = &sentence[..at];
+    let curly = before
+        .rfind('\u{201c}')
+        .is_some_and(|open| !before[open..].contains('\u{201d}'));
+    curly || before.matches('"').count() % 2 == 1
+}
 
 /// Whether `text` joins two clauses ("…, and …", "…; …"), so that a date after it does
 /// not tell an act named before it.
@@ -1036,6 +1064,18 @@ mod tests {
                     (Act::Publication, Some("2024-04-09"), false),
                     (Act::Meeting, None, true),
                 ],
+            ),
+            // What is said is not when it is said: the date in the complement tells of
+            // what was said, an act named there if any.
+            (
+                "In the tape, the chairman tells the buyer that the permits would be ready by June.",
+                &[("June", Some("2024-06"))],
+                &[(Act::Statement, Some("2024-04-10"), false)],
+            ),
+            (
+                "The minister told reporters that the two delegations met on Sunday.",
+                &[("Sunday", Some("2024-04-14"))],
+                &[(Act::Meeting, Some("2024-04-14"), false)],
             ),
             // Met on two days: known by the day it went on to.
             (
