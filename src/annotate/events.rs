@@ -491,11 +491,27 @@ pub fn read_sentence(
     // nothing: in a clause of their own ("terms its government had rejected", "if Kyiv
     // refused"), one the sentence itself tells ("the plan no longer demanded a
     // withdrawal"), a refusal to come ("would not sign"), an absence ("no date was set").
-    let said_not = words
+    let cue = words
         .iter()
-        .position(|w| super::claims::is_reporting_word(w))
-        .is_some_and(|cue| did_not_happen(&words[cue + 1..]));
-    let denied = verb.is_some_and(|v| DENIALS.contains(v)) || said_not;
+        .position(|w| super::claims::is_reporting_word(w));
+    let said_not = cue.filter(|&cue| did_not_happen(&words[cue + 1..]));
+    let denial = verb
+        .filter(|v| DENIALS.contains(*v))
+        .and_then(|v| words.iter().position(|w| w == v))
+        .or(said_not);
+    // What the denial covers: from its word to the clause that goes on to say something
+    // else ("denied …, saying a recording published this week had been cut": the
+    // publication is not denied).
+    let denied_span = denial.map(|k| {
+        let from = tokens[k].0;
+        let rest = &sentence[from..];
+        let to = DENIAL_ENDS
+            .iter()
+            .filter_map(|e| rest.find(e))
+            .min()
+            .map_or(sentence.len(), |i| from + i);
+        from..to
+    });
     let mut happenings = happenings(sentence, &tokens, offset, times, published)?;
     // Without a verb, only a line naming an act tells a happening ("Press briefing with
     // the press secretary.").
@@ -527,7 +543,10 @@ pub fn read_sentence(
                 .windows(2)
                 .any(|w| w[1] == "to" && matches!(w[0], "set" | "due" | "going" | "ready"))
             || (h.act != Act::Statement && after.iter().any(|w| MODALS.contains(w.as_str())));
-        h.status = if denied {
+        h.status = if denied_span
+            .as_ref()
+            .is_some_and(|span| span.contains(&h.at))
+        {
             Status::Denied
         } else if prospect || later {
             Status::Planned
@@ -724,6 +743,19 @@ fn quoted(sentence: &str, at: usize) -> bool {
         .is_some_and(|open| !before[open..].contains('\u{201d}'));
     curly || before.matches('"').count() % 2 == 1
 }
+
+/// Where what a denial covers ends: a clause that goes on to say something else.
+const DENIAL_ENDS: &[&str] = &[
+    ", saying",
+    ", adding",
+    ", arguing",
+    ", insisting",
+    ", calling",
+    ", and ",
+    "; ",
+    ", but ",
+    ", while ",
+];
 
 /// Whether `text` joins two clauses ("…, and …", "…; …"), so that a date after it does
 /// not tell an act named before it.
@@ -969,6 +1001,26 @@ mod tests {
             Status::Denied
         );
         assert_eq!(status("Moscow said no date was set."), Status::Reported);
+        // A denial covers what it denies, not what its speaker goes on to say.
+        let denial = read(
+            "The mayor denied on Monday that he had met the builder, saying a recording published last week had been cut.",
+            &[("Monday", Some("2025-11-24"))],
+            Some("2025-11-25"),
+        )
+        .unwrap();
+        let statuses: Vec<(Act, Status)> = denial
+            .happenings
+            .iter()
+            .map(|h| (h.act, h.status))
+            .collect();
+        assert!(
+            statuses.contains(&(Act::Publication, Status::Reported)),
+            "{statuses:?}"
+        );
+        assert!(
+            statuses.contains(&(Act::Statement, Status::Denied)),
+            "{statuses:?}"
+        );
         assert_eq!(
             status("Berlin said it would not accept a deal that weakened NATO."),
             Status::Reported

@@ -384,10 +384,35 @@ fn name_in_run(
             guess,
         }
     } else {
-        let org = lower.iter().any(|w| lexicon.is(Words::OrgWord, w));
-        let place = lower
-            .last()
-            .is_some_and(|w| lexicon.is(Words::PlaceWord, w));
+        // A name that opens with an article names a title or a body, not a person: "El
+        // Eco de Alicante", "Le Monde", "Die Linke".
+        let article = matches!(
+            lower[0].as_str(),
+            "the"
+                | "el"
+                | "la"
+                | "le"
+                | "les"
+                | "los"
+                | "las"
+                | "il"
+                | "lo"
+                | "die"
+                | "der"
+                | "das"
+        );
+        let org = article || lower.iter().any(|w| lexicon.is(Words::OrgWord, w));
+        // A saint's name before another names a town: "San Juan de Alicante", "Santa Cruz",
+        // "Saint-Denis".
+        let saint = words.len() >= 2
+            && matches!(
+                lower[0].as_str(),
+                "san" | "santa" | "santo" | "são" | "saint" | "sainte" | "sankt"
+            );
+        let place = saint
+            || lower
+                .last()
+                .is_some_and(|w| lexicon.is(Words::PlaceWord, w));
         let person = titled || lexicon.is(Words::FirstName, &lower[0]);
         let (kind, certain) = if org {
             (ActorKind::Organization, true)
@@ -603,6 +628,40 @@ mod tests {
         assert_eq!(
             found.last().map(|f| f.2.clone()),
             Some(vec!["United Nations Secretary-General".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_name_opening_with_an_article_or_a_saint_is_no_person() {
+        let kind = |text: &str, name: &str| {
+            names(text)
+                .into_iter()
+                .find(|(s, _, _)| s == name)
+                .map(|(_, what, _)| match what {
+                    What::Name { kind, .. } => Some(kind),
+                    _ => None,
+                })
+        };
+        assert_eq!(
+            kind(
+                "The story ran in El Eco de Marvila on Tuesday.",
+                "El Eco de Marvila"
+            ),
+            Some(Some(ActorKind::Organization))
+        );
+        assert_eq!(
+            kind(
+                "Police searched a house in San Pedro del Monte.",
+                "San Pedro del Monte"
+            ),
+            Some(Some(ActorKind::Place))
+        );
+        assert_eq!(
+            kind(
+                "The contract went to Construcciones Ribera Norte.",
+                "Construcciones Ribera Norte"
+            ),
+            Some(Some(ActorKind::Organization))
         );
     }
 

@@ -21,6 +21,7 @@ use crate::annotate::claims::introduces;
 use crate::annotate::events::{
     Act, EventDate, Happening, Precision, Status, names_act, period_of, read_sentence,
 };
+use crate::annotate::lexicon::{BUILT_IN, Words};
 use crate::annotate::{Actor, ActorKind, Mention};
 use crate::dedupe::normalize::wire_dateline_end;
 use crate::dedupe::shingle::overlap;
@@ -428,11 +429,16 @@ fn reports<'a>(
                         // The clause's subject, however far before the act ("The coalition
                         // of the willing, a group of …, will hold a video call"), and
                         // whoever is named near it.
-                        let subject = p.mentions.iter().find(|m| {
-                            m.start >= whole.start
-                                && m.end <= at
-                                && kinds[m.actor] != ActorKind::Place
-                        });
+                        let subject = p
+                            .mentions
+                            .iter()
+                            .enumerate()
+                            .find(|(_, m)| {
+                                m.start >= whole.start
+                                    && m.end <= at
+                                    && kinds[m.actor] != ActorKind::Place
+                            })
+                            .map(|(k, m)| head_of(&p.text, &p.mentions, k, at).unwrap_or(m));
                         for m in subject.into_iter().chain(in_clause()) {
                             if !participants.contains(&m.actor) {
                                 participants.push(m.actor);
@@ -832,6 +838,31 @@ fn clause_of(text: &str, sentence: Range<usize>, at: usize) -> Range<usize> {
 /// What joins two clauses: "; ", ", and ", ", but ", ", while ", " — ", " - ".
 const CLAUSE_BREAKS: &[&str] = &["; ", ", and ", ", but ", ", while ", " \u{2014} ", " - "];
 
+/// The name a modifier stands before, when mention `k` only qualifies the next one before
+/// byte `at`: "Alicante mayor Ramón Ortega", "Colesur chief executive Javier Menéndez" tell of
+/// Ortega and Menéndez.
+fn head_of<'m>(text: &str, mentions: &'m [Mention], k: usize, at: usize) -> Option<&'m Mention> {
+    let mut k = k;
+    while let Some(next) = mentions.get(k + 1).filter(|n| n.end <= at) {
+        let gap = text.get(mentions[k].end..next.start)?;
+        let words: Vec<&str> = gap.split_whitespace().collect();
+        // Only role words between: "mayor", "chief executive", "foreign minister".
+        let qualifies = !words.is_empty()
+            && words.len() <= 3
+            && words.iter().all(|w| {
+                let w = w.to_lowercase();
+                BUILT_IN.is_title(&w)
+                    || BUILT_IN.is(Words::RoleWord, &w)
+                    || BUILT_IN.is(Words::Demonym, &w)
+            });
+        if !qualifies {
+            break;
+        }
+        k += 1;
+    }
+    mentions.get(k)
+}
+
 /// Whether the place named by `m` is where the act named at byte `at` happened: written
 /// after "in", "at" or "to" ("carried it to Kyiv"), right before the act's word ("the
 /// Geneva talks"), or before a site ("the Leipzig plant").
@@ -1090,4 +1121,38 @@ fn word_set(text: &str) -> Vec<u64> {
     words.sort_unstable();
     words.dedup();
     words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The mentions of `names` in `text`, actor numbers in order.
+    fn mentions(text: &str, names: &[&str]) -> Vec<Mention> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(actor, name)| {
+                let start = text.find(name).unwrap_or_default();
+                Mention {
+                    actor,
+                    start,
+                    end: start + name.len(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_that_only_qualifies_the_next_is_not_the_subject() {
+        let text = "Harbour mayor Ines Varga said the recording published on Monday was cut.";
+        let found = mentions(text, &["Harbour", "Ines Varga"]);
+        let at = text.find("published").unwrap_or_default();
+        assert_eq!(head_of(text, &found, 0, at).map(|m| m.actor), Some(1));
+        // A verb between them: the first name is the subject.
+        let text = "Varga told Lind the recording published on Monday was cut.";
+        let found = mentions(text, &["Varga", "Lind"]);
+        let at = text.find("published").unwrap_or_default();
+        assert_eq!(head_of(text, &found, 0, at).map(|m| m.actor), Some(0));
+    }
 }
