@@ -1,0 +1,548 @@
+//! A page's metadata and where each field came from: JSON-LD first, then Open Graph and
+//! other `<meta>` tags, then the page's own markup, and a date in its address last.
+
+use std::sync::LazyLock;
+
+use chrono::NaiveDate;
+use regex::Regex;
+use scraper::Html;
+use serde_json::Value;
+
+use super::{Found, collapse, selector};
+use crate::load::Published;
+use crate::parse::safe_url;
+
+/// JSON-LD types of a single story.
+const ARTICLE_TYPES: &[&str] = &[
+    "Article",
+    "NewsArticle",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "ReviewNewsArticle",
+    "AskPublicNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "SocialMediaPosting",
+    "Report",
+    "TechArticle",
+    "ScholarlyArticle",
+];
+
+/// JSON-LD types of a page that lists other pages.
+/// (`WebSite` and `ItemList` are left out: article pages carry them too.)
+const LISTING_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage", "ProfilePage"];
+
+/// `<meta>` keys of a publication date, best first, with how a reader would name them.
+const DATE_KEYS: &[(&str, &str)] = &[
+    ("article:published_time", "meta article:published_time"),
+    ("og:published_time", "meta og:published_time"),
+    ("datepublished", "meta itemprop=datePublished"),
+    ("parsely-pub-date", "meta parsely-pub-date"),
+    ("sailthru.date", "meta sailthru.date"),
+    ("dc.date.issued", "meta dc.date.issued"),
+    ("dcterms.issued", "meta dcterms.issued"),
+    ("dc.date", "meta dc.date"),
+    ("dcterms.date", "meta dcterms.date"),
+    ("dcterms.created", "meta dcterms.created"),
+    ("publish-date", "meta publish-date"),
+    ("publishdate", "meta publishdate"),
+    ("pubdate", "meta pubdate"),
+    ("date", "meta date"),
+];
+
+/// `<meta>` keys naming the authors.
+const AUTHOR_KEYS: &[(&str, &str)] = &[
+    ("article:author", "meta article:author"),
+    ("author", "meta author"),
+    ("parsely-author", "meta parsely-author"),
+    ("sailthru.author", "meta sailthru.author"),
+    ("dc.creator", "meta dc.creator"),
+    ("dcterms.creator", "meta dcterms.creator"),
+];
+
+/// `<meta>` keys naming the outlet.
+const OUTLET_KEYS: &[(&str, &str)] = &[
+    ("og:site_name", "Open Graph og:site_name"),
+    ("dc.publisher", "meta dc.publisher"),
+    ("dcterms.publisher", "meta dcterms.publisher"),
+    ("application-name", "meta application-name"),
+];
+
+/// `<meta>` keys of the headline.
+const TITLE_KEYS: &[(&str, &str)] = &[
+    ("og:title", "Open Graph og:title"),
+    ("twitter:title", "meta twitter:title"),
+    ("dc.title", "meta dc.title"),
+];
+
+/// Everything the metadata is chosen from, read once from the parsed page.
+#[derive(Debug, Default)]
+pub(super) struct Meta {
+    /// The JSON-LD object describing the article, if any.
+    article: Option<Value>,
+    /// All JSON-LD objects, to resolve `{"@id": …}` references.
+    objects: Vec<Value>,
+    /// Whether any JSON-LD object is of an article type.
+    pub(super) has_article_type: bool,
+    /// Whether any JSON-LD object is of a listing type.
+    pub(super) has_listing_type: bool,
+    /// `<meta>` keys (`name`, `property` or `itemprop`, lower-cased) and contents, in order.
+    tags: Vec<(String, String)>,
+    /// `<link rel=canonical>`.
+    canonical: Option<String>,
+    /// `<html lang>`.
+    lang: Option<String>,
+    /// `<title>`.
+    title: Option<String>,
+    /// The first `<h1>`.
+    h1: Option<String>,
+    /// The first `<time datetime>` inside `<article>`, else in the page.
+    time: Option<String>,
+    /// The value of the first element marked `itemprop="datePublished"` (microdata).
+    itemprop_date: Option<String>,
+    /// A day written out where pages show when a story was published: a byline, a date or
+    /// time element ("March 12, 2019", "12 March 2019").
+    pub(super) shown_date: Option<Published>,
+}
+
+impl Meta {
+    pub(super) fn read(document: &Html) -> Meta {
+        let mut meta = Meta::default();
+        for script in document.select(&selector("script")) {
+            if !script
+                .value()
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+            {
+                continue;
+            }
+            let text: String = script.text().collect();
+            if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
+                flatten_json_ld(value, &mut meta.objects);
+            }
+        }
+        for object in &meta.objects {
+            if has_type(object, ARTICLE_TYPES) {
+                meta.has_article_type = true;
+                if meta.article.is_none() {
+                    meta.article = Some(object.clone());
+                }
+            } else if has_type(object, LISTING_TYPES) {
+                meta.has_listing_type = true;
+            }
+        }
+        for tag in document.select(&selector("meta")) {
+            let element = tag.value();
+            let key = element
+                .attr("property")
+                .or_else(|| element.attr("name"))
+                .or_else(|| element.attr("itemprop"))
+                .or_else(|| element.attr("http-equiv"));
+            if let (Some(key), Some(content)) = (key, element.attr("content")) {
+                let content = collapse(content);
+                if !content.is_empty() {
+                    meta.tags.push((key.trim().to_ascii_lowercase(), content));
+                }
+            }
+        }
+        meta.canonical = document
+            .select(&selector("link[rel]"))
+            .find(|l| {
+                l.value().attr("rel").is_some_and(|r| {
+                    r.split_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                })
+            })
+            .and_then(|l| l.value().attr("href"))
+            .and_then(safe_url);
+        meta.lang = document
+            .select(&selector("html[lang]"))
+            .next()
+            .and_then(|h| h.value().attr("lang"))
+            .map(collapse)
+            .filter(|l| !l.is_empty());
+        meta.title = document
+            .select(&selector("title"))
+            .next()
+            .map(|t| collapse(&t.text().collect::<String>()))
+            .filter(|t| !t.is_empty());
+        meta.h1 = document
+            .select(&selector("h1"))
+            .next()
+            .map(|t| collapse(&t.text().collect::<String>()))
+            .filter(|t| !t.is_empty());
+        meta.time = document
+            .select(&selector("article time[datetime]"))
+            .chain(document.select(&selector("time[datetime]")))
+            .find_map(|t| t.value().attr("datetime").map(str::to_string));
+        meta.itemprop_date = document
+            .select(&selector("[itemprop=datePublished]"))
+            .find_map(|e| {
+                let value = e.value();
+                value
+                    .attr("content")
+                    .or(value.attr("datetime"))
+                    .map(str::to_string)
+                    .or_else(|| Some(collapse(&e.text().collect::<String>())))
+            });
+        meta.shown_date = document
+            .select(&selector(SHOWN_DATE))
+            .take(20)
+            .find_map(|e| written_date(&collapse(&e.text().collect::<String>())));
+        meta
+    }
+
+    /// The first content of `<meta>` key `key`.
+    pub(super) fn tag(&self, key: &str) -> Option<&str> {
+        self.tags
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The first of `keys` present, with its provenance.
+    fn first_tag(&self, keys: &[(&str, &'static str)]) -> Option<(&str, &'static str)> {
+        keys.iter()
+            .find_map(|(key, from)| self.tag(key).map(|v| (v, *from)))
+    }
+
+    fn article_field(&self, field: &str) -> Option<&Value> {
+        self.article.as_ref().and_then(|a| a.get(field))
+    }
+
+    pub(super) fn title(&self, outlet: Option<&str>) -> Option<Found<String>> {
+        if let Some(headline) = self.article_field("headline").and_then(json_text) {
+            return Some(Found {
+                value: headline,
+                from: "JSON-LD headline",
+            });
+        }
+        if let Some((title, from)) = self.first_tag(TITLE_KEYS) {
+            return Some(Found {
+                value: title.to_string(),
+                from,
+            });
+        }
+        let title = self.title.as_deref()?;
+        Some(Found {
+            value: strip_site_name(title, outlet, self.h1.as_deref()).to_string(),
+            from: "<title>",
+        })
+    }
+
+    pub(super) fn date(&self) -> Option<Found<Published>> {
+        if let Some(date) = self
+            .article_field("datePublished")
+            .and_then(json_text)
+            .and_then(|d| parse_date(&d))
+        {
+            return Some(Found {
+                value: date,
+                from: "JSON-LD datePublished",
+            });
+        }
+        let from_tags = DATE_KEYS.iter().find_map(|(key, from)| {
+            self.tag(key)
+                .and_then(parse_date)
+                .map(|value| Found { value, from })
+        });
+        from_tags
+            .or_else(|| {
+                self.itemprop_date
+                    .as_deref()
+                    .and_then(parse_date)
+                    .map(|value| Found {
+                        value,
+                        from: "itemprop=datePublished",
+                    })
+            })
+            .or_else(|| {
+                self.time
+                    .as_deref()
+                    .and_then(parse_date)
+                    .map(|value| Found {
+                        value,
+                        from: "<time datetime>",
+                    })
+            })
+    }
+
+    pub(super) fn outlet(&self) -> Option<Found<String>> {
+        if let Some(name) = self
+            .article_field("publisher")
+            .and_then(|p| self.name_of(p))
+        {
+            return Some(Found {
+                value: name,
+                from: "JSON-LD publisher.name",
+            });
+        }
+        self.first_tag(OUTLET_KEYS).map(|(value, from)| Found {
+            value: value.to_string(),
+            from,
+        })
+    }
+
+    pub(super) fn authors(&self) -> Option<Found<Vec<String>>> {
+        if let Some(author) = self.article_field("author") {
+            let names: Vec<String> = match author {
+                Value::Array(items) => items.iter().filter_map(|a| self.name_of(a)).collect(),
+                other => self.name_of(other).into_iter().collect(),
+            };
+            if !names.is_empty() {
+                return Some(Found {
+                    value: names,
+                    from: "JSON-LD author",
+                });
+            }
+        }
+        AUTHOR_KEYS.iter().find_map(|(key, from)| {
+            // `article:author` is often a profile address, which names no one.
+            let names: Vec<String> = self
+                .tags
+                .iter()
+                .filter(|(k, v)| k == key && safe_url(v).is_none())
+                .flat_map(|(_, v)| split_names(v))
+                .collect();
+            (!names.is_empty()).then_some(Found { value: names, from })
+        })
+    }
+
+    pub(super) fn url(&self) -> Option<Found<String>> {
+        if let Some(url) = &self.canonical {
+            return Some(Found {
+                value: url.clone(),
+                from: "canonical link",
+            });
+        }
+        if let Some(url) = self.tag("og:url").and_then(safe_url) {
+            return Some(Found {
+                value: url,
+                from: "Open Graph og:url",
+            });
+        }
+        let from_json = self.article_field("url").or_else(|| {
+            self.article_field("mainEntityOfPage")
+                .and_then(|m| m.get("@id").or(Some(m)))
+        });
+        from_json
+            .and_then(json_text)
+            .and_then(|u| safe_url(&u))
+            .map(|value| Found {
+                value,
+                from: "JSON-LD url",
+            })
+    }
+
+    pub(super) fn language(&self) -> Option<Found<String>> {
+        if let Some(lang) = &self.lang {
+            return Some(Found {
+                value: lang.clone(),
+                from: "<html lang>",
+            });
+        }
+        if let Some(lang) = self.article_field("inLanguage").and_then(json_text) {
+            return Some(Found {
+                value: lang,
+                from: "JSON-LD inLanguage",
+            });
+        }
+        if let Some(lang) = self.tag("content-language") {
+            return Some(Found {
+                value: lang.to_string(),
+                from: "meta content-language",
+            });
+        }
+        self.tag("og:locale").map(|l| Found {
+            value: l.replace('_', "-"),
+            from: "Open Graph og:locale",
+        })
+    }
+
+    /// The name of a JSON-LD person or organisation: a string, an object with a `name`, or
+    /// a reference `{"@id": …}` to an object elsewhere on the page.
+    fn name_of(&self, value: &Value) -> Option<String> {
+        match value {
+            Value::String(s) => {
+                Some(collapse(s)).filter(|s| !s.is_empty() && safe_url(s).is_none())
+            }
+            Value::Object(map) => {
+                if let Some(name) = map.get("name").and_then(json_text) {
+                    return Some(name);
+                }
+                let id = map.get("@id")?.as_str()?;
+                self.objects
+                    .iter()
+                    .find(|o| o.get("@id").and_then(Value::as_str) == Some(id))
+                    .and_then(|o| o.get("name"))
+                    .and_then(json_text)
+            }
+            Value::Array(items) => items.first().and_then(|i| self.name_of(i)),
+            _ => None,
+        }
+    }
+}
+
+/// Every object of a JSON-LD block: the block itself, the items of an array, and the
+/// members of an `@graph`.
+fn flatten_json_ld(value: Value, into: &mut Vec<Value>) {
+    match value {
+        Value::Array(items) => {
+            for item in items {
+                flatten_json_ld(item, into);
+            }
+        }
+        Value::Object(mut map) => {
+            if let Some(graph) = map.remove("@graph") {
+                flatten_json_ld(graph, into);
+            }
+            if map.keys().any(|k| k != "@context") {
+                into.push(Value::Object(map));
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a JSON-LD object's `@type` (a string or a list) is one of `types`.
+fn has_type(object: &Value, types: &[&str]) -> bool {
+    let matches = |t: &Value| {
+        t.as_str().is_some_and(|t| {
+            let t = t.rsplit('/').next().unwrap_or(t);
+            types.contains(&t)
+        })
+    };
+    match object.get("@type") {
+        Some(Value::Array(list)) => list.iter().any(matches),
+        Some(t) => matches(t),
+        None => false,
+    }
+}
+
+/// A JSON-LD value as text, white space collapsed; `None` for empty or non-text values.
+fn json_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(collapse(s)).filter(|s| !s.is_empty()),
+        Value::Array(items) => items.iter().find_map(json_text),
+        _ => None,
+    }
+}
+
+/// A date as pages write it in metadata: ISO 8601, with or without a time, fractional
+/// seconds or zone; else the `YYYY-MM-DD` it starts with.
+fn parse_date(text: &str) -> Option<Published> {
+    let text = text.trim();
+    Published::parse(text)
+        .or_else(|| {
+            let day = text.get(..10)?;
+            NaiveDate::parse_from_str(day, "%Y-%m-%d")
+                .ok()
+                .map(|date| Published { date, time: None })
+        })
+        .or_else(|| {
+            // "Tue, 12 Mar 2019 10:00:00 GMT", as some older pages write their meta dates.
+            chrono::DateTime::parse_from_rfc2822(text)
+                .ok()
+                .map(|moment| Published {
+                    date: moment.date_naive(),
+                    time: Some(moment.time()),
+                })
+        })
+        .or_else(|| written_date(text))
+}
+
+/// Where pages show the day a story was published: bylines, date and time elements.
+const SHOWN_DATE: &str = "article time, [class*=byline], [class*=dateline], [class*=publish], \
+    [class*=date], [class*=timestamp], [class*=meta] time";
+
+/// A day written in words and figures: "March 12, 2019", "Mar. 12 2019", "12 March 2019".
+static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?P<m1>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (?P<d1>\d{1,2})(?:st|nd|rd|th)?,? (?P<y1>(?:19|20)\d\d)|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\.? (?P<m2>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? (?P<y2>(?:19|20)\d\d))\b",
+    )
+    .expect("a valid pattern")
+});
+
+/// The first day written in words and figures in `text`.
+fn written_date(text: &str) -> Option<Published> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let found = WRITTEN_DATE.captures(text)?;
+    let month_name = found
+        .name("m1")
+        .or(found.name("m2"))?
+        .as_str()
+        .to_lowercase();
+    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
+    let day = found
+        .name("d1")
+        .or(found.name("d2"))?
+        .as_str()
+        .parse()
+        .ok()?;
+    let year = found
+        .name("y1")
+        .or(found.name("y2"))?
+        .as_str()
+        .parse()
+        .ok()?;
+    NaiveDate::from_ymd_opt(year, month, day).map(|date| Published { date, time: None })
+}
+
+/// A day in an address: `/2025/11/26/`, `/2025-11-26/`, `-20251126`.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"[/_-](?P<y>(?:19|20)\d\d)(?:[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})|(?P<m2>[01]\d)(?P<d2>[0-3]\d))(?:[/_.?#-]|$)",
+    )
+    .expect("address date pattern")
+});
+
+/// The publication day written in an article's address, if it holds a real calendar date.
+pub fn date_in_address(url: &str) -> Option<Published> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = &path[path.find('/').unwrap_or(path.len())..];
+    URL_DATE.captures_iter(path).find_map(|found| {
+        let year = found.name("y")?.as_str().parse().ok()?;
+        let month = found
+            .name("m")
+            .or(found.name("m2"))?
+            .as_str()
+            .parse()
+            .ok()?;
+        let day = found
+            .name("d")
+            .or(found.name("d2"))?
+            .as_str()
+            .parse()
+            .ok()?;
+        NaiveDate::from_ymd_opt(year, month, day).map(|date| Published { date, time: None })
+    })
+}
+
+/// Names from a `<meta>` author value: `A, B and C` is three people.
+fn split_names(value: &str) -> Vec<String> {
+    value
+        .split([',', ';', '|'])
+        .flat_map(|part| part.split(" and "))
+        .map(|name| collapse(name.trim_start_matches("By ").trim_start_matches("by ")))
+        .filter(|name| !name.is_empty())
+        .collect()
+}
+
+/// A `<title>` without the site's name after a separator (`Headline | Outlet`): the part
+/// before it when what follows is the outlet, or when it is the page's `<h1>`.
+fn strip_site_name<'a>(title: &'a str, outlet: Option<&str>, h1: Option<&str>) -> &'a str {
+    for separator in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some((head, tail)) = title.rsplit_once(separator) {
+            let head = head.trim();
+            let is_outlet = outlet.is_some_and(|o| tail.trim().eq_ignore_ascii_case(o.trim()));
+            if !head.is_empty() && (is_outlet || h1 == Some(head)) {
+                return head;
+            }
+        }
+    }
+    title
+}
