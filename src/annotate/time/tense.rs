@@ -76,8 +76,13 @@ impl<'a> Scan<'a> {
         }
         // A participle after a form of "be" is passive: the auxiliary gives the tense
         // ("will be held", "were held").
+        // A quotation opening between them does not part them: be "sorted out".
+        let mut p = i;
+        while p > 0 && matches!(self.w(p - 1), "\"" | "\u{201c}" | "\u{2018}" | "'") {
+            p -= 1;
+        }
         let passive = matches!(
-            self.prev_w(i),
+            self.prev_w(p),
             "be" | "being" | "been" | "is" | "are" | "am" | "was" | "were"
         );
         let past = match w {

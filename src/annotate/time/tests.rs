@@ -61,6 +61,8 @@ const ROWS: &[(&str, Option<&str>, &[Want])] = &[
     ("A new offensive is expected this autumn.", WED, &[("this autumn", Date, Some("2025-FA"))]),
     ("Elections could be held this fall.", WED, &[("this fall", Date, Some("2025-FA"))]),
     ("The offensive stalled last summer.", WED, &[("last summer", Date, Some("2025-SU"))]),
+    // A quote opening inside a passive does not make its participle a past: still to come.
+    ("He told them the permits would be \"signed before the spring\".", WED, &[("the spring", Date, Some("2026-SP"))]),
     ("Officials hope to finish the work by next spring.", WED, &[("next spring", Date, Some("2026-SP"))]),
     ("The counteroffensive began in summer 2023.", WED, &[("summer 2023", Date, Some("2023-SU"))]),
     ("Growth slowed in the fourth quarter.", WED, &[("the fourth quarter", Date, Some("2025-Q4"))]),
