@@ -9,6 +9,29 @@ use scraper::{ElementRef, Html, Node};
 
 use super::{Block, BlockKind, Mark, Style, safe_url};
 
+/// A walk over an HTML tree that sees its text and its elements in document order.
+pub(crate) trait Walk {
+    /// A run of text.
+    fn on_text(&mut self, text: &str);
+    /// An element, whose children the walker visits with [`Walk::children`] if it wants.
+    fn on_element(&mut self, element: ElementRef<'_>);
+
+    /// Visits the children of `element`: text and elements, comments left out.
+    fn children(&mut self, element: ElementRef<'_>) {
+        for child in element.children() {
+            match child.value() {
+                Node::Text(text) => self.on_text(text),
+                Node::Element(_) => {
+                    if let Some(child) = ElementRef::wrap(child) {
+                        self.on_element(child);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
 /// The blocks of a clean fragment, in reading order.
 pub fn blocks(fragment: &str) -> Vec<Block> {
     let parsed = Html::parse_fragment(fragment);
@@ -39,21 +62,17 @@ struct Builder {
     pre: bool,
 }
 
-impl Builder {
-    fn children(&mut self, element: ElementRef<'_>) {
-        for child in element.children() {
-            match child.value() {
-                Node::Text(text) => self.text(text),
-                Node::Element(_) => {
-                    if let Some(child) = ElementRef::wrap(child) {
-                        self.element(child);
-                    }
-                }
-                _ => {}
-            }
-        }
+impl Walk for Builder {
+    fn on_text(&mut self, text: &str) {
+        self.text(text);
     }
 
+    fn on_element(&mut self, element: ElementRef<'_>) {
+        self.element(element);
+    }
+}
+
+impl Builder {
     fn element(&mut self, element: ElementRef<'_>) {
         let name = element.value().name();
         match name {
@@ -236,34 +255,9 @@ impl Builder {
 
     /// Ends the current block: trims it, and keeps it if any text is left.
     fn flush(&mut self) {
-        let Some(mut block) = self.current.take() else {
-            return;
-        };
-        let (lead, keep) = if block.kind == BlockKind::Code {
-            let body = block.text.trim_start_matches('\n');
-            (block.text.len() - body.len(), body.trim_end().len())
-        } else {
-            let trimmed_start = block.text.trim_start();
-            let lead = block.text.len() - trimmed_start.len();
-            (lead, trimmed_start.trim_end().len())
-        };
-        if keep == 0 {
-            return;
+        if let Some(block) = self.current.take().and_then(Block::trimmed) {
+            self.blocks.push(block);
         }
-        block.text = block.text[lead..lead + keep].to_string();
-        block.marks = block
-            .marks
-            .into_iter()
-            .filter_map(|m| {
-                let start = m.start.saturating_sub(lead).min(keep);
-                let end = m.end.saturating_sub(lead).min(keep);
-                (end > start).then_some(Mark { start, end, ..m })
-            })
-            .collect();
-        block
-            .marks
-            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        self.blocks.push(block);
     }
 }
 

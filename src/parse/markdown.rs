@@ -217,33 +217,9 @@ impl Builder {
     /// Ends the current block: trims it, and keeps it if any text is left.
     fn flush(&mut self) {
         self.open.clear();
-        let Some(mut block) = self.current.take() else {
-            return;
-        };
-        let (lead, keep) = if block.kind == BlockKind::Code {
-            (0, block.text.trim_end().len())
-        } else {
-            let trimmed_start = block.text.trim_start();
-            let lead = block.text.len() - trimmed_start.len();
-            (lead, trimmed_start.trim_end().len())
-        };
-        if keep == 0 {
-            return;
+        if let Some(block) = self.current.take().and_then(Block::trimmed) {
+            self.blocks.push(block);
         }
-        block.text = block.text[lead..lead + keep].to_string();
-        block.marks = block
-            .marks
-            .into_iter()
-            .filter_map(|m| {
-                let start = m.start.saturating_sub(lead).min(keep);
-                let end = m.end.saturating_sub(lead).min(keep);
-                (end > start).then_some(Mark { start, end, ..m })
-            })
-            .collect();
-        block
-            .marks
-            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        self.blocks.push(block);
     }
 }
 

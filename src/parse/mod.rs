@@ -5,7 +5,7 @@
 //! it. The renderer turns text and marks back into HTML, so nothing from a source reaches a
 //! page except as escaped text or as the few tags the renderer writes itself.
 
-mod html;
+pub(crate) mod html;
 mod markdown;
 mod plain;
 
@@ -112,6 +112,37 @@ impl Document {
             .as_ref()
             .map(|p| p.date)
             .or(self.inferred_date.as_ref().map(|d| d.date))
+    }
+}
+
+impl Block {
+    /// The block with its text trimmed and its marks moved to match, or `None` when no text
+    /// is left. Code keeps its indentation; only the blank lines around it go.
+    fn trimmed(mut self) -> Option<Block> {
+        let (lead, keep) = if self.kind == BlockKind::Code {
+            let body = self.text.trim_start_matches('\n');
+            (self.text.len() - body.len(), body.trim_end().len())
+        } else {
+            let trimmed_start = self.text.trim_start();
+            let lead = self.text.len() - trimmed_start.len();
+            (lead, trimmed_start.trim_end().len())
+        };
+        if keep == 0 {
+            return None;
+        }
+        self.text = self.text[lead..lead + keep].to_string();
+        self.marks = self
+            .marks
+            .into_iter()
+            .filter_map(|m| {
+                let start = m.start.saturating_sub(lead).min(keep);
+                let end = m.end.saturating_sub(lead).min(keep);
+                (end > start).then_some(Mark { start, end, ..m })
+            })
+            .collect();
+        self.marks
+            .sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        Some(self)
     }
 }
 

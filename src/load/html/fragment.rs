@@ -1,9 +1,10 @@
 //! The clean fragment of an article: extracted HTML rebuilt tag by tag, keeping only a
 //! few harmless tags, a safe `href` and a numeric `start`, with all text escaped.
 
-use scraper::{ElementRef, Html, Node};
+use scraper::{ElementRef, Html};
 
 use super::collapse;
+use crate::parse::html::Walk;
 use crate::parse::safe_url;
 
 /// Block tags kept as they are.
@@ -73,21 +74,17 @@ struct Writer {
     implicit: Option<&'static str>,
 }
 
-impl Writer {
-    fn children(&mut self, element: ElementRef<'_>) {
-        for child in element.children() {
-            match child.value() {
-                Node::Text(text) => self.text(text),
-                Node::Element(_) => {
-                    if let Some(child) = ElementRef::wrap(child) {
-                        self.element(child);
-                    }
-                }
-                _ => {}
-            }
-        }
+impl Walk for Writer {
+    fn on_text(&mut self, text: &str) {
+        self.text(text);
     }
 
+    fn on_element(&mut self, element: ElementRef<'_>) {
+        self.element(element);
+    }
+}
+
+impl Writer {
     fn element(&mut self, element: ElementRef<'_>) {
         let name = element.value().name();
         if DROPPED.contains(&name) || is_hidden(element) {
