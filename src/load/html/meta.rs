@@ -190,7 +190,16 @@ impl Meta {
         meta.shown_date = document
             .select(&selector(SHOWN_DATE))
             .take(20)
-            .find_map(|e| written_date(&collapse(&e.text().collect::<String>())));
+            .find_map(|e| {
+                // A machine-readable day on the element itself ("<abbr class=published
+                // title=2019-03-12T08:00>"), else the day its text writes out.
+                let value = e.value();
+                ["datetime", "content", "title"]
+                    .iter()
+                    .filter_map(|a| value.attr(a))
+                    .find_map(|v| Published::parse(v.trim()))
+                    .or_else(|| written_date(&collapse(&e.text().collect::<String>())))
+            });
         meta
     }
 
@@ -454,8 +463,8 @@ fn parse_date(text: &str) -> Option<Published> {
 }
 
 /// Where pages show the day a story was published: bylines, date and time elements.
-const SHOWN_DATE: &str = "article time, [class*=byline], [class*=dateline], [class*=publish], \
-    [class*=date], [class*=timestamp], [class*=meta] time";
+const SHOWN_DATE: &str = "article time, time[pubdate], [class*=byline], [class*=dateline], \
+    [class*=publish], [class*=date], [class*=timestamp], [class*=meta] time";
 
 /// A day written in words and figures: "March 12, 2019", "Mar. 12 2019", "12 March 2019".
 static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {

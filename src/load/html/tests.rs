@@ -256,6 +256,13 @@ fn older_pages_date_themselves_with_microdata_mail_dates_or_a_byline() {
         Some((day(2019, 3, 12), "the date shown with the byline"))
     );
     assert_eq!(
+        date(
+            "",
+            r#"<abbr class="published" title="2019-03-12T08:00:00">3 days ago</abbr>"#
+        ),
+        Some((day(2019, 3, 12), "the date shown with the byline"))
+    );
+    assert_eq!(
         date("", r#"<p class="dateline">12th March 2019</p>"#),
         Some((day(2019, 3, 12), "the date shown with the byline"))
     );
