@@ -107,8 +107,10 @@ pub struct Actor {
     pub kind: ActorKind,
     /// Every other form the sources write it in.
     pub aliases: Vec<String>,
-    /// Roles, most often written first.
+    /// Roles, the one most sources state first.
     pub roles: Vec<String>,
+    /// Where each of `roles` is first stated; `None` for a role only the registry gives.
+    pub role_at: Vec<Option<ParagraphAt>>,
     /// From the registry.
     pub description: Option<String>,
     /// From the registry.

@@ -342,6 +342,7 @@ pub fn resolve(
                     key: key.clone(),
                     sources: vec![o.at.document],
                     newest: date,
+                    first: o.at,
                 }),
             }
         }
@@ -363,6 +364,7 @@ pub fn resolve(
                 name: table.names[entity].clone(),
                 kind: table.kinds[entity],
                 aliases: aliases[entity].clone(),
+                role_at: role_list.iter().map(|r| Some(r.first)).collect(),
                 roles: role_list.into_iter().map(|r| r.text).collect(),
                 description: None,
                 url: None,
@@ -388,6 +390,8 @@ struct Role {
     sources: Vec<usize>,
     /// The publication day of the newest of them, when one is dated.
     newest: Option<NaiveDate>,
+    /// The first paragraph that states it.
+    first: ParagraphAt,
 }
 
 /// The role most sources state first, a past role ("former President") after every present
@@ -533,6 +537,7 @@ fn merge_roles(mut roles: Vec<Role>) -> Vec<Role> {
                 into.sources.sort_unstable();
                 into.sources.dedup();
                 into.newest = into.newest.max(merged.newest);
+                into.first = into.first.min(merged.first);
             }
             None => i += 1,
         }
@@ -554,14 +559,24 @@ fn apply_registry(actors: &mut [Actor], registry: &[RegistryActor]) {
         if let Some(kind) = entry.kind {
             actor.kind = kind;
         }
-        let mut roles = entry.roles.clone();
-        roles.extend(
-            actor
-                .roles
-                .drain(..)
-                .filter(|r| !entry.roles.iter().any(|e| fold(e) == fold(r))),
-        );
-        actor.roles = roles;
+        // The registry's roles first, then the found ones it does not repeat, each with
+        // where it is stated when the sources state it.
+        let found: Vec<(String, Option<ParagraphAt>)> =
+            actor.roles.drain(..).zip(actor.role_at.drain(..)).collect();
+        let stated = |role: &str| {
+            found
+                .iter()
+                .find(|(r, _)| fold(r) == fold(role))
+                .and_then(|(_, at)| *at)
+        };
+        actor.role_at = entry.roles.iter().map(|r| stated(r)).collect();
+        actor.roles = entry.roles.clone();
+        for (role, at) in &found {
+            if !entry.roles.iter().any(|e| fold(e) == fold(role)) {
+                actor.roles.push(role.clone());
+                actor.role_at.push(*at);
+            }
+        }
         for alias in &entry.aliases {
             if !actor.aliases.iter().any(|a| fold(a) == fold(alias)) {
                 actor.aliases.push(alias.clone());
@@ -922,6 +937,10 @@ mod tests {
             key: fold(text),
             sources: vec![0],
             newest: None,
+            first: ParagraphAt {
+                document: 0,
+                block: 0,
+            },
         };
         let roles = merge_roles(vec![
             role("special envoy", 2),
@@ -940,6 +959,10 @@ mod tests {
             key: fold(text),
             sources: sources.to_vec(),
             newest: day(newest),
+            first: ParagraphAt {
+                document: sources[0],
+                block: 0,
+            },
         };
         // Mentioned most often, but in one source: fewer sources state it.
         let mut roles = vec![

@@ -368,8 +368,8 @@ impl Pages<'_> {
         let page = view::actor_page(self.briefing, index);
         let description = match page.roles.first() {
             Some(role) => format!(
-                "{}, {role}: everything the sources say about them.",
-                page.name
+                "{}, {}: everything the sources say about them.",
+                page.name, role.text
             ),
             None => format!(
                 "{} ({}): everything the sources say about them.",

@@ -734,6 +734,15 @@ pub struct MentionView {
     pub html: String,
 }
 
+/// A role of an actor, for its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleView {
+    /// The role as the sources write it.
+    pub text: String,
+    /// The paragraph that first states it; `None` for a role only the registry gives.
+    pub href: Option<String>,
+}
+
 /// An actor's page.
 #[derive(Debug, Clone, Serialize)]
 pub struct ActorPage {
@@ -743,8 +752,8 @@ pub struct ActorPage {
     pub name: String,
     /// Kind, as the export writes it.
     pub kind: &'static str,
-    /// Roles.
-    pub roles: Vec<String>,
+    /// Roles, each with a link to the paragraph that first states it.
+    pub roles: Vec<RoleView>,
     /// Other names.
     pub aliases: Vec<String>,
     /// From the registry.
@@ -843,7 +852,22 @@ pub fn actor_page(briefing: &Briefing, index: usize) -> ActorPage {
         id: actor.id.clone(),
         name: actor.name.clone(),
         kind: actor.kind.as_str(),
-        roles: actor.roles.clone(),
+        roles: actor
+            .roles
+            .iter()
+            .zip(actor.role_at.iter().chain(std::iter::repeat(&None)))
+            .map(|(role, at)| RoleView {
+                text: role.clone(),
+                href: at.and_then(|at| {
+                    let source = briefing.sources.get(at.document)?;
+                    Some(address::paragraph(
+                        &["../../", address::SOURCES],
+                        &source.id,
+                        at.block + 1,
+                    ))
+                }),
+            })
+            .collect(),
         aliases: actor.aliases.clone(),
         description: actor.description.clone(),
         url: actor.url.as_deref().and_then(safe_url),

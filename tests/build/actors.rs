@@ -314,3 +314,45 @@ fn briefing_actors_prints_a_registry_that_can_be_pasted_back() {
     let discovered = fixture(&fresh, &[]).json();
     assert_eq!(ids(&built), ids(&discovered));
 }
+
+#[test]
+fn every_role_on_an_actor_page_links_to_a_paragraph_that_states_it() {
+    let project = Project::new();
+    project
+        .seed(
+            "a.md",
+            "---\ntitle: Port talks\ndate: 2025-03-03\n---\n\n\
+             The talks opened in Tallinn on Monday.\n\n\
+             Estonian Prime Minister Kristen Michal said the port would stay closed.\n",
+        )
+        .seed(
+            "b.md",
+            "---\ntitle: Port talks, day two\ndate: 2025-03-04\n---\n\n\
+             Kristen Michal, the leader of the Reform Party, met the unions on Tuesday.\n",
+        );
+    project.build_ok(&[]);
+    let page = project.site().html("actors/kristen-michal/index.html");
+    let links = scraper::Selector::parse("header .dek a.role").unwrap();
+    let roles: Vec<(String, String)> = page
+        .select(&links)
+        .map(|a| {
+            (
+                a.text().collect(),
+                a.value().attr("href").unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(roles.len(), 2, "{roles:?}");
+    for (role, href) in &roles {
+        let (path, anchor) = href.split_once('#').expect("a paragraph anchor");
+        let source = project
+            .site()
+            .read(&format!("actors/kristen-michal/{path}"));
+        let at = source
+            .find(&format!("id=\"{anchor}\""))
+            .unwrap_or_else(|| panic!("{href}: no paragraph"));
+        let paragraph = &source[at..at + source[at..].find("</div>").unwrap_or(0)];
+        let first_word = role.split(' ').next().unwrap_or_default();
+        assert!(paragraph.contains(first_word), "{role} not in {href}");
+    }
+}
