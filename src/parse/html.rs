@@ -7,7 +7,7 @@
 
 use scraper::{ElementRef, Html, Node};
 
-use super::{Block, BlockKind, Mark, Style, safe_url};
+use super::{Block, BlockKind, Container, Mark, Style, open_item, safe_url};
 
 /// A walk over an HTML tree that sees its text and its elements in document order.
 pub(crate) trait Walk {
@@ -43,14 +43,6 @@ pub fn blocks(fragment: &str) -> Vec<Block> {
         block.line = index + 1;
     }
     blocks
-}
-
-/// A block container the walk is inside of.
-#[derive(Debug, Clone, Copy)]
-enum Container {
-    Quote,
-    List { ordered: bool, next: Option<u64> },
-    Item { ordered: bool, depth: u8 },
 }
 
 #[derive(Debug, Default)]
@@ -141,26 +133,8 @@ impl Builder {
 
     fn item(&mut self, element: ElementRef<'_>) {
         self.flush();
-        let depth = self
-            .containers
-            .iter()
-            .filter(|c| matches!(c, Container::List { .. }))
-            .count();
-        let (ordered, number) = match self.containers.last_mut() {
-            Some(Container::List { ordered, next }) => {
-                let number = *next;
-                *next = next.map(|n| n + 1);
-                (*ordered, number)
-            }
-            _ => (false, None),
-        };
-        let depth = u8::try_from(depth.saturating_sub(1)).unwrap_or(u8::MAX);
-        self.containers.push(Container::Item { ordered, depth });
-        self.begin(BlockKind::ListItem {
-            ordered,
-            number,
-            depth,
-        });
+        let kind = open_item(&mut self.containers);
+        self.begin(kind);
         self.children(element);
         self.flush();
         self.containers.pop();

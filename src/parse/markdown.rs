@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Block, BlockKind, Mark, Style, safe_url};
+use super::{Block, BlockKind, Container, Mark, Style, open_item, safe_url};
 
 /// The blocks of Markdown `text`, whose first line is line `first_line` of its file.
 pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
@@ -45,14 +45,6 @@ pub fn blocks(text: &str, first_line: usize) -> Vec<Block> {
     builder.blocks
 }
 
-/// A block container the parser is inside of.
-#[derive(Debug, Clone, Copy)]
-enum Container {
-    Quote,
-    List { ordered: bool, next: Option<u64> },
-    Item { ordered: bool, depth: u8 },
-}
-
 #[derive(Debug, Default)]
 struct Builder {
     blocks: Vec<Block>,
@@ -89,29 +81,8 @@ impl Builder {
             }
             Tag::Item => {
                 self.flush();
-                let depth = self
-                    .containers
-                    .iter()
-                    .filter(|c| matches!(c, Container::List { .. }))
-                    .count();
-                let (ordered, number) = match self.containers.last_mut() {
-                    Some(Container::List { ordered, next }) => {
-                        let number = *next;
-                        *next = next.map(|n| n + 1);
-                        (*ordered, number)
-                    }
-                    _ => (false, None),
-                };
-                let depth = u8::try_from(depth.saturating_sub(1)).unwrap_or(u8::MAX);
-                self.containers.push(Container::Item { ordered, depth });
-                self.begin(
-                    BlockKind::ListItem {
-                        ordered,
-                        number,
-                        depth,
-                    },
-                    line,
-                );
+                let kind = open_item(&mut self.containers);
+                self.begin(kind, line);
             }
             Tag::CodeBlock(_) | Tag::HtmlBlock => {
                 self.flush();

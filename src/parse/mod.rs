@@ -115,6 +115,38 @@ impl Document {
     }
 }
 
+/// A block container a parser is inside of.
+#[derive(Debug, Clone, Copy)]
+enum Container {
+    Quote,
+    List { ordered: bool, next: Option<u64> },
+    Item { ordered: bool, depth: u8 },
+}
+
+/// Opens a list item inside the innermost list of `containers`: its kind, numbered after
+/// the item before it, at the depth of the lists around it.
+fn open_item(containers: &mut Vec<Container>) -> BlockKind {
+    let depth = containers
+        .iter()
+        .filter(|c| matches!(c, Container::List { .. }))
+        .count();
+    let (ordered, number) = match containers.last_mut() {
+        Some(Container::List { ordered, next }) => {
+            let number = *next;
+            *next = next.map(|n| n + 1);
+            (*ordered, number)
+        }
+        _ => (false, None),
+    };
+    let depth = u8::try_from(depth.saturating_sub(1)).unwrap_or(u8::MAX);
+    containers.push(Container::Item { ordered, depth });
+    BlockKind::ListItem {
+        ordered,
+        number,
+        depth,
+    }
+}
+
 impl Block {
     /// The block with its text trimmed and its marks moved to match, or `None` when no text
     /// is left. Code keeps its indentation; only the blank lines around it go.
