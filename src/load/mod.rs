@@ -270,39 +270,17 @@ fn read_source(
     // A PDF is bytes, not text: it is read whole and comes out as paragraphs.
     let text = match format {
         Format::Pdf => String::new(),
+        // A saved page may be in the legacy encoding its `<meta charset>` names.
+        Format::Html => read_text_or(&path, html::decode_declared)?,
         _ => read_text(&path)?,
     };
     let (meta, text, first_line) = match format {
         Format::PlainText => (Metadata::default(), text, 1),
         Format::Pdf => {
-            let bytes = fs::read(&path).map_err(|e| {
-                Diagnostic::warning(&path, format!("skipped: cannot read: {e}"))
-                    .hint("check that the file exists and that you may read it")
-            })?;
-            let document = pdf::read(&bytes)
-                .map_err(|e| Diagnostic::warning(&path, e.to_string()).hint(e.hint()))?;
-            let paragraphs: Vec<&str> = document
-                .paragraphs
-                .iter()
-                .map(|p| p.text.as_str())
-                .collect();
-            let found =
-                |field, value: bool| value.then_some((field, "the PDF's document information"));
-            let meta = Metadata {
-                found: [
-                    found("title", document.title.is_some()),
-                    found("date", document.date.is_some()),
-                    found("authors", document.authors.is_some()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect(),
-                title: document.title,
-                date: document.date,
-                authors: document.authors,
-                ..Metadata::default()
-            };
-            (meta, paragraphs.join("\n\n"), 1)
+            let (meta, text) = pdf::read(&read_bytes(&path)?)
+                .map_err(|e| Diagnostic::warning(&path, e.to_string()).hint(e.hint()))?
+                .into_source();
+            (meta, text, 1)
         }
         // A page's own metadata comes last: front matter has none, a sidecar's wins.
         Format::Html => {
@@ -377,11 +355,29 @@ fn read_source(
 }
 
 fn read_text(path: &Path) -> Result<String, Box<Diagnostic>> {
-    let bytes = fs::read(path).map_err(|e| {
-        Diagnostic::warning(path, format!("skipped: cannot read: {e}"))
-            .hint("check that the file exists and that you may read it")
-    })?;
-    decode::decode(&bytes).map_err(|e| {
+    read_text_or(path, |_| None)
+}
+
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Box<Diagnostic>> {
+    fs::read(path).map_err(|e| {
+        Box::new(
+            Diagnostic::warning(path, format!("skipped: cannot read: {e}"))
+                .hint("check that the file exists and that you may read it"),
+        )
+    })
+}
+
+/// Reads `path` as UTF-8 or UTF-16 text, else as `other` decodes its bytes, if it can.
+fn read_text_or(
+    path: &Path,
+    other: fn(&[u8]) -> Option<String>,
+) -> Result<String, Box<Diagnostic>> {
+    let bytes = read_bytes(path)?;
+    let decoded = match decode::decode(&bytes) {
+        Err(DecodeError::InvalidUtf8(at)) => other(&bytes).ok_or(DecodeError::InvalidUtf8(at)),
+        decoded => decoded,
+    };
+    decoded.map_err(|e| {
         Box::new(match e {
             DecodeError::Empty => Diagnostic::warning(path, "skipped: the file is empty")
                 .at(Position::START)

@@ -184,3 +184,23 @@ fn nothing_from_a_hostile_page_reaches_the_site() {
     // The safe link of the page stays a link.
     assert!(page.contains("href=\"https://westvale-gazette.example/library/hours\""));
 }
+
+#[test]
+fn a_page_saved_in_a_legacy_encoding_is_read_in_the_one_it_declares() {
+    let project = Project::new();
+    let mut page = b"<!DOCTYPE html><html lang=\"fr\"><head>\
+        <meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">\
+        <title>Gr\xe8ve au port</title></head><body><article>\
+        <p>Les dockers du port de S\xe8te ont cess\xe9 le travail lundi, \xab sans pr\xe9avis \xbb, \
+        a indiqu\xe9 la direction.</p></article></body></html>"
+        .to_vec();
+    page.extend_from_slice(b"\n");
+    project.seed("greve.html", page);
+    project.build_ok(&["--strict"]);
+    let source = project.site().source("greve.html");
+    assert_eq!(source["title"], "Grève au port");
+    assert_eq!(
+        source["paragraphs"][0]["text"],
+        "Les dockers du port de Sète ont cessé le travail lundi, « sans préavis », a indiqué la direction."
+    );
+}

@@ -147,6 +147,29 @@ impl PageError {
     }
 }
 
+/// The text of a saved page that is not UTF-8, in the encoding its `<meta charset>` (or
+/// `http-equiv` content type) declares within its first bytes, as a browser reads it:
+/// older pages are often `windows-1252` or `iso-8859-1`. `None` when it declares none that
+/// is known.
+pub fn decode_declared(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(CHARSET_WITHIN)];
+    let lower = head.to_ascii_lowercase();
+    let at = lower.windows(8).position(|w| w == b"charset=")? + 8;
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .skip_while(|&&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .copied()
+        .collect();
+    let encoding = encoding_rs::Encoding::for_label(&label)?;
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    Some(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// How far into a page its declared encoding is looked for (the HTML standard says 1,024
+/// bytes; saved pages put a comment of the browser's before it).
+const CHARSET_WITHIN: usize = 4096;
+
 /// Reads a saved page: its metadata with provenance, and its article body.
 pub fn read(html: &str) -> Result<Page, PageError> {
     if html.len() > MAX_PAGE_BYTES {

@@ -40,7 +40,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use lopdf::{Document, ObjectId};
 use thiserror::Error;
 
-use crate::load::Published;
+use crate::load::{Metadata, Published};
 use info::info;
 use page::page_text;
 use paragraphs::paragraphs;
@@ -82,6 +82,37 @@ pub enum PdfError {
     /// The pages hold no text: most likely a scan.
     #[error("skipped: the PDF has no text, only images or drawings (a scan?); there is no OCR")]
     NoText,
+}
+
+impl PdfText {
+    /// The document's metadata as a source's, each field found saying so, and its text as
+    /// paragraphs separated by blank lines.
+    pub fn into_source(self) -> (Metadata, String) {
+        const FROM: &str = "the PDF's document information";
+        let found = [
+            ("title", self.title.is_some()),
+            ("date", self.date.is_some()),
+            ("authors", self.authors.is_some()),
+        ]
+        .into_iter()
+        .filter(|(_, has)| *has)
+        .map(|(field, _)| (field, FROM))
+        .collect();
+        let text = self
+            .paragraphs
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n");
+        let meta = Metadata {
+            title: self.title,
+            date: self.date,
+            authors: self.authors,
+            found,
+            ..Metadata::default()
+        };
+        (meta, text)
+    }
 }
 
 impl PdfError {
