@@ -15,7 +15,7 @@ use chrono::{Datelike, NaiveDate};
 use regex::Regex;
 use serde::Serialize;
 
-use crate::calendar::{month_word, weekday_word};
+use crate::calendar::{date_in_address, month_word, weekday_word};
 use crate::parse::Document;
 
 /// Where an inferred date comes from.
@@ -64,12 +64,6 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
         r"^\s*[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){{0,3}}(?:, ?[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){{0,2}})?,? (?:(?P<m1>{MONTHS})\.? (?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}}) (?P<m2>{MONTHS})\.?)(?:,? (?P<y>\d{{4}}))?\s*(?:\([^()]{{1,40}}\))?\s*(?:--|[—–:-])\s"
     ))
     .expect("dated dateline pattern")
-});
-
-/// A day in an address: `/2025/11/26/`, `/2025-11-26-`, `/20251126/`.
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/(?P<y>20\d\d)(?:[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})|(?P<m2>[01]\d)(?P<d2>[0-3]\d))(?:[/_.-]|$)")
-        .expect("address date pattern")
 });
 
 /// A day named with its weekday: `Wednesday (November 26)`, `Wednesday, Nov. 26, 2025`,
@@ -128,26 +122,13 @@ fn own_evidence(document: &Document, reference: Option<NaiveDate>) -> Option<Inf
         }
     }
     if let Some(url) = &document.source.meta.url
-        && let Some(found) = URL_DATE.captures(url)
+        && let Some(date) = date_in_address(url)
     {
-        let number = |a: &str, b: &str| {
-            found
-                .name(a)
-                .or_else(|| found.name(b))
-                .and_then(|m| m.as_str().parse::<u32>().ok())
-        };
-        let year = found.name("y").and_then(|y| y.as_str().parse().ok());
-        if let Some(date) = year
-            .zip(number("m", "m2"))
-            .zip(number("d", "d2"))
-            .and_then(|((y, m), d)| NaiveDate::from_ymd_opt(y, m, d))
-        {
-            return Some(InferredDate {
-                date,
-                from: DateEvidence::Url,
-                evidence: url.clone(),
-            });
-        }
+        return Some(InferredDate {
+            date,
+            from: DateEvidence::Url,
+            evidence: url.clone(),
+        });
     }
     latest_weekday_date(document, reference)
 }

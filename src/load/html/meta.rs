@@ -9,6 +9,7 @@ use scraper::Html;
 use serde_json::Value;
 
 use super::{Found, collapse, selector};
+use crate::calendar;
 use crate::load::Published;
 use crate::parse::safe_url;
 
@@ -252,29 +253,18 @@ impl Meta {
                 from: "JSON-LD datePublished",
             });
         }
-        let from_tags = DATE_KEYS.iter().find_map(|(key, from)| {
-            self.tag(key)
-                .and_then(parse_date)
-                .map(|value| Found { value, from })
-        });
-        from_tags
-            .or_else(|| {
-                self.itemprop_date
-                    .as_deref()
+        // Meta tags in order of trust, then microdata, then the article's `<time>`.
+        DATE_KEYS
+            .iter()
+            .map(|&(key, from)| (self.tag(key), from))
+            .chain([
+                (self.itemprop_date.as_deref(), "itemprop=datePublished"),
+                (self.time.as_deref(), "<time datetime>"),
+            ])
+            .find_map(|(value, from)| {
+                value
                     .and_then(parse_date)
-                    .map(|value| Found {
-                        value,
-                        from: "itemprop=datePublished",
-                    })
-            })
-            .or_else(|| {
-                self.time
-                    .as_deref()
-                    .and_then(parse_date)
-                    .map(|value| Found {
-                        value,
-                        from: "<time datetime>",
-                    })
+                    .map(|value| Found { value, from })
             })
     }
 
@@ -476,59 +466,17 @@ static WRITTEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The first day written in words and figures in `text`.
 fn written_date(text: &str) -> Option<Published> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let found = WRITTEN_DATE.captures(text)?;
-    let month_name = found
-        .name("m1")
-        .or(found.name("m2"))?
-        .as_str()
-        .to_lowercase();
-    let month = MONTHS.iter().position(|m| *m == month_name)? as u32 + 1;
-    let day = found
-        .name("d1")
-        .or(found.name("d2"))?
-        .as_str()
-        .parse()
-        .ok()?;
-    let year = found
-        .name("y1")
-        .or(found.name("y2"))?
-        .as_str()
-        .parse()
-        .ok()?;
+    let either = |a: &str, b: &str| Some(found.name(a).or(found.name(b))?.as_str());
+    let (month, _) = calendar::month_word(&either("m1", "m2")?.to_lowercase())?;
+    let day = either("d1", "d2")?.parse().ok()?;
+    let year = either("y1", "y2")?.parse().ok()?;
     NaiveDate::from_ymd_opt(year, month, day).map(|date| Published { date, time: None })
 }
 
-/// A day in an address: `/2025/11/26/`, `/2025-11-26/`, `-20251126`.
-static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[/_-](?P<y>(?:19|20)\d\d)(?:[/-](?P<m>\d{1,2})[/-](?P<d>\d{1,2})|(?P<m2>[01]\d)(?P<d2>[0-3]\d))(?:[/_.?#-]|$)",
-    )
-    .expect("address date pattern")
-});
-
-/// The publication day written in an article's address, if it holds a real calendar date.
+/// The publication day written in an article's address (see [`date_in_address`]).
 pub fn date_in_address(url: &str) -> Option<Published> {
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let path = &path[path.find('/').unwrap_or(path.len())..];
-    URL_DATE.captures_iter(path).find_map(|found| {
-        let year = found.name("y")?.as_str().parse().ok()?;
-        let month = found
-            .name("m")
-            .or(found.name("m2"))?
-            .as_str()
-            .parse()
-            .ok()?;
-        let day = found
-            .name("d")
-            .or(found.name("d2"))?
-            .as_str()
-            .parse()
-            .ok()?;
-        NaiveDate::from_ymd_opt(year, month, day).map(|date| Published { date, time: None })
-    })
+    calendar::date_in_address(url).map(|date| Published { date, time: None })
 }
 
 /// Names from a `<meta>` author value: `A, B and C` is three people.
