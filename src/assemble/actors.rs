@@ -25,6 +25,9 @@ pub struct ActorEntry {
     pub sources: Vec<usize>,
     /// Paragraphs (not repeats) that mention it, in path and reading order.
     pub paragraphs: Vec<ParagraphRef>,
+    /// The paragraph that first states each of its roles, by position in `roles`; `None`
+    /// for a role only the registry gives.
+    pub roles_at: Vec<Option<ParagraphRef>>,
     /// Actors named in the same sentences, with how many: most first.
     pub together: Vec<(usize, usize)>,
     /// Its events (indices into the briefing's events), in timeline order.
@@ -92,6 +95,17 @@ pub fn entries(actors: Vec<Actor>, sources: &[SourceEntry]) -> Vec<ActorEntry> {
         .into_iter()
         .map(|a| ActorEntry {
             id: ids.claim([a.name.as_str()], "actor"),
+            // A source is the document of the same index; a paragraph, its block's number.
+            roles_at: a
+                .role_at
+                .iter()
+                .map(|at| {
+                    at.map(|at| ParagraphRef {
+                        source: at.document,
+                        number: at.block + 1,
+                    })
+                })
+                .collect(),
             actor: a,
             mentions: 0,
             sources: Vec::new(),

@@ -855,15 +855,15 @@ pub fn actor_page(briefing: &Briefing, index: usize) -> ActorPage {
         roles: actor
             .roles
             .iter()
-            .zip(actor.role_at.iter().chain(std::iter::repeat(&None)))
+            .zip(&actor.roles_at)
             .map(|(role, at)| RoleView {
                 text: role.clone(),
-                href: at.and_then(|at| {
-                    let source = briefing.sources.get(at.document)?;
+                href: at.as_ref().and_then(|at| {
+                    let source = briefing.sources.get(at.source)?;
                     Some(address::paragraph(
                         &["../../", address::SOURCES],
                         &source.id,
-                        at.block + 1,
+                        at.number,
                     ))
                 }),
             })
