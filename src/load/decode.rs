@@ -16,23 +16,37 @@ pub enum DecodeError {
     InvalidUtf16,
 }
 
-/// Decodes `bytes` into text with `\n` line endings.
-pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    let text = match bytes {
+/// Decodes `bytes` into text with `\n` line endings. Bytes that are not UTF-8 (nor UTF-16
+/// with a byte-order mark) are given to `otherwise`, which may know their encoding (a saved
+/// page declares it); without it they are an error.
+pub fn decode(
+    mut bytes: Vec<u8>,
+    otherwise: fn(&[u8]) -> Option<String>,
+) -> Result<String, DecodeError> {
+    let text = match bytes.as_slice() {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes)?,
         [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes)?,
         _ => {
-            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-            match std::str::from_utf8(bytes) {
-                Ok(text) => text.to_string(),
+            if bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.drain(..3);
+            }
+            // The bytes become the text without a copy: saved pages run to megabytes.
+            match String::from_utf8(bytes) {
+                Ok(text) => text,
                 Err(e) => {
-                    let valid = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
-                    let at = Position::of_offset(&valid, valid.len());
-                    return Err(if bytes[e.valid_up_to()..].contains(&0) {
-                        DecodeError::Binary(at)
+                    let bytes = e.as_bytes();
+                    let valid_up_to = e.utf8_error().valid_up_to();
+                    if let Some(text) = otherwise(bytes) {
+                        text
                     } else {
-                        DecodeError::InvalidUtf8(at)
-                    });
+                        let valid = String::from_utf8_lossy(&bytes[..valid_up_to]);
+                        let at = Position::of_offset(&valid, valid.len());
+                        return Err(if bytes[valid_up_to..].contains(&0) {
+                            DecodeError::Binary(at)
+                        } else {
+                            DecodeError::InvalidUtf8(at)
+                        });
+                    }
                 }
             }
         }
@@ -71,7 +85,7 @@ mod tests {
     #[test]
     fn utf8_bom_is_dropped_and_crlf_folded() {
         assert_eq!(
-            decode(b"\xEF\xBB\xBFone\r\ntwo\rthree").unwrap(),
+            decode(b"\xEF\xBB\xBFone\r\ntwo\rthree".to_vec(), |_| None).unwrap(),
             "one\ntwo\nthree"
         );
     }
@@ -82,23 +96,26 @@ mod tests {
         for unit in "Kyiv – Київ".encode_utf16() {
             bytes.extend(unit.to_le_bytes());
         }
-        assert_eq!(decode(&bytes).unwrap(), "Kyiv – Київ");
+        assert_eq!(decode(bytes, |_| None).unwrap(), "Kyiv – Київ");
     }
 
     #[test]
     fn invalid_utf8_reports_where() {
         assert_eq!(
-            decode(b"fine\nbad \xFF here"),
+            decode(b"fine\nbad \xFF here".to_vec(), |_| None),
             Err(DecodeError::InvalidUtf8(Position { line: 2, column: 5 }))
         );
     }
 
     #[test]
     fn empty_and_binary_files_are_refused() {
-        assert_eq!(decode(b""), Err(DecodeError::Empty));
-        assert_eq!(decode(b" \n\t\n"), Err(DecodeError::Empty));
+        assert_eq!(decode(b"".to_vec(), |_| None), Err(DecodeError::Empty));
         assert_eq!(
-            decode(b"PK\x03\x04\x00\x00"),
+            decode(b" \n\t\n".to_vec(), |_| None),
+            Err(DecodeError::Empty)
+        );
+        assert_eq!(
+            decode(b"PK\x03\x04\x00\x00".to_vec(), |_| None),
             Err(DecodeError::Binary(Position { line: 1, column: 5 }))
         );
     }

@@ -372,12 +372,7 @@ fn read_text_or(
     path: &Path,
     other: fn(&[u8]) -> Option<String>,
 ) -> Result<String, Box<Diagnostic>> {
-    let bytes = read_bytes(path)?;
-    let decoded = match decode::decode(&bytes) {
-        Err(DecodeError::InvalidUtf8(at)) => other(&bytes).ok_or(DecodeError::InvalidUtf8(at)),
-        decoded => decoded,
-    };
-    decoded.map_err(|e| {
+    decode::decode(read_bytes(path)?, other).map_err(|e| {
         Box::new(match e {
             DecodeError::Empty => Diagnostic::warning(path, "skipped: the file is empty")
                 .at(Position::START)

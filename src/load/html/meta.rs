@@ -5,10 +5,10 @@ use std::sync::LazyLock;
 
 use chrono::NaiveDate;
 use regex::Regex;
-use scraper::Html;
 use serde_json::Value;
+use trafilatura::dom::{Document, NodeId};
 
-use super::{Found, collapse, selector};
+use super::{Found, collapse};
 use crate::calendar;
 use crate::load::Published;
 use crate::parse::safe_url;
@@ -99,28 +99,23 @@ pub(super) struct Meta {
     title: Option<String>,
     /// The first `<h1>`.
     h1: Option<String>,
-    /// The first `<time datetime>` inside `<article>`, else in the page.
-    time: Option<String>,
-    /// The value of the first element marked `itemprop="datePublished"` (microdata).
-    itemprop_date: Option<String>,
-    /// A day written out where pages show when a story was published: a byline, a date or
-    /// time element ("March 12, 2019", "12 March 2019").
-    pub(super) shown_date: Option<Published>,
 }
 
 impl Meta {
-    pub(super) fn read(document: &Html) -> Meta {
+    /// Reads the metadata of `document`, the page as the extractor parsed it, so that a
+    /// page is parsed once. The dates that only the page's body may show are looked for by
+    /// [`Meta::date`], when nothing before them gives one.
+    pub(super) fn read(document: &Document) -> Meta {
+        let page = Query(document);
         let mut meta = Meta::default();
-        for script in document.select(&selector("script")) {
-            if !script
-                .value()
-                .attr("type")
+        for script in page.all("script") {
+            if !page
+                .attr(script, "type")
                 .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
             {
                 continue;
             }
-            let text: String = script.text().collect();
-            if let Ok(value) = serde_json::from_str::<Value>(text.trim()) {
+            if let Ok(value) = serde_json::from_str::<Value>(document.text_content(script).trim()) {
                 flatten_json_ld(value, &mut meta.objects);
             }
         }
@@ -134,77 +129,44 @@ impl Meta {
                 meta.has_listing_type = true;
             }
         }
-        for tag in document.select(&selector("meta")) {
-            let element = tag.value();
-            let key = element
-                .attr("property")
-                .or_else(|| element.attr("name"))
-                .or_else(|| element.attr("itemprop"))
-                .or_else(|| element.attr("http-equiv"));
-            if let (Some(key), Some(content)) = (key, element.attr("content")) {
-                let content = collapse(content);
+        for tag in page.all("meta") {
+            let key = ["property", "name", "itemprop", "http-equiv"]
+                .into_iter()
+                .find_map(|name| page.attr(tag, name));
+            if let (Some(key), Some(content)) = (key, page.attr(tag, "content")) {
+                let content = collapse(&content);
                 if !content.is_empty() {
                     meta.tags.push((key.trim().to_ascii_lowercase(), content));
                 }
             }
         }
-        meta.canonical = document
-            .select(&selector("link[rel]"))
-            .find(|l| {
-                l.value().attr("rel").is_some_and(|r| {
+        meta.canonical = page
+            .all("link[rel]")
+            .into_iter()
+            .find(|&l| {
+                page.attr(l, "rel").is_some_and(|r| {
                     r.split_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
                 })
             })
-            .and_then(|l| l.value().attr("href"))
-            .and_then(safe_url);
-        meta.lang = document
-            .select(&selector("html[lang]"))
-            .next()
-            .and_then(|h| h.value().attr("lang"))
-            .map(collapse)
+            .and_then(|l| page.attr(l, "href"))
+            .and_then(|href| safe_url(&href));
+        meta.lang = page
+            .first("html[lang]")
+            .and_then(|h| page.attr(h, "lang"))
+            .map(|l| collapse(&l))
             .filter(|l| !l.is_empty());
-        meta.title = document
-            .select(&selector("title"))
-            .next()
-            .map(|t| collapse(&t.text().collect::<String>()))
+        meta.title = page
+            .first("title")
+            .map(|t| page.text(t))
             .filter(|t| !t.is_empty());
-        meta.h1 = document
-            .select(&selector("h1"))
-            .next()
-            .map(|t| collapse(&t.text().collect::<String>()))
+        meta.h1 = page
+            .first("h1")
+            .map(|t| page.text(t))
             .filter(|t| !t.is_empty());
-        meta.time = document
-            .select(&selector("article time[datetime]"))
-            .chain(document.select(&selector("time[datetime]")))
-            .find_map(|t| t.value().attr("datetime").map(str::to_string));
-        meta.itemprop_date = document
-            .select(&selector("[itemprop=datePublished]"))
-            .find_map(|e| {
-                let value = e.value();
-                value
-                    .attr("content")
-                    .or(value.attr("datetime"))
-                    .map(str::to_string)
-                    .or_else(|| Some(collapse(&e.text().collect::<String>())))
-            });
-        meta.shown_date = document
-            .select(&selector(SHOWN_DATE))
-            .take(20)
-            .find_map(|e| {
-                // A machine-readable day on the element itself ("<abbr class=published
-                // title=2019-03-12T08:00>"), else the day its text writes out.
-                let value = e.value();
-                ["datetime", "content", "title"]
-                    .iter()
-                    .filter_map(|a| value.attr(a))
-                    .find_map(|v| Published::parse(v.trim()))
-                    .or_else(|| written_date(&collapse(&e.text().collect::<String>())))
-            });
         meta
     }
 
-    /// The first content of `<meta>` key `key`.
     pub(super) fn tag(&self, key: &str) -> Option<&str> {
         self.tags
             .iter()
@@ -242,7 +204,11 @@ impl Meta {
         })
     }
 
-    pub(super) fn date(&self) -> Option<Found<Published>> {
+    /// When the page was published, in order of trust: JSON-LD, meta tags, microdata, the
+    /// article's `<time>`, a date in the canonical address, and last a day written out where
+    /// pages show it (a byline, a dateline: "March 12, 2019"). The body of `document` is
+    /// searched only when the head gives no date.
+    pub(super) fn date(&self, document: &Document) -> Option<Found<Published>> {
         if let Some(date) = self
             .article_field("datePublished")
             .and_then(json_text)
@@ -253,19 +219,50 @@ impl Meta {
                 from: "JSON-LD datePublished",
             });
         }
-        // Meta tags in order of trust, then microdata, then the article's `<time>`.
-        DATE_KEYS
+        let found = |value: Option<Published>, from| value.map(|value| Found { value, from });
+        let tagged = DATE_KEYS
             .iter()
-            .map(|&(key, from)| (self.tag(key), from))
-            .chain([
-                (self.itemprop_date.as_deref(), "itemprop=datePublished"),
-                (self.time.as_deref(), "<time datetime>"),
-            ])
-            .find_map(|(value, from)| {
-                value
-                    .and_then(parse_date)
-                    .map(|value| Found { value, from })
+            .find_map(|&(key, from)| found(self.tag(key).and_then(parse_date), from));
+        if tagged.is_some() {
+            return tagged;
+        }
+        let page = Query(document);
+        let microdata = || {
+            page.all("[itemprop=datePublished]")
+                .into_iter()
+                .find_map(|e| {
+                    page.attr(e, "content")
+                        .or_else(|| page.attr(e, "datetime"))
+                        .or_else(|| Some(page.text(e)))
+                })
+        };
+        let time = || {
+            page.all("article time[datetime]")
+                .into_iter()
+                .chain(page.all("time[datetime]"))
+                .find_map(|t| page.attr(t, "datetime"))
+        };
+        let shown = || {
+            page.all(SHOWN_DATE).into_iter().take(20).find_map(|e| {
+                // A machine-readable day on the element itself ("<abbr class=published
+                // title=2019-03-12T08:00>"), else the day its text writes out.
+                ["datetime", "content", "title"]
+                    .iter()
+                    .filter_map(|a| page.attr(e, a))
+                    .find_map(|v| Published::parse(v.trim()))
+                    .or_else(|| written_date(&page.text(e)))
             })
+        };
+        found(
+            microdata().as_deref().and_then(parse_date),
+            "itemprop=datePublished",
+        )
+        .or_else(|| found(time().as_deref().and_then(parse_date), "<time datetime>"))
+        .or_else(|| {
+            let url = self.url()?;
+            found(date_in_address(&url.value), "date in the address")
+        })
+        .or_else(|| found(shown(), "the date shown with the byline"))
     }
 
     pub(super) fn outlet(&self) -> Option<Found<String>> {
@@ -381,6 +378,32 @@ impl Meta {
             Value::Array(items) => items.first().and_then(|i| self.name_of(i)),
             _ => None,
         }
+    }
+}
+
+/// Queries on a parsed page.
+#[derive(Clone, Copy)]
+struct Query<'a>(&'a Document);
+
+impl Query<'_> {
+    /// The elements `css` matches, in document order.
+    fn all(self, css: &str) -> Vec<NodeId> {
+        self.0.query_selector_all(self.0.root(), css)
+    }
+
+    /// The first element `css` matches.
+    fn first(self, css: &str) -> Option<NodeId> {
+        self.0.query_selector(self.0.root(), css)
+    }
+
+    /// The value of the element's attribute `name`.
+    fn attr(self, id: NodeId, name: &str) -> Option<String> {
+        self.0.get_attribute(id, name)
+    }
+
+    /// The element's text, white space collapsed.
+    fn text(self, id: NodeId) -> String {
+        collapse(&self.0.text_content(id))
     }
 }
 

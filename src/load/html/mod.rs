@@ -25,7 +25,8 @@ mod meta;
 #[cfg(test)]
 mod tests;
 
-use scraper::{Html, Selector};
+use scraper::Selector;
+use trafilatura::dom::Document;
 
 use crate::load::{Metadata, Published};
 
@@ -185,15 +186,17 @@ pub fn read(html: &str) -> Result<Page, PageError> {
             limit: MAX_MARKUP_BYTES,
         });
     }
-    let document = Html::parse_document(&markup);
+    let document = Document::parse(&markup);
+    drop(markup);
     let meta = Meta::read(&document);
+    let date = meta.date(&document);
 
     let mut options = trafilatura::Options::default();
     options.include_links = true;
     options.exclude_comments = true;
     // The dates are read above, with where they came from.
     options.html_date_mode = trafilatura::HtmlDateMode::Disabled;
-    let extracted = trafilatura::extract(&markup, &options)
+    let extracted = trafilatura::extract_document(document, &options)
         .map(|result| result.content_html)
         .unwrap_or_default();
     let body = clean_fragment(&extracted);
@@ -240,22 +243,6 @@ pub fn read(html: &str) -> Result<Page, PageError> {
         return Err(PageError::Empty);
     }
     let url = meta.url();
-    let date = meta
-        .date()
-        .or_else(|| {
-            url.as_ref().and_then(|u| {
-                date_in_address(&u.value).map(|value| Found {
-                    value,
-                    from: "date in the address",
-                })
-            })
-        })
-        .or_else(|| {
-            meta.shown_date.clone().map(|value| Found {
-                value,
-                from: "the date shown with the byline",
-            })
-        });
     Ok(Page {
         title,
         date,

@@ -477,7 +477,7 @@ fn the_fixture_pages_read_as_expected() {
             continue;
         }
         let text = collapse(
-            &Html::parse_fragment(&page.body)
+            &scraper::Html::parse_fragment(&page.body)
                 .root_element()
                 .text()
                 .collect::<String>(),
