@@ -12,12 +12,16 @@ use super::fragment::escape;
 use super::{collapse, selector};
 
 /// Elements whose content is never text of the article, cut out before parsing: scripts
-/// (except JSON-LD), styles, SVG drawings, `noscript` and `template` copies, and comments.
-/// Cutting them first keeps parsing time in step with the article rather than with the
-/// tracking code, which is most of a modern page.
+/// (except JSON-LD), styles, SVG drawings, `noscript` and `template` copies, comments, and
+/// the page's navigation, menus, side rails and footers (the extractor drops those too, but
+/// only after parsing them, copying them twice and measuring their text). A side rail or
+/// footer that may say when the article was published (a byline, `datePublished`) is kept
+/// for the metadata. Cutting first keeps parsing time in step with the article rather than
+/// with the tracking code and link lists, which are most of a modern page.
 pub(super) fn strip_inert(html: &str) -> String {
-    const INERT: [&str; 5] = ["script", "style", "svg", "noscript", "template"];
-    let bytes = html.as_bytes();
+    /// Elements whose content is raw text (they do not nest) and elements that may.
+    const RAW: [&str; 3] = ["script", "style", "noscript"];
+    const NESTED: [&str; 6] = ["svg", "template", "nav", "menu", "aside", "footer"];
     let mut out = String::with_capacity(html.len() / 2);
     let mut copied = 0;
     let mut at = 0;
@@ -33,24 +37,27 @@ pub(super) fn strip_inert(html: &str) -> String {
             at = end;
             continue;
         }
-        let name = INERT.into_iter().find(|name| {
-            rest.len() > name.len()
-                && rest.as_bytes()[..name.len()].eq_ignore_ascii_case(name.as_bytes())
-                && matches!(
-                    bytes[start + 1 + name.len()],
-                    b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'
-                )
-        });
-        let Some(name) = name else {
+        let raw = RAW.into_iter().find(|name| opens(html, start, name));
+        let Some(name) = raw.or_else(|| NESTED.into_iter().find(|name| opens(html, start, name)))
+        else {
             at = start + 1;
             continue;
         };
         let open_end = rest.find('>').map_or(html.len(), |e| start + 1 + e + 1);
-        let close = find_close(html, open_end, name);
-        let keep = name == "script" && html[start..open_end].contains("ld+json");
+        let close = if raw.is_some() {
+            close_of_raw(html, open_end, name)
+        } else {
+            close_of_nested(html, open_end, name)
+        };
+        let region = &html[start..close];
+        if matches!(name, "aside" | "footer") && may_date_the_article(region) {
+            // Kept as it is; what is inert inside it is still cut.
+            at = open_end;
+            continue;
+        }
         out.push_str(&html[copied..start]);
-        if keep {
-            out.push_str(&html[start..close]);
+        if name == "script" && html[start..open_end].contains("ld+json") {
+            out.push_str(region);
         }
         copied = close;
         at = close;
@@ -59,8 +66,21 @@ pub(super) fn strip_inert(html: &str) -> String {
     out
 }
 
-/// The offset just after `</name …>` at or after `from`, or the end of `html`.
-fn find_close(html: &str, from: usize, name: &str) -> usize {
+/// Whether a start tag `<name` (any case, then a space, `>` or `/`) begins at `start`.
+fn opens(html: &str, start: usize, name: &str) -> bool {
+    let bytes = html.as_bytes();
+    let end = start + 1 + name.len();
+    end < bytes.len()
+        && bytes[start + 1..end].eq_ignore_ascii_case(name.as_bytes())
+        && matches!(
+            bytes[end],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>' | b'/'
+        )
+}
+
+/// The offset just after the first `</name …>` at or after `from`, or the end of `html`:
+/// the end of a script or style, whose text may hold anything but its own end tag.
+fn close_of_raw(html: &str, from: usize, name: &str) -> usize {
     let bytes = html.as_bytes();
     let mut at = from;
     while let Some(offset) = html.get(at..).and_then(|rest| rest.find("</")) {
@@ -72,6 +92,36 @@ fn find_close(html: &str, from: usize, name: &str) -> usize {
         at = start;
     }
     html.len()
+}
+
+/// The offset just after the `</name …>` that closes the element opened before `from`,
+/// counting the same elements opened inside it, or the end of `html`.
+fn close_of_nested(html: &str, from: usize, name: &str) -> usize {
+    let bytes = html.as_bytes();
+    let mut depth = 1;
+    let mut at = from;
+    while let Some(offset) = html.get(at..).and_then(|rest| rest.find('<')) {
+        let start = at + offset;
+        if opens(html, start, name) {
+            depth += 1;
+        } else if bytes.get(start + 1) == Some(&b'/') && opens(html, start + 1, name) {
+            depth -= 1;
+            if depth == 0 {
+                let end = start + 2 + name.len();
+                return html[end..].find('>').map_or(html.len(), |e| end + e + 1);
+            }
+        }
+        at = start + 1;
+    }
+    html.len()
+}
+
+/// Whether a side rail's or footer's markup may tell when the article was published: a
+/// byline or a publication date in it.
+fn may_date_the_article(region: &str) -> bool {
+    const MARKS: [&str; 4] = ["byline", "datepublished", "pubdate", "published"];
+    let lower = region.to_ascii_lowercase();
+    MARKS.iter().any(|mark| lower.contains(mark))
 }
 
 /// The body without a first heading that repeats the title: the page shows the headline

@@ -530,6 +530,32 @@ fn inert_elements_are_cut_before_parsing() {
 }
 
 #[test]
+fn navigation_rails_and_footers_are_cut_whole_unless_they_may_date_the_article() {
+    // A rail inside a rail is cut with it: nothing of the outer one leaks into the page.
+    assert_eq!(
+        strip_inert(
+            "<nav><ul><li><a href=/a>World</a></li></ul></nav><p>a</p>\
+             <ASIDE class=related><aside>Pull quote</aside> More stories</aside><p>b</p>\
+             <footer>Terms · Privacy</footer>"
+        ),
+        "<p>a</p><p>b</p>"
+    );
+    // A footer carrying the byline stays for the metadata, its scripts still cut.
+    assert_eq!(
+        strip_inert(
+            "<p>a</p><footer class=byline>By Ana Ruiz <time datetime=2025-03-02>2 March</time>\
+             <script>track()</script></footer>"
+        ),
+        "<p>a</p><footer class=byline>By Ana Ruiz <time datetime=2025-03-02>2 March</time></footer>"
+    );
+    assert_eq!(strip_inert("<p>a</p><nav>never closed"), "<p>a</p>");
+    assert_eq!(
+        strip_inert("<navigator>kept</navigator>"),
+        "<navigator>kept</navigator>"
+    );
+}
+
+#[test]
 fn a_list_of_links_is_not_an_article() {
     let collection = page_head(
         r#"<script type="application/ld+json">{"@type":"CollectionPage","name":"Politics"}</script>"#,
