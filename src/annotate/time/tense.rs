@@ -65,6 +65,11 @@ impl<'a> Scan<'a> {
             // not "the text is shorter".
             "is" | "are" | "am" => next == "on" || (next.len() > 4 && next.ends_with("ing")),
             "ll" => i >= 1 && self.apos(i - 1),
+            // "could follow before the summer", "should be signed in May"; not "could have".
+            "could" | "should" => {
+                let verb = if next == "not" { self.w(i + 2) } else { next };
+                verb != "have"
+            }
             "won" => self.apos(i + 1) && self.w(i + 2) == "t",
             "going" | "expected" | "expects" | "expect" | "plans" | "plan" | "planned"
             | "planning" | "intends" | "intend" | "aims" | "poised" | "supposed" => to,

@@ -63,6 +63,9 @@ const ROWS: &[(&str, Option<&str>, &[Want])] = &[
     ("The offensive stalled last summer.", WED, &[("last summer", Date, Some("2025-SU"))]),
     // A quote opening inside a passive does not make its participle a past: still to come.
     ("He told them the permits would be \"signed before the spring\".", WED, &[("the spring", Date, Some("2026-SP"))]),
+    // A modal of what may come places a season in a reported clause; "could have" does not.
+    ("Officials said a summit could follow before the summer.", WED, &[("the summer", Date, Some("2026-SU"))]),
+    ("Aides said the deal could have been signed on Friday.", WED, &[("Friday", Date, Some("2025-11-21"))]),
     ("Officials hope to finish the work by next spring.", WED, &[("next spring", Date, Some("2026-SP"))]),
     ("The counteroffensive began in summer 2023.", WED, &[("summer 2023", Date, Some("2023-SU"))]),
     ("Growth slowed in the fourth quarter.", WED, &[("the fourth quarter", Date, Some("2025-Q4"))]),
