@@ -516,7 +516,16 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph, links: &ActorLink
         number: p.number,
         kind,
         depth,
-        html: paragraph_html(p, Names::Linked(links)),
+        // A word-for-word repeat is shown as plain text: its names and dates are marked on
+        // the original it links to, and marking them again would weigh on every copy.
+        html: paragraph_html(
+            p,
+            if repeat == Some(RepeatKind::Exact) {
+                Names::Plain
+            } else {
+                Names::Linked(links)
+            },
+        ),
         repeat_of: p
             .repeat_of
             .as_ref()
@@ -528,7 +537,7 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph, links: &ActorLink
             .and_then(|o| diff::word_diff(&o.text, &p.text)),
         original: original
             .filter(|_| repeat == Some(RepeatKind::Reworded))
-            .map(|o| paragraph_html(o, Names::Linked(links))),
+            .map(|o| paragraph_html(o, Names::Plain)),
         repeated_by: p
             .repeated_by
             .iter()
@@ -564,6 +573,9 @@ pub enum Names<'a> {
     Linked(&'a ActorLinks),
     /// One actor's names marked, the others plain: what an actor's page shows.
     Marked(usize),
+    /// The text and its own styles and links only: a repeat, whose names and dates are
+    /// marked where it is linked to.
+    Plain,
 }
 
 /// A paragraph's text as HTML (two levels below the root): its styles, and its actors'
@@ -573,7 +585,7 @@ pub fn paragraph_html(p: &Paragraph, names: Names<'_>) -> String {
     // A source's page marks its time expressions with what they resolve to.
     let times: Vec<(Option<&str>, String)> = match names {
         Names::Linked(_) => p.times.iter().map(timeline::timex_markup).collect(),
-        Names::Marked(_) => Vec::new(),
+        Names::Marked(_) | Names::Plain => Vec::new(),
     };
     for (t, (datetime, title)) in p.times.iter().zip(&times) {
         spans.push(Span {
@@ -594,7 +606,7 @@ pub fn paragraph_html(p: &Paragraph, names: Names<'_>) -> String {
         let markup = match names {
             Names::Marked(actor) if actor == m.actor => Markup::Highlight,
             // On an actor's page only its names are marked.
-            Names::Marked(_) => continue,
+            Names::Marked(_) | Names::Plain => continue,
             // One link may not hold another.
             Names::Linked(_) if inside_link(m.start, m.end) => continue,
             Names::Linked(ActorLinks(links)) => match links.get(m.actor) {

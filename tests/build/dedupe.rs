@@ -49,6 +49,19 @@ fn the_seed_gives_eleven_paragraphs_with_the_last_five_repeating_two_to_six() {
         1,
         "the original lists its repeat"
     );
+    // A word-for-word repeat shows its text plain: its names and dates are marked at the
+    // original it links to, not once more on every copy.
+    assert!(count(&page, "#p2 > p a.actor") > 0, "the original links its names");
+    assert_eq!(
+        count(&page, "details.repeat a.actor, details.repeat time.timex"),
+        0,
+        "no repeated markup in the folds"
+    );
+    assert_eq!(
+        text_of(&page, "#p7 details.repeat > p:last-child"),
+        text_of(&page, "#p2 > p:first-of-type"),
+        "the repeat keeps all of its text"
+    );
 
     let overview = site.html("index.html");
     let figures = text_of(&overview, ".figures");
