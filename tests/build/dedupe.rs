@@ -51,7 +51,10 @@ fn the_seed_gives_eleven_paragraphs_with_the_last_five_repeating_two_to_six() {
     );
     // A word-for-word repeat shows its text plain: its names and dates are marked at the
     // original it links to, not once more on every copy.
-    assert!(count(&page, "#p2 > p a.actor") > 0, "the original links its names");
+    assert!(
+        count(&page, "#p2 > p a.actor") > 0,
+        "the original links its names"
+    );
     assert_eq!(
         count(&page, "details.repeat a.actor, details.repeat time.timex"),
         0,
