@@ -1099,6 +1099,18 @@ mod tests {
             &'a [(Act, Option<&'a str>, bool)],
         );
         let cases: &[Case] = &[
+            // An order on its day, and the recall it widens in the week it began.
+            (
+                "Norway's food agency ordered shops on Friday to clear the cheese from their shelves, widening a recall that the dairy began last month.",
+                &[
+                    ("Friday", Some("2026-04-10")),
+                    ("last month", Some("2026-03")),
+                ],
+                &[
+                    (Act::Measure, Some("2026-04-10"), false),
+                    (Act::Measure, Some("2026-03"), false),
+                ],
+            ),
             // The publication on the day, the call in the month.
             (
                 "On Friday, the daily published a recording of a March call in which the mayor advised the minister.",
