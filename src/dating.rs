@@ -170,7 +170,7 @@ fn latest_weekday_date(document: &Document, reference: Option<NaiveDate>) -> Opt
 }
 
 /// The median date of the documents dated by their metadata.
-fn corpus_reference(documents: &[Document]) -> Option<NaiveDate> {
+pub fn corpus_reference(documents: &[Document]) -> Option<NaiveDate> {
     let mut dates: Vec<NaiveDate> = documents
         .iter()
         .filter_map(|d| d.source.meta.date.as_ref().map(|p| p.date))

@@ -22,6 +22,9 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use chrono::NaiveDate;
+
+use crate::dating;
 use crate::dedupe::ParagraphAt;
 use crate::parse::{BlockKind, Document};
 use lexicon::{Entry, Lexicon};
@@ -169,9 +172,10 @@ fn common_words(texts: &[&str], occurrences: &[Occurrence<'_>]) -> HashSet<Strin
 pub fn annotate(documents: &[Document], registry: &[RegistryActor]) -> Annotations {
     // Times need no names: they are read while the names are resolved, which is partly
     // sequential.
+    let corpus = dating::corpus_reference(documents);
     let ((actors, mentions), times) = rayon::join(
         || names(documents, registry),
-        || documents.par_iter().map(times_of).collect(),
+        || documents.par_iter().map(|d| times_of(d, corpus)).collect(),
     );
     Annotations {
         actors,
@@ -267,12 +271,14 @@ fn names(
 /// dates were inferred from the sources they copy.
 pub fn retime(documents: &[Document], dated: &[usize], annotations: &mut Annotations) {
     for &d in dated {
-        annotations.times[d] = times_of(&documents[d]);
+        annotations.times[d] = times_of(&documents[d], None);
     }
 }
 
-fn times_of(doc: &Document) -> Vec<Vec<time::Timex>> {
-    let mut tagger = time::Tagger::new(doc.date());
+/// The time expressions of `doc`'s blocks; `corpus` is the middle date of the corpus's
+/// dated sources, for the days an undated source writes without a year.
+fn times_of(doc: &Document, corpus: Option<NaiveDate>) -> Vec<Vec<time::Timex>> {
+    let mut tagger = time::Tagger::new(doc.date()).with_corpus_date(corpus);
     doc.blocks
         .iter()
         .map(|b| match b.kind {

@@ -220,6 +220,7 @@ pub fn events(
             Some(e) => e,
             None => {
                 let date = r.date().clone();
+                index.start(r.happening.act, &date, forming.len() as u32);
                 forming.push(Forming {
                     act: r.happening.act,
                     status: r.status,
@@ -652,7 +653,15 @@ fn best_event(
             }
         }
     }
-    best.map(|(.., e)| u32::MAX - e)
+    best.map(|(.., e)| u32::MAX - e).or_else(|| {
+        // A report that names none of the event's parties ("the vote scheduled for May
+        // 28"), or an event that names none of the report's, is one with it when it is the
+        // only event of its act on the day the report states, in no other place.
+        let e = index.only_on_day(r)?;
+        let f = &forming[e as usize];
+        let unnamed = r.participants.is_empty() || f.participants.is_empty();
+        (unnamed && allows(r, f) && same_place(r, f)).then_some(e)
+    })
 }
 
 /// How many events of one act and participant a report without a day of its own looks
@@ -666,9 +675,40 @@ const LOOK: usize = 8;
 struct Index {
     days: HashMap<(Act, usize), std::collections::BTreeMap<chrono::NaiveDate, Vec<u32>>>,
     other: HashMap<(Act, usize), Vec<u32>>,
+    /// The events of each act on each day stated, whoever takes part.
+    on_day: HashMap<(Act, chrono::NaiveDate), Vec<u32>>,
 }
 
 impl Index {
+    /// Records a new event `e` of `act` on `date`.
+    fn start(&mut self, act: Act, date: &EventDate, e: u32) {
+        if let (Precision::Day, Some(day), false) =
+            (date.precision, date.first_day, date.approximate)
+        {
+            self.on_day.entry((act, day)).or_default().push(e);
+        }
+    }
+
+    /// The one event of `r`'s named act on the day `r` states, if there is exactly one.
+    fn only_on_day(&self, r: &Report<'_>) -> Option<u32> {
+        let date = r.date();
+        // Statements are told apart by who makes them, not by their day.
+        if matches!(r.happening.act, Act::Other | Act::Statement)
+            || date.precision != Precision::Day
+            || date.approximate
+        {
+            return None;
+        }
+        match self
+            .on_day
+            .get(&(r.happening.act, date.first_day?))?
+            .as_slice()
+        {
+            &[e] => Some(e),
+            _ => None,
+        }
+    }
+
     fn add(&mut self, act: Act, participant: usize, date: &EventDate, e: u32) {
         match (date.precision, date.first_day) {
             (Precision::Day, Some(day)) => self

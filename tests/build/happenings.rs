@@ -172,3 +172,40 @@ fn a_much_reported_event_cites_its_first_sources_and_counts_the_rest() {
     assert_eq!(text.matches("Outlet").count(), 5, "{text}");
     assert!(site.read("index.html").contains(" · and 2 more sources"));
 }
+
+#[test]
+fn an_undated_source_writes_its_days_in_the_corpus_year_and_joins_the_only_vote_that_day() {
+    // A dated wire story tells the vote; an undated column names its day without a year and
+    // none of its parties: "the vote scheduled for September 10" is that vote.
+    let project = Project::new();
+    project.seed(
+        "wire.md",
+        "---\ntitle: Quay vote\ndate: 2026-09-11\n---\n\nThe Harbour Board of Veltrup voted on \
+         Thursday to close the north quay to cargo ships.\n",
+    );
+    project.seed(
+        "notes.md",
+        "---\ntitle: Brief\ndate: 2026-09-02\n---\n\nMayor Ilse Brandt opened the new ferry \
+         terminal on Tuesday.\n",
+    );
+    project.seed(
+        "column.md",
+        "---\ntitle: Our column\n---\n\nMayor Ilse Brandt has lost her majority, and the vote \
+         scheduled for September 10 will settle the future of the quay.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let column = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "column")
+        .unwrap();
+    assert!(column["date"].is_null());
+    assert_eq!(
+        column["paragraphs"][0]["times"][0]["value"], "2026-09-10",
+        "{column}"
+    );
+    let vote = event(&json, "wire#p1", "2026-09-10");
+    assert_eq!(paragraphs(vote), ["column#p1", "wire#p1"], "{vote}");
+}

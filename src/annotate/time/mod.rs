@@ -36,7 +36,8 @@
 //! anchor, else from the document creation time (DCT, the `reference`). In an undated
 //! source the anchor also stands in for the DCT; with neither, those expressions get no
 //! value, while self-contained ones (`Oct. 14, 2025`, `February 2022`), vague references
-//! and durations always have one.
+//! and durations always have one, and a day without its year (`May 28`) takes the year
+//! nearest the corpus's middle date ([`Tagger::with_corpus_date`]).
 //!
 //! **Values** (TIMEX3): `2025-11-23` (date), `2025-11` (month), `2025` (year), `199`
 //! (decade), `2025-W48` and `2025-W48-WE` (ISO week, weekend), `2025-Q4`, `2025-FA` (season:
@@ -108,6 +109,9 @@ pub struct Timex {
 pub struct Tagger {
     /// The document creation time.
     reference: Option<NaiveDate>,
+    /// In an undated source, the middle date of the dated ones: a day written without its
+    /// year ("May 28") is taken in the year that puts it nearest.
+    corpus: Option<NaiveDate>,
     /// The last day-precision date stated, across paragraphs.
     anchor: Option<NaiveDate>,
     /// Reused buffers: the lower-cased paragraph, its tokens, what matched, tense markers.
@@ -122,12 +126,20 @@ impl Tagger {
     pub fn new(reference: Option<NaiveDate>) -> Tagger {
         Tagger {
             reference,
+            corpus: None,
             anchor: None,
             lower: String::new(),
             tokens: Vec::new(),
             found: Vec::new(),
             marks: Vec::new(),
         }
+    }
+
+    /// The tagger, knowing that the corpus's dated sources centre on `corpus`: in an
+    /// undated source, a day written without its year is taken in the year nearest it.
+    pub fn with_corpus_date(mut self, corpus: Option<NaiveDate>) -> Tagger {
+        self.corpus = corpus;
+        self
     }
 
     /// The time expressions of the next paragraph, in text order.

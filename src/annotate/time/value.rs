@@ -120,7 +120,17 @@ impl Tagger {
     fn day(&self, day: Day, tense: Option<Tense>) -> Option<NaiveDate> {
         match day {
             Day::Abs(date) => Some(date),
-            Day::OfMonth(m, d) => NaiveDate::from_ymd_opt(self.dct()?.year(), m, d),
+            Day::OfMonth(m, d) => match self.dct() {
+                Some(r) => NaiveDate::from_ymd_opt(r.year(), m, d),
+                // An undated source writes its days in the corpus's year, or the next or
+                // last one near a new year.
+                None => {
+                    let c = self.corpus?;
+                    (c.year() - 1..=c.year() + 1)
+                        .filter_map(|y| NaiveDate::from_ymd_opt(y, m, d))
+                        .min_by_key(|day| (*day - c).num_days().abs())
+                }
+            },
             Day::Shift(base, n) => shift(self.base(base)?, n),
             Day::Weekday(wd, pick) => {
                 let r = match pick {
