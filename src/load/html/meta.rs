@@ -31,6 +31,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "ScholarlyArticle",
 ];
 
+/// JSON-LD types of the page itself, whose date stands in for an article's that has none.
+const PAGE_TYPES: &[&str] = &["WebPage", "ItemPage"];
+
 /// JSON-LD types of a page that lists other pages.
 /// (`WebSite` and `ItemList` are left out: article pages carry them too.)
 const LISTING_TYPES: &[&str] = &["CollectionPage", "SearchResultsPage", "ProfilePage"];
@@ -50,6 +53,22 @@ const DATE_KEYS: &[(&str, &str)] = &[
     ("publish-date", "meta publish-date"),
     ("publishdate", "meta publishdate"),
     ("pubdate", "meta pubdate"),
+    ("date_published", "meta date_published"),
+    ("article.published", "meta article.published"),
+    ("article_date_original", "meta article_date_original"),
+    ("originalpublicationdate", "meta originalpublicationdate"),
+    (
+        "cxenseparse:recs:publishtime",
+        "meta cxenseparse:recs:publishtime",
+    ),
+    ("rnews:datepublished", "meta rnews:datepublished"),
+    (
+        "citation_publication_date",
+        "meta citation_publication_date",
+    ),
+    ("citation_date", "meta citation_date"),
+    ("dc.date.created", "meta dc.date.created"),
+    ("datecreated", "meta itemprop=dateCreated"),
     ("date", "meta date"),
 ];
 
@@ -209,17 +228,33 @@ impl Meta {
     /// pages show it (a byline, a dateline: "March 12, 2019"). The body of `document` is
     /// searched only when the head gives no date.
     pub(super) fn date(&self, document: &Document) -> Option<Found<Published>> {
-        if let Some(date) = self
-            .article_field("datePublished")
-            .and_then(json_text)
-            .and_then(|d| parse_date(&d))
-        {
-            return Some(Found {
-                value: date,
-                from: "JSON-LD datePublished",
-            });
-        }
         let found = |value: Option<Published>, from| value.map(|value| Found { value, from });
+        let date_of = |object: &Value, field: &str| {
+            object
+                .get(field)
+                .and_then(json_text)
+                .and_then(|d| parse_date(&d))
+        };
+        let article = self.article.as_ref();
+        let json_ld = [
+            ("datePublished", "JSON-LD datePublished"),
+            ("dateCreated", "JSON-LD dateCreated"),
+        ]
+        .into_iter()
+        .find_map(|(field, from)| found(article.and_then(|a| date_of(a, field)), from))
+        // The page's own object (`WebPage`) when the article's says nothing.
+        .or_else(|| {
+            let page = self.objects.iter().filter(|o| has_type(o, PAGE_TYPES));
+            page.into_iter().find_map(|o| {
+                found(
+                    date_of(o, "datePublished"),
+                    "JSON-LD datePublished of the page",
+                )
+            })
+        });
+        if json_ld.is_some() {
+            return json_ld;
+        }
         let tagged = DATE_KEYS
             .iter()
             .find_map(|&(key, from)| found(self.tag(key).and_then(parse_date), from));
@@ -458,9 +493,11 @@ fn parse_date(text: &str) -> Option<Published> {
     let text = text.trim();
     Published::parse(text)
         .or_else(|| {
+            // "2019-03-12 08:00", and "2019/03/12" as citation tags write it.
             let day = text.get(..10)?;
-            NaiveDate::parse_from_str(day, "%Y-%m-%d")
-                .ok()
+            ["%Y-%m-%d", "%Y/%m/%d"]
+                .into_iter()
+                .find_map(|format| NaiveDate::parse_from_str(day, format).ok())
                 .map(|date| Published { date, time: None })
         })
         .or_else(|| {

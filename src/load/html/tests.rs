@@ -102,6 +102,43 @@ fn page_with_array() -> String {
 }
 
 #[test]
+fn a_date_the_article_object_lacks_comes_from_the_page_object_or_less_common_tags() {
+    let date_of = |head: &str| {
+        read_ok(&page(head, ""))
+            .date
+            .map(|d| (d.value.date, d.from))
+    };
+    // In a @graph, the WebPage holds the date the NewsArticle leaves out; a related
+    // story's object is no source of it.
+    assert_eq!(
+        date_of(
+            r#"<script type="application/ld+json">{"@graph":[
+                {"@type":"NewsArticle","headline":"Undated article"},
+                {"@type":"BlogPosting","headline":"Related","datePublished":"2019-01-01"},
+                {"@type":"WebPage","datePublished":"2024-07-03T10:00:00Z"}]}</script>"#
+        ),
+        Some((day(2024, 7, 3), "JSON-LD datePublished of the page"))
+    );
+    assert_eq!(
+        date_of(
+            r#"<script type="application/ld+json">[{"@type":"WebPage","datePublished":"2024-07-03"},
+                {"@type":"NewsArticle","headline":"Undated article"}]</script>"#
+        ),
+        Some((day(2024, 7, 3), "JSON-LD datePublished of the page"))
+    );
+    assert_eq!(
+        date_of(
+            r#"<script type="application/ld+json">{"@type":"Article","dateCreated":"2023-02-14"}</script>"#
+        ),
+        Some((day(2023, 2, 14), "JSON-LD dateCreated"))
+    );
+    assert_eq!(
+        date_of(r#"<meta name="citation_publication_date" content="2021/06/30">"#),
+        Some((day(2021, 6, 30), "meta citation_publication_date"))
+    );
+}
+
+#[test]
 fn open_graph_and_article_meta_tags() {
     let html = page(
         r#"<meta property="og:title" content="OG headline">
