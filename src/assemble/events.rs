@@ -178,11 +178,19 @@ pub fn events(
         starts,
     };
     // Keys first, then one unstable sort: the index in the key keeps path and reading order.
-    let mut keyed: Vec<(bool, u8, u32)> = reports
+    // Reports that name no actor only join events: they come last, when the events are made.
+    let mut keyed: Vec<(bool, bool, u8, u32)> = reports
         .all
         .iter()
         .enumerate()
-        .map(|(i, r)| (r.original.is_some(), r.firmness(), i as u32))
+        .map(|(i, r)| {
+            (
+                r.actors.is_empty(),
+                r.original.is_some(),
+                r.firmness(),
+                i as u32,
+            )
+        })
         .collect();
     keyed.par_sort_unstable();
     let order: Vec<u32> = keyed.into_iter().map(|(.., i)| i).collect();
@@ -209,7 +217,7 @@ pub fn events(
                 // two named parties ("a meeting between Trump and Zelenskyy could follow");
                 // a statement known to no day, or only to come, starts none (it stays a
                 // claim).
-                let passing = r.happening.aside
+                let passing = (r.happening.aside || r.actors.is_empty())
                     && (r.status != Status::Planned || named_parties(&r.participants, kinds) < 2);
                 let dateless = r.happening.act == Act::Statement
                     && (r.date().first_day.is_none() || r.status == Status::Planned);
@@ -368,13 +376,22 @@ fn reports<'a>(
                     actors.push(m.actor);
                 }
             }
-            if actors.is_empty() {
-                continue;
-            }
             let text = &p.text[range.clone()];
-            let Some(read) = read_sentence(text, range.start, &p.times, published) else {
+            let Some(mut read) = read_sentence(text, range.start, &p.times, published) else {
                 continue;
             };
+            // A sentence that names no actor tells only a named act on a day it states
+            // ("On Monday the regulator widened the recall"), and only joins an event.
+            if actors.is_empty() {
+                read.happenings.retain(|h| {
+                    !matches!(h.act, Act::Other | Act::Statement)
+                        && h.date.precision == Precision::Day
+                        && !h.date.approximate
+                });
+                if read.happenings.is_empty() {
+                    continue;
+                }
+            }
             let quote = quote.map(|(quote, first)| {
                 told = Some(n + 1);
                 let q = &quote[0];

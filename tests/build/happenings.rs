@@ -209,3 +209,31 @@ fn an_undated_source_writes_its_days_in_the_corpus_year_and_joins_the_only_vote_
     let vote = event(&json, "wire#p1", "2026-09-10");
     assert_eq!(paragraphs(vote), ["column#p1", "wire#p1"], "{vote}");
 }
+
+#[test]
+fn a_sentence_naming_no_actor_joins_the_only_event_of_its_act_that_day() {
+    // "the harbour authority" is no named actor: the sentence tells the ban it names on the
+    // day it states, and joins the one ban of that day; it starts no event of its own.
+    let project = Project::new();
+    project.seed(
+        "board.md",
+        "---\ntitle: Quay closed\ndate: 2026-09-11\n---\n\nThe Harbour Board of Veltrup banned \
+         cargo ships from the north quay on Thursday.\n",
+    );
+    project.seed(
+        "anon.md",
+        "---\ntitle: Pier\ndate: 2026-09-12\n---\n\nOn Thursday the harbour authority banned \
+         cargo ships from the north quay, citing cracks in the pier.\n\nOn Friday the port \
+         banned swimming near the pier.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let ban = event(&json, "board#p1", "2026-09-10");
+    assert_eq!(paragraphs(ban), ["anon#p1", "board#p1"], "{ban}");
+    let events = json["events"].as_array().unwrap();
+    assert_eq!(
+        events.len(),
+        1,
+        "the Friday ban, told by no actor, is no event: {events:?}"
+    );
+}
