@@ -404,8 +404,9 @@ pub struct Happening {
     pub act: Act,
     /// When it happened, as precisely as the sentence says.
     pub date: EventDate,
-    /// The word that names it ("met", "call", "said"), lower case.
-    pub word: String,
+    /// Whether a word of its own names the act ("met", "call", "briefing"), not only a
+    /// reporting verb ("said").
+    pub named: bool,
     /// The byte of the sentence where that word starts.
     pub at: usize,
     /// Its number among the sentence's words.
@@ -654,7 +655,7 @@ fn happenings(
     let named = |i: usize, act: Act, date: EventDate| Happening {
         act,
         date,
-        word: words[i].1.to_string(),
+        named: names_act(&words[i].1),
         at: words[i].0,
         word_index: i,
         definite: i > 0 && matches!(words[i - 1].1.as_ref(), "the" | "this" | "that"),
@@ -689,7 +690,7 @@ fn happenings(
         } else {
             let (dates_at, _, date) = dates.into_iter().next()?;
             out.push(Happening {
-                word: String::new(),
+                named: false,
                 at: 0,
                 definite: false,
                 ..named(
@@ -767,7 +768,7 @@ fn breaks_clause(text: &str) -> bool {
 
 /// Whether lower-case `word` names an act by itself (`data/acts.txt`): "briefing",
 /// "meeting", unlike a reporting verb.
-pub fn names_act(word: &str) -> bool {
+fn names_act(word: &str) -> bool {
     NAMED.contains(word)
 }
 

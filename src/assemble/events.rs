@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use crate::annotate::claims::introduces;
 use crate::annotate::events::{
-    Act, EventDate, Happening, Precision, Status, names_act, period_of, read_sentence,
+    Act, EventDate, Happening, Precision, Status, period_of, read_sentence,
 };
 use crate::annotate::lexicon::{BUILT_IN, Words};
 use crate::annotate::{Actor, ActorKind, Mention};
@@ -331,7 +331,9 @@ fn reports<'a>(
     // Times resolved against an inferred date are as approximate as that date (marked
     // so on the event, not while reports merge).
     let inferred = source.date().is_none() && published.is_some();
-    let mut out = Vec::new();
+    // About one report a sentence: sized once, since growing a vector of them page by page
+    // is a good part of their cost at scale.
+    let mut out = Vec::with_capacity(source.paragraphs.iter().map(|p| p.sentences.len()).sum());
     // The first paragraph of a block quote that a sentence introduces is told with it.
     let mut told = None;
     for (n, p) in source.paragraphs.iter().enumerate() {
@@ -375,6 +377,16 @@ fn reports<'a>(
                 if !actors.contains(&m.actor) {
                     actors.push(m.actor);
                 }
+            }
+            // A sentence that names no actor is read only for a day it states.
+            if actors.is_empty()
+                && !p.times.iter().any(|t| {
+                    t.start >= range.start
+                        && t.end <= range.end
+                        && t.value.as_ref().is_some_and(|v| v.len() >= 10)
+                })
+            {
+                continue;
             }
             let text = &p.text[range.clone()];
             let Some(mut read) = read_sentence(text, range.start, &p.times, published) else {
@@ -580,7 +592,7 @@ fn in_context(
         let lede = reports
             .get(source_first)
             .filter(|o| o.at.source == r.at.source)
-            .filter(|o| o.happening.act != Act::Statement || names_act(&o.happening.word))
+            .filter(|o| o.happening.act != Act::Statement || o.happening.named)
             .filter(|o| o.firmness() == DAY || o.happening.act == Act::Statement)
             .map(|_| event_of[source_first])
             .filter(|&e| e != NONE);
@@ -1141,7 +1153,7 @@ fn clarity(r: &Report<'_>, f: &Forming) -> f32 {
     }
     // "Press briefing with …", "met", "the call": a word that names the act itself, not
     // only a reporting verb.
-    if names_act(&r.happening.word) {
+    if r.happening.named {
         score += 1.0;
     }
     let (mine, theirs) = (r.date(), &f.date);
