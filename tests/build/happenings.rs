@@ -194,13 +194,9 @@ fn an_undated_source_writes_its_days_in_the_corpus_year_and_joins_the_only_vote_
          scheduled for September 10 will settle the future of the quay.\n",
     );
     project.build_ok(&[]);
-    let json = project.site().json();
-    let column = json["sources"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|s| s["id"] == "column")
-        .unwrap();
+    let site = project.site();
+    let json = site.json();
+    let column = site.source("column.md");
     assert!(column["date"].is_null());
     assert_eq!(
         column["paragraphs"][0]["times"][0]["value"], "2026-09-10",
