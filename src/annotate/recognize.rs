@@ -101,7 +101,7 @@ pub fn recognize(text: &str, lexicon: &Lexicon) -> Vec<Found> {
                 end: name_end(text, &tokens[i + n - 1]),
                 what: What::Known(known),
                 roles,
-                acronym: acronym_after(text, &tokens, i + n),
+                acronym: acronym_after(text, &tokens, i + n, false),
             });
             i += n;
             continue;
@@ -431,12 +431,24 @@ fn name_in_run(
             certain,
         }
     };
+    // An organization may give the short name it goes by in brackets, an acronym or not:
+    // "Construcciones Levante Sur (Colesur)".
+    let short_name = matches!(
+        what,
+        What::Name {
+            kind: ActorKind::Organization,
+            certain: true,
+            ..
+        }
+    ) && tokens
+        .get(end)
+        .is_some_and(|t| lexicon.match_at(tokens, end).is_none() && t.case == Case::Capital);
     Some(Found {
         start: words[0].start,
         end: span_end,
         what,
         roles,
-        acronym: acronym_after(text, tokens, end),
+        acronym: acronym_after(text, tokens, end, short_name),
     })
 }
 
@@ -577,12 +589,19 @@ fn name_end(text: &str, last: &Token<'_>) -> usize {
     last.stem_end + usize::from(dotted)
 }
 
-/// An acronym in brackets right after token `after`: "(NATO)".
-fn acronym_after(text: &str, tokens: &[Token<'_>], after: usize) -> Option<String> {
+/// An acronym in brackets right after token `after`: "(NATO)"; with `short_name`, any
+/// single word there: "(Colesur)".
+fn acronym_after(
+    text: &str,
+    tokens: &[Token<'_>],
+    after: usize,
+    short_name: bool,
+) -> Option<String> {
     let t = tokens.get(after)?;
     let closed = tokens.get(after + 1).is_none_or(|n| n.gap.starts_with(')'))
         && text[t.end..].starts_with(')');
-    (t.gap.trim() == "(" && t.case == Case::Upper && closed).then(|| t.stem.to_string())
+    (t.gap.trim() == "(" && (t.case == Case::Upper || short_name) && closed)
+        .then(|| t.stem.to_string())
 }
 
 #[cfg(test)]
@@ -784,6 +803,23 @@ mod tests {
             &BUILT_IN,
         );
         assert_eq!(found[0].acronym.as_deref(), Some("NAPB"));
+    }
+
+    #[test]
+    fn an_organization_short_name_in_brackets_is_caught_a_person_party_is_not() {
+        let found = recognize(
+            "Payments to Ribera Norte Holdings (Rinorte) were frozen.",
+            &BUILT_IN,
+        );
+        assert_eq!(found[1].acronym.as_deref(), Some("Rinorte"));
+        let found = recognize(
+            "The motion came from Jonas Harwick (Greens) alone.",
+            &BUILT_IN,
+        );
+        assert!(found.iter().all(|f| f.acronym.is_none()), "{found:?}");
+        // A known place in brackets tells where, not what the organization is called.
+        let found = recognize("Shares of Ribera Norte Holdings (Spain) fell.", &BUILT_IN);
+        assert!(found.iter().all(|f| f.acronym.is_none()), "{found:?}");
     }
 
     #[test]

@@ -133,13 +133,22 @@ fn a_raid_told_by_six_sources_in_other_words_is_one_event() {
 fn a_story_tells_one_vote_of_its_day() {
     // `tests/fixtures/happenings-c`, written by a helper who did not see the code: "the
     // city council voted on Thursday …", then "The motion passed by 15 votes to 14 …" and
-    // the mayor telling the chamber he would "respect the vote": one vote.
+    // the mayor telling the chamber he would "respect the vote": one vote. Two undated
+    // sources that looked ahead to "the vote scheduled for May 28" (no year, no party
+    // named) and the vote "on an opposition motion to freeze payments to Colesur" (the
+    // short name the company gives in brackets) tell the same vote.
     let project = Project::new();
     let json = build_fixture(&project, "happenings-c");
     let vote = event(&json, "13-wire-vote#p1", "2026-05-28");
     assert_eq!(
         paragraphs(vote),
-        ["13-wire-vote#p1", "13-wire-vote#p2", "13-wire-vote#p3"]
+        [
+            "11-blog#p4",
+            "12-roundup#p3",
+            "13-wire-vote#p1",
+            "13-wire-vote#p2",
+            "13-wire-vote#p3"
+        ]
     );
 }
 
