@@ -112,6 +112,13 @@ impl<'a> Scan<'a> {
         let n = self.w(j);
         let m = self.w(j + 1);
         let anchor = |end, n| Some(Cand::new(i, end, What::Day(Day::Shift(Base::Anchor, n))));
+        // "By the evening he was back in Leipzig": that part of the day last told of.
+        if let Some(part) = part_word(n)
+            && matches!(self.prev_w(i), "by" | "in" | "during")
+            && !matches!(m, "before" | "after" | "of")
+        {
+            return anchor(j + 1, 0).map(|c| c.with_part(part));
+        }
         match n {
             "next" | "following" | "previous" | "preceding" | "same" => self.the_relative(i),
             "day" | "night" => {
@@ -180,6 +187,7 @@ impl<'a> Scan<'a> {
         if m == "day" {
             return Some(Cand::new(i, j + 2, day));
         }
+
         if let Some(part) = part_word(m) {
             return Some(Cand::new(i, j + 2, day).with_part(part));
         }

@@ -115,6 +115,7 @@ const ROWS: &[(&str, Option<&str>, &[Want])] = &[
     ("Strikes hit Kyiv on Sunday night.", WED, &[("Sunday night", Time, Some("2025-11-23TNI"))]),
     ("Envoys will meet Friday morning.", WED, &[("Friday morning", Time, Some("2025-11-28TMO"))]),
     ("Zelensky spoke to reporters this morning.", WED, &[("this morning", Time, Some("2025-11-26TMO"))]),
+    ("The envoys met on Monday. By the evening they had a draft.", WED, &[("Monday", Date, Some("2025-11-24")), ("the evening", Time, Some("2025-11-24TEV"))]),
     ("Drones attacked Kyiv last night.", WED, &[("last night", Time, Some("2025-11-25TNI"))]),
     ("The envoys met yesterday afternoon.", WED, &[("yesterday afternoon", Time, Some("2025-11-25TAF"))]),
     // Holidays.
