@@ -192,7 +192,7 @@ static BACK_NOUNS: WordSet = LazyLock::new(|| {
     .collect()
 });
 
-/// Words after "The <noun>" that say which one it is ("The meeting in Geneva …").
+/// Words after "The `<noun>`" that say which one it is ("The meeting in Geneva …").
 static SPECIFIERS: WordSet = LazyLock::new(|| {
     [
         "in", "at", "on", "of", "with", "between", "by", "from", "that", "which", "who", "to",

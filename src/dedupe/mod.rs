@@ -3,9 +3,9 @@
 //!
 //! Three matchers join paragraphs into clusters, each on top of the one before:
 //!
-//! 1. [`exact`]: the same normalised text (case, white space, quote and dash styles aside);
-//! 2. [`near`]: the same text edited (MinHash and LSH over shingles, checked exactly);
-//! 3. [`reworded`]: the same paragraph rewritten, in two sources that tell one story in
+//! 1. `exact`: the same normalised text (case, white space, quote and dash styles aside);
+//! 2. `near`: the same text edited (MinHash and LSH over shingles, checked exactly);
+//! 3. `reworded`: the same paragraph rewritten, in two sources that tell one story in
 //!    the same order (aligned paragraph by paragraph).
 //!
 //! A cluster's canonical paragraph is the one in the earliest dated source (then the first

@@ -865,7 +865,7 @@ fn timeline_json_events(briefing: &Briefing) -> (Vec<&EventEntry>, usize) {
 }
 
 /// Writes `timeline.json` in TimelineJS3's format: the most-reported dated events (see
-/// [`timeline_json_events`]) with their dates to the precision known, one event at a time,
+/// `timeline_json_events`) with their dates to the precision known, one event at a time,
 /// and how many it leaves out (`events_left_out`, and in the title's text).
 pub fn write_timeline_json(briefing: &Briefing, out: &mut dyn io::Write) -> io::Result<()> {
     #[derive(Serialize)]

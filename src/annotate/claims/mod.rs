@@ -9,10 +9,10 @@
 //! the quotation before it. Hedging words anywhere in the sentence ("reportedly",
 //! "allegedly", "is said to", "people familiar") mark the claim hedged.
 //!
-//! The steps have a file each: [`cues`] finds the reporting verbs and phrases and what
-//! stands around them, [`speakers`] who is written before or after a cue, [`according_to`]
-//! the source or document named after "according to", [`content`] where what was said
-//! starts and ends, and [`hedges`] whether the sentence hedges the report.
+//! The steps have a file each: `cues` finds the reporting verbs and phrases and what
+//! stands around them, `speakers` who is written before or after a cue, `according_to`
+//! the source or document named after "according to", `content` where what was said
+//! starts and ends, and `hedges` whether the sentence hedges the report.
 
 mod according_to;
 mod content;

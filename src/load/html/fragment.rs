@@ -55,7 +55,7 @@ const DROPPED: &[&str] = &[
     "dialog",
 ];
 
-/// Rebuilds extracted HTML into the fragment [`Page::body`] describes: only whitelisted
+/// Rebuilds extracted HTML into the fragment [`super::Page::body`] describes: only whitelisted
 /// tags, no attributes but a safe `href` and a numeric `start`, text escaped.
 pub(super) fn clean_fragment(html: &str) -> String {
     let fragment = Html::parse_fragment(html);

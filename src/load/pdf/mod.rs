@@ -13,17 +13,17 @@
 //! - a paragraph ends at a vertical gap wider than the page's usual line spacing, at a line
 //!   indented past the one before it, or where the type size changes;
 //! - a word broken at a line end ("state-" / "ment") is joined, unless the break looks like a
-//!   real hyphen (see [`hyphenation::join_lines`]).
+//!   real hyphen (see `hyphenation::join_lines`).
 //!
 //! A file with pages but no text (a scan) is [`PdfError::NoText`]: there is no OCR. Text in
 //! fonts that give no way back to Unicode is [`PdfError::Undecodable`] rather than guessed.
 //! Not read: XMP metadata, annotations, vertical writing as such (its glyphs are read as one
 //! line), CJK fonts that need Adobe's collection tables to name their glyphs.
 //!
-//! The steps have a file each: [`fonts`] decodes glyph codes and measures glyphs, [`page`]
-//! reads a page's content operators, [`lines`] gathers glyphs into lines, [`paragraphs`]
-//! builds paragraphs from lines, [`running_lines`] drops running headers, footers and page
-//! numbers, [`hyphenation`] rejoins broken words, and [`info`] reads the Info dictionary.
+//! The steps have a file each: `fonts` decodes glyph codes and measures glyphs, `page`
+//! reads a page's content operators, `lines` gathers glyphs into lines, `paragraphs`
+//! builds paragraphs from lines, `running_lines` drops running headers, footers and page
+//! numbers, `hyphenation` rejoins broken words, and `info` reads the Info dictionary.
 
 mod fonts;
 mod hyphenation;

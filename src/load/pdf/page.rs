@@ -289,7 +289,7 @@ impl TextState {
 /// Shows the strings of a `Tj`, `'`, `"` or `TJ`, adding their text to `lines`.
 ///
 /// Spaces come from where glyphs stand, not from the text: a gap between two glyphs wider
-/// than [`WORD_GAP`](super::lines::WORD_GAP) is a space, whether a space glyph, a `TJ`
+/// than `WORD_GAP` is a space, whether a space glyph, a `TJ`
 /// adjustment or a move of the text position made it. Space glyphs themselves are not
 /// kept, since some producers draw one with no room after it (a browser's soft hyphen).
 fn show(state: &mut TextState, font: &Font, operands: &[Object], page: &mut PageText) {
