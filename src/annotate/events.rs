@@ -316,6 +316,9 @@ pub enum Act {
     Call,
     /// A meeting, talks, a visit, a handover in person.
     Meeting,
+    /// A hearing: testimony, questioning by a judge or a committee, an appearance before
+    /// one.
+    Hearing,
     /// A text or a recording made public: published, leaked, circulated.
     Publication,
     /// A deadline set or due.
@@ -345,6 +348,7 @@ impl Act {
             Act::Statement => "statement",
             Act::Call => "call",
             Act::Meeting => "meeting",
+            Act::Hearing => "hearing",
             Act::Publication => "publication",
             Act::Deadline => "deadline",
             Act::Attack => "attack",
@@ -363,6 +367,7 @@ impl Act {
             Act::Statement,
             Act::Call,
             Act::Meeting,
+            Act::Hearing,
             Act::Publication,
             Act::Deadline,
             Act::Attack,
@@ -782,7 +787,8 @@ static NAMED: WordSet = LazyLock::new(|| {
 
 /// The act the word at `i` names, if any: a word of `data/acts.txt` or a reporting verb
 /// (one table, looked up once). "Calls for" and "call on" are appeals, a video call is a
-/// meeting, and so is sitting down with someone.
+/// meeting, and so is sitting down with someone; "questioned by" and "appeared before"
+/// are a hearing.
 fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
     let word = words[i].1.as_ref();
     let next = words.get(i + 1).map(|w| w.1.as_ref());
@@ -799,6 +805,16 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         // "Sat down with" is a meeting.
         None if next == Some("down") && matches!(word, "sat" | "sit" | "sits" | "sitting") => {
             Some(Act::Meeting)
+        }
+        // A hearing: "was questioned by the judge", "is due to appear before the committee";
+        // not "critics questioned the decision" nor "it appears that".
+        None if next == Some("by") && matches!(word, "questioned" | "interrogated") => {
+            Some(Act::Hearing)
+        }
+        None if next == Some("before")
+            && matches!(word, "appear" | "appears" | "appeared" | "appearing") =>
+        {
+            Some(Act::Hearing)
         }
         found => found.copied(),
     }
@@ -1100,6 +1116,24 @@ mod tests {
             &'a [(Act, Option<&'a str>, bool)],
         );
         let cases: &[Case] = &[
+            // A hearing is not a meeting: questioned by a judge, appearing before one.
+            (
+                "The mayor was questioned by the judge on Wednesday and met party leaders on Thursday.",
+                &[
+                    ("Wednesday", Some("2026-05-20")),
+                    ("Thursday", Some("2026-05-21")),
+                ],
+                &[
+                    (Act::Hearing, Some("2026-05-20"), false),
+                    (Act::Meeting, Some("2026-05-21"), false),
+                ],
+            ),
+            // Questioning a decision is no hearing.
+            (
+                "Critics questioned the decision on Monday.",
+                &[("Monday", Some("2026-05-18"))],
+                &[(Act::Other, Some("2026-05-18"), false)],
+            ),
             // An order on its day, and the recall it widens in the week it began.
             (
                 "Norway's food agency ordered shops on Friday to clear the cheese from their shelves, widening a recall that the dairy began last month.",
