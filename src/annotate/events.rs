@@ -282,6 +282,13 @@ pub struct EventDate {
 }
 
 impl EventDate {
+    /// The day the text states, when it states one (not a week, nor a day the publication
+    /// date stands in for).
+    pub fn stated_day(&self) -> Option<NaiveDate> {
+        self.first_day
+            .filter(|_| self.precision == Precision::Day && !self.approximate)
+    }
+
     /// An unknown date.
     pub fn unknown() -> EventDate {
         EventDate {

@@ -396,9 +396,7 @@ fn reports<'a>(
             // ("On Monday the regulator widened the recall"), and only joins an event.
             if actors.is_empty() {
                 read.happenings.retain(|h| {
-                    !matches!(h.act, Act::Other | Act::Statement)
-                        && h.date.precision == Precision::Day
-                        && !h.date.approximate
+                    !matches!(h.act, Act::Other | Act::Statement) && h.date.stated_day().is_some()
                 });
                 if read.happenings.is_empty() {
                     continue;
@@ -711,28 +709,19 @@ struct Index {
 impl Index {
     /// Records a new event `e` of `act` on `date`.
     fn start(&mut self, act: Act, date: &EventDate, e: u32) {
-        if let (Precision::Day, Some(day), false) =
-            (date.precision, date.first_day, date.approximate)
-        {
+        if let Some(day) = date.stated_day() {
             self.on_day.entry((act, day)).or_default().push(e);
         }
     }
 
     /// The one event of `r`'s named act on the day `r` states, if there is exactly one.
     fn only_on_day(&self, r: &Report<'_>) -> Option<u32> {
-        let date = r.date();
         // Statements are told apart by who makes them, not by their day.
-        if matches!(r.happening.act, Act::Other | Act::Statement)
-            || date.precision != Precision::Day
-            || date.approximate
-        {
+        if matches!(r.happening.act, Act::Other | Act::Statement) {
             return None;
         }
-        match self
-            .on_day
-            .get(&(r.happening.act, date.first_day?))?
-            .as_slice()
-        {
+        let day = r.date().stated_day()?;
+        match self.on_day.get(&(r.happening.act, day))?.as_slice() {
             &[e] => Some(e),
             _ => None,
         }
