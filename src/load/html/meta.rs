@@ -194,9 +194,9 @@ impl Meta {
     }
 
     /// The first of `keys` present, with its provenance.
-    fn first_tag(&self, keys: &[(&str, &'static str)]) -> Option<(&str, &'static str)> {
+    fn first_tag_found(&self, keys: &[(&str, &'static str)]) -> Option<Found<String>> {
         keys.iter()
-            .find_map(|(key, from)| self.tag(key).map(|v| (v, *from)))
+            .find_map(|&(key, from)| found(self.tag(key).map(str::to_string), from))
     }
 
     fn article_field(&self, field: &str) -> Option<&Value> {
@@ -204,22 +204,15 @@ impl Meta {
     }
 
     pub(super) fn title(&self, outlet: Option<&str>) -> Option<Found<String>> {
-        if let Some(headline) = self.article_field("headline").and_then(json_text) {
-            return Some(Found {
-                value: headline,
-                from: "JSON-LD headline",
-            });
-        }
-        if let Some((title, from)) = self.first_tag(TITLE_KEYS) {
-            return Some(Found {
-                value: title.to_string(),
-                from,
-            });
-        }
-        let title = self.title.as_deref()?;
-        Some(Found {
-            value: strip_site_name(title, outlet, self.h1.as_deref()).to_string(),
-            from: "<title>",
+        found(
+            self.article_field("headline").and_then(json_text),
+            "JSON-LD headline",
+        )
+        .or_else(|| self.first_tag_found(TITLE_KEYS))
+        .or_else(|| {
+            let title = self.title.as_deref()?;
+            let title = strip_site_name(title, outlet, self.h1.as_deref()).to_string();
+            found(Some(title), "<title>")
         })
     }
 
@@ -228,7 +221,6 @@ impl Meta {
     /// pages show it (a byline, a dateline: "March 12, 2019"). The body of `document` is
     /// searched only when the head gives no date.
     pub(super) fn date(&self, document: &Document) -> Option<Found<Published>> {
-        let found = |value: Option<Published>, from| value.map(|value| Found { value, from });
         let date_of = |object: &Value, field: &str| {
             object
                 .get(field)
@@ -301,19 +293,12 @@ impl Meta {
     }
 
     pub(super) fn outlet(&self) -> Option<Found<String>> {
-        if let Some(name) = self
-            .article_field("publisher")
-            .and_then(|p| self.name_of(p))
-        {
-            return Some(Found {
-                value: name,
-                from: "JSON-LD publisher.name",
-            });
-        }
-        self.first_tag(OUTLET_KEYS).map(|(value, from)| Found {
-            value: value.to_string(),
-            from,
-        })
+        found(
+            self.article_field("publisher")
+                .and_then(|p| self.name_of(p)),
+            "JSON-LD publisher.name",
+        )
+        .or_else(|| self.first_tag_found(OUTLET_KEYS))
     }
 
     pub(super) fn authors(&self) -> Option<Found<Vec<String>>> {
@@ -342,54 +327,38 @@ impl Meta {
     }
 
     pub(super) fn url(&self) -> Option<Found<String>> {
-        if let Some(url) = &self.canonical {
-            return Some(Found {
-                value: url.clone(),
-                from: "canonical link",
-            });
-        }
-        if let Some(url) = self.tag("og:url").and_then(safe_url) {
-            return Some(Found {
-                value: url,
-                from: "Open Graph og:url",
-            });
-        }
-        let from_json = self.article_field("url").or_else(|| {
-            self.article_field("mainEntityOfPage")
-                .and_then(|m| m.get("@id").or(Some(m)))
-        });
-        from_json
-            .and_then(json_text)
-            .and_then(|u| safe_url(&u))
-            .map(|value| Found {
-                value,
-                from: "JSON-LD url",
+        found(self.canonical.clone(), "canonical link")
+            .or_else(|| found(self.tag("og:url").and_then(safe_url), "Open Graph og:url"))
+            .or_else(|| {
+                let from_json = self.article_field("url").or_else(|| {
+                    self.article_field("mainEntityOfPage")
+                        .and_then(|m| m.get("@id").or(Some(m)))
+                });
+                let url = from_json.and_then(json_text).and_then(|u| safe_url(&u));
+                found(url, "JSON-LD url")
             })
     }
 
     pub(super) fn language(&self) -> Option<Found<String>> {
-        if let Some(lang) = &self.lang {
-            return Some(Found {
-                value: lang.clone(),
-                from: "<html lang>",
-            });
-        }
-        if let Some(lang) = self.article_field("inLanguage").and_then(json_text) {
-            return Some(Found {
-                value: lang,
-                from: "JSON-LD inLanguage",
-            });
-        }
-        if let Some(lang) = self.tag("content-language") {
-            return Some(Found {
-                value: lang.to_string(),
-                from: "meta content-language",
-            });
-        }
-        self.tag("og:locale").map(|l| Found {
-            value: l.replace('_', "-"),
-            from: "Open Graph og:locale",
-        })
+        found(self.lang.clone(), "<html lang>")
+            .or_else(|| {
+                found(
+                    self.article_field("inLanguage").and_then(json_text),
+                    "JSON-LD inLanguage",
+                )
+            })
+            .or_else(|| {
+                found(
+                    self.tag("content-language").map(str::to_string),
+                    "meta content-language",
+                )
+            })
+            .or_else(|| {
+                found(
+                    self.tag("og:locale").map(|l| l.replace('_', "-")),
+                    "Open Graph og:locale",
+                )
+            })
     }
 
     /// The name of a JSON-LD person or organisation: a string, an object with a `name`, or
@@ -414,6 +383,11 @@ impl Meta {
             _ => None,
         }
     }
+}
+
+/// `value`, if there is one, as found at `from`.
+fn found<T>(value: Option<T>, from: &'static str) -> Option<Found<T>> {
+    value.map(|value| Found { value, from })
 }
 
 /// Queries on a parsed page.

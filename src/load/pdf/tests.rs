@@ -255,6 +255,14 @@ fn a_single_page_keeps_its_lines_but_not_its_page_number() {
     );
 }
 
+/// The text matrix that puts the next glyphs at (`x`, `y`), unscaled.
+fn place_text(x: i64, y: i64) -> Operation {
+    Operation::new(
+        "Tm",
+        vec![1.into(), 0.into(), 0.into(), 1.into(), x.into(), y.into()],
+    )
+}
+
 /// Two-byte codes for ASCII text in the composite font of [`composite_font_pdf`].
 fn cid(text: &str) -> Object {
     let bytes = text.bytes().flat_map(|b| [0, b]).collect();
@@ -294,17 +302,7 @@ fn composite_font_pdf() -> Vec<u8> {
     let mut ops = vec![
         Operation::new("BT", vec![]),
         Operation::new("Tf", vec!["F1".into(), 10.into()]),
-        Operation::new(
-            "Tm",
-            vec![
-                1.into(),
-                0.into(),
-                0.into(),
-                1.into(),
-                72.into(),
-                700.into(),
-            ],
-        ),
+        place_text(72, 700),
     ];
     let mut advance = 0.0;
     for word in ["The ", "govern", "\u{3}", "ments ", "cease\u{1}re"] {
@@ -319,17 +317,7 @@ fn composite_font_pdf() -> Vec<u8> {
             })
             .sum::<f32>();
     }
-    ops.push(Operation::new(
-        "Tm",
-        vec![
-            1.into(),
-            0.into(),
-            0.into(),
-            1.into(),
-            72.into(),
-            686.into(),
-        ],
-    ));
+    ops.push(place_text(72, 686));
     ops.push(Operation::new(
         "TJ",
         vec![vec![cid("in"), (-300).into(), cid("Geneva"), 80.into(), cid(".")].into()],
@@ -369,10 +357,7 @@ fn bare_composite_pdf(encoding: &str, strings: Vec<Vec<u8>>, form: bool) -> Vec<
     ];
     let mut y = 700;
     for string in strings {
-        text.push(Operation::new(
-            "Tm",
-            vec![1.into(), 0.into(), 0.into(), 1.into(), 72.into(), y.into()],
-        ));
+        text.push(place_text(72, y));
         text.push(Operation::new(
             "Tj",
             vec![Object::String(string, StringFormat::Hexadecimal)],
