@@ -823,8 +823,61 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         {
             Some(Act::Hearing)
         }
+        // Answering a court's or a committee's questions ("answering questions from Judge
+        // Ferrer", "grilled by the committee"); not a newspaper's nor reporters'.
+        None if matches!(next, Some("questions"))
+            && matches!(word, "answer" | "answers" | "answered" | "answering")
+            && asked_by_authority(&words[i + 2..]) =>
+        {
+            Some(Act::Hearing)
+        }
+        None if matches!(word, "grilled" | "quizzed") && asked_by_authority(&words[i + 1..]) => {
+            Some(Act::Hearing)
+        }
+        // Facing a judge or a committee ("faces the health committee on March 25"); not
+        // facing charges or criticism.
+        None if matches!(word, "face" | "faces" | "faced" | "facing")
+            && words[i + 1..].iter().take(4).any(|w| is_authority(&w.1)) =>
+        {
+            Some(Act::Hearing)
+        }
         found => found.copied(),
     }
+}
+
+/// Whether `rest` starts with "from" or "by" and an authority that questions people under
+/// oath or on the record a few words on ("from Judge Ferrer", "by the health committee").
+fn asked_by_authority(rest: &[(usize, Cow<'_, str>)]) -> bool {
+    matches!(rest.first().map(|w| w.1.as_ref()), Some("from" | "by"))
+        && rest[1..].iter().take(4).any(|w| is_authority(&w.1))
+}
+
+/// Whether `word` (lower case) names an authority that questions people under oath or on
+/// the record: a court, a prosecutor, a committee.
+fn is_authority(word: &str) -> bool {
+    matches!(
+        word,
+        "judge"
+            | "judges"
+            | "magistrate"
+            | "magistrates"
+            | "prosecutor"
+            | "prosecutors"
+            | "investigators"
+            | "detectives"
+            | "committee"
+            | "committees"
+            | "lawmakers"
+            | "legislators"
+            | "senators"
+            | "congress"
+            | "parliament"
+            | "mps"
+            | "panel"
+            | "inquiry"
+            | "court"
+            | "tribunal"
+    )
 }
 
 /// The words of `text`, lower case (a typographic apostrophe made plain: "didn't"), each
@@ -1138,6 +1191,28 @@ mod tests {
             // Questioning a decision is no hearing.
             (
                 "Critics questioned the decision on Monday.",
+                &[("Monday", Some("2026-05-18"))],
+                &[(Act::Other, Some("2026-05-18"), false)],
+            ),
+            // Answering a judge's questions, facing a committee: a hearing; answering a
+            // newspaper's is a statement, facing charges no act.
+            (
+                "The mayor spent the morning answering questions from Judge Ferrer on Wednesday.",
+                &[("Wednesday", Some("2026-05-20"))],
+                &[(Act::Hearing, Some("2026-05-20"), false)],
+            ),
+            (
+                "The chief executive faces the health committee on March 25.",
+                &[("March 25", Some("2026-03-25"))],
+                &[(Act::Hearing, Some("2026-03-25"), false)],
+            ),
+            (
+                "The mayor answered questions from this newspaper on Wednesday.",
+                &[("Wednesday", Some("2026-05-20"))],
+                &[(Act::Statement, Some("2026-05-20"), false)],
+            ),
+            (
+                "The chief executive faced charges of fraud on Monday.",
                 &[("Monday", Some("2026-05-18"))],
                 &[(Act::Other, Some("2026-05-18"), false)],
             ),

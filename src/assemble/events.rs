@@ -1120,10 +1120,17 @@ fn entry(f: &Forming, reports: &[&Report<'_>], sources: &[SourceEntry]) -> Event
     sources.dedup();
     let mut date = f.date.clone();
     date.approximate |= founder.inferred && date.first_day.is_some();
+    // Looked ahead to by its first reports, it happened when a later one tells it so ("is
+    // due to appear before the judge on Wednesday", then "spent three hours on Wednesday
+    // answering the judge's questions").
+    let status = match founder.status {
+        Status::Planned if members.iter().any(|r| r.status == Status::Reported) => Status::Reported,
+        status => status,
+    };
     EventEntry {
         id: String::new(),
         date,
-        status: founder.status,
+        status,
         summary: clearest.summary().to_string(),
         actors,
         paragraphs,

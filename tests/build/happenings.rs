@@ -242,3 +242,19 @@ fn a_sentence_naming_no_actor_joins_the_only_event_of_its_act_that_day() {
         "the Friday ban, told by no actor, is no event: {events:?}"
     );
 }
+
+#[test]
+fn a_hearing_looked_ahead_to_and_then_told_is_one_event_that_happened() {
+    // `tests/fixtures/happenings-c`: the mayor "is due to appear before Judge Lucía Ferrer on
+    // Wednesday", then "spent almost three hours on Wednesday morning answering questions
+    // from Judge Lucía Ferrer": one hearing, which happened. His party meeting in another
+    // city that afternoon stays apart.
+    let project = Project::new();
+    let json = build_fixture(&project, "happenings-c");
+    let hearing = event(&json, "09-broadcast-two-cities#p1", "2026-05-20");
+    let reports = paragraphs(hearing);
+    assert!(reports.contains(&"08-wire-denial#p4"), "{reports:?}");
+    assert_eq!(hearing["status"], "reported");
+    let meeting = event(&json, "09-broadcast-two-cities#p3", "2026-05-20TAF");
+    assert!(!paragraphs(meeting).contains(&"09-broadcast-two-cities#p1"));
+}
