@@ -658,11 +658,14 @@ fn best_event(
                 .sum();
             // Events of no named act are one when two or more actors agree, and so are a
             // report without a date of its own and an event days before the report was
-            // published; one actor is enough for a statement's speaker.
+            // published; one actor is enough for a statement's speaker, and for who
+            // published a publication ("a transcript published by the Gazette").
             let loose = (r.date().approximate || r.date().first_day.is_none())
                 && !matches!((r.published, f.date.first_day),
                     (Some(p), Some(day)) if (p - day).num_days().abs() <= STATEMENT_WINDOW);
-            let needed = if act == Act::Other || (loose && act != Act::Statement) {
+            let needed = if act == Act::Other
+                || (loose && !matches!(act, Act::Statement | Act::Publication))
+            {
                 2.0 * ENOUGH
             } else {
                 ENOUGH

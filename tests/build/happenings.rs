@@ -258,3 +258,19 @@ fn a_hearing_looked_ahead_to_and_then_told_is_one_event_that_happened() {
     let meeting = event(&json, "09-broadcast-two-cities#p3", "2026-05-20TAF");
     assert!(!paragraphs(meeting).contains(&"09-broadcast-two-cities#p1"));
 }
+
+#[test]
+fn a_publication_told_again_without_a_date_joins_the_one_its_publisher_made() {
+    // `tests/fixtures/happenings-b`: "On Friday, the Saxon Gazette published a transcript of
+    // a March 3 call …", and in an analysis of no date "A transcript published by the Saxon
+    // Gazette suggests …": one publication, known by who published it. The call it
+    // transcribes stays an event of its own, on its own day.
+    let project = Project::new();
+    let json = build_fixture(&project, "happenings-b");
+    let publication = event(&json, "07-followup#p1", "2026-03-13");
+    assert!(
+        paragraphs(publication).contains(&"09-analysis#p3"),
+        "{publication}"
+    );
+    event(&json, "07-followup#p1", "2026-03-03");
+}
