@@ -344,6 +344,8 @@ pub enum Act {
     Appointment,
     /// A ruling, a verdict, a sentence, a lawsuit.
     Ruling,
+    /// A contract, a tender or a prize awarded or won.
+    Award,
     /// Anything else a sentence dates ("the front line moved on Monday").
     Other,
 }
@@ -365,6 +367,7 @@ impl Act {
             Act::Vote => "vote",
             Act::Appointment => "appointment",
             Act::Ruling => "ruling",
+            Act::Award => "award",
             Act::Other => "other",
         }
     }
@@ -384,6 +387,7 @@ impl Act {
             Act::Vote,
             Act::Appointment,
             Act::Ruling,
+            Act::Award,
         ]
         .into_iter()
         .find(|a| a.as_str() == name)
@@ -834,6 +838,16 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         None if matches!(word, "grilled" | "quizzed") && asked_by_authority(&words[i + 1..]) => {
             Some(Act::Hearing)
         }
+        // Winning a contract or a tender is its award ("Colesur won the contract in 2023");
+        // winning a vote or a war is not.
+        None if matches!(word, "won" | "wins" | "win" | "winning")
+            && words[i + 1..]
+                .iter()
+                .take(4)
+                .any(|w| matches!(w.1.as_ref(), "contract" | "contracts" | "tender" | "bid")) =>
+        {
+            Some(Act::Award)
+        }
         // Facing a judge or a committee ("faces the health committee on March 25"); not
         // facing charges or criticism.
         None if matches!(word, "face" | "faces" | "faced" | "facing")
@@ -1210,6 +1224,17 @@ mod tests {
                 "The mayor answered questions from this newspaper on Wednesday.",
                 &[("Wednesday", Some("2026-05-20"))],
                 &[(Act::Statement, Some("2026-05-20"), false)],
+            ),
+            // A contract won and the same contract awarded: one award.
+            (
+                "Colesur won the contract to rebuild the promenade in 2023.",
+                &[("2023", Some("2023"))],
+                &[(Act::Award, Some("2023"), false)],
+            ),
+            (
+                "The contract was awarded in 2023.",
+                &[("2023", Some("2023"))],
+                &[(Act::Award, Some("2023"), false)],
             ),
             (
                 "The chief executive faced charges of fraud on Monday.",
