@@ -66,6 +66,15 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dated dateline pattern")
 });
 
+/// A press release's dateline, its place written in any case but its year given:
+/// `Alicante, 22 May 2026.`, `BERLIN, March 3, 2026 /PRNewswire/ --`.
+static RELEASE_DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*\p{{Lu}}[\p{{L}}.'’\-]+(?: \p{{Lu}}[\p{{L}}.'’\-]+){{0,3}}(?:, ?\p{{Lu}}[\p{{L}}.'’\-]+(?: \p{{Lu}}[\p{{L}}.'’\-]+){{0,2}})?, (?:(?P<m1>{MONTHS})\.? (?P<d1>\d{{1,2}}),?|(?P<d2>\d{{1,2}}) (?P<m2>{MONTHS})\.?) (?P<y>\d{{4}})\s*(?:/[^/]{{1,40}}/)?\s*(?:--|[.—–:-])\s"
+    ))
+    .expect("release dateline pattern")
+});
+
 /// A day named with its weekday: `Wednesday (November 26)`, `Wednesday, Nov. 26, 2025`,
 /// `Wednesday 26 November`.
 static WEEKDAY_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -103,7 +112,12 @@ fn day_near(
 /// datelines without a year.
 fn own_evidence(document: &Document, reference: Option<NaiveDate>) -> Option<InferredDate> {
     let first = document.blocks.iter().find(|b| !b.text.trim().is_empty());
-    if let Some(found) = first.and_then(|b| DATELINE.captures(&b.text)) {
+    let dateline = first.and_then(|b| {
+        DATELINE
+            .captures(&b.text)
+            .or_else(|| RELEASE_DATELINE.captures(&b.text))
+    });
+    if let Some(found) = dateline {
         let (m, d) = match (found.name("m1"), found.name("d1")) {
             (Some(m), Some(d)) => (m, d),
             _ => (found.name("m2")?, found.name("d2")?),
@@ -257,6 +271,26 @@ mod tests {
             Some("2026-01-03"),
         );
         assert_eq!(found.unwrap().date, day("2025-12-30"));
+        // A press release's, its place in any case, with its year.
+        for (text, evidence) in [
+            ("Alicante, 22 May 2026. The board met yesterday.", "Alicante, 22 May 2026."),
+            (
+                "BERLIN, March 3, 2026 /PRNewswire/ -- The company said …",
+                "BERLIN, March 3, 2026 /PRNewswire/ --",
+            ),
+        ] {
+            let found = inferred(text, None, None).unwrap();
+            assert_eq!(found.evidence, evidence);
+        }
+        assert_eq!(
+            inferred("Alicante, 22 May 2026. The board met.", None, None).unwrap().date,
+            day("2026-05-22")
+        );
+        // A sentence that opens with a place and a day of no year is no dateline.
+        assert_eq!(
+            inferred("Alicante, 22 May. The board met.", None, None),
+            None
+        );
         // A dateline without a day says nothing of when.
         assert_eq!(
             inferred("GENEVA — Talks resumed.", None, Some("2025-11-20")),
