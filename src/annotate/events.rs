@@ -848,6 +848,19 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         {
             Some(Act::Award)
         }
+        // Reporting news ("Bloomberg reported on Tuesday that …", "first reported by the
+        // Gazette") is saying something; not "was reported to", "the reported deal".
+        None if matches!(word, "reported" | "reports")
+            && !matches!(
+                i.checked_sub(1).map(|k| words[k].1.as_ref()),
+                Some(
+                    "is" | "was" | "are" | "were" | "be" | "been" | "being" | "the" | "a" | "an"
+                        | "its" | "their" | "his" | "her" | "widely"
+                )
+            ) =>
+        {
+            Some(Act::Statement)
+        }
         // Facing a judge or a committee ("faces the health committee on March 25"); not
         // facing charges or criticism.
         None if matches!(word, "face" | "faces" | "faced" | "facing")

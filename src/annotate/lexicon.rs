@@ -66,6 +66,8 @@ pub enum Words {
     /// Words of a known place's or organization's longer name ("dhabi", "house"):
     /// alone, they name nothing.
     Fragment,
+    /// The names of news outlets and agencies, every form, lower case ("bloomberg news").
+    Outlet,
 }
 
 /// How a title stands before a name.
@@ -87,7 +89,7 @@ pub struct Lexicon {
     lower_heads: Vec<String>,
     titles: HashMap<String, TitleClass>,
     longest_title: usize,
-    words: [HashSet<String>; 7],
+    words: [HashSet<String>; 8],
     surnames: HashMap<String, Vec<usize>>,
 }
 
@@ -133,6 +135,10 @@ impl Lexicon {
         }
         for row in rows(include_str!("data/organizations.tsv")) {
             let [name, aliases, kind] = fields(row);
+            if kind == "outlet" {
+                lexicon.words[Words::Outlet as usize]
+                    .extend(std::iter::once(name).chain(list(aliases)).map(str::to_lowercase));
+            }
             let kind = if kind == "group" {
                 ActorKind::Group
             } else {

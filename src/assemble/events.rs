@@ -158,13 +158,14 @@ pub fn events(
     sources: &[SourceEntry],
     kinds: &[ActorKind],
     voices: &[Option<usize>],
+    outlets: &[bool],
     claims: &[ClaimEntry],
 ) -> Vec<EventEntry> {
     let speakers = speakers_by_paragraph(claims);
     let per_source: Vec<Vec<Report>> = sources
         .par_iter()
         .enumerate()
-        .map(|(s, source)| reports(s, source, &speakers, kinds, voices))
+        .map(|(s, source)| reports(s, source, &speakers, kinds, voices, outlets))
         .collect();
     let reports: Vec<&Report> = per_source.iter().flatten().collect();
     // Where each source's reports start, and where they end.
@@ -326,6 +327,7 @@ fn reports<'a>(
     speakers: &Speakers<'_>,
     kinds: &[ActorKind],
     voices: &[Option<usize>],
+    outlets: &[bool],
 ) -> Vec<Report<'a>> {
     let published = source.day();
     // Times resolved against an inferred date are as approximate as that date (marked
@@ -427,6 +429,22 @@ fn reports<'a>(
                     .or_else(|| claims.iter().find(|_| introduced))
                     .map(|&(speaker, _)| speaker)
             });
+            // A news outlet's report is its publication ("Bloomberg reported on Tuesday
+            // that …", "first reported by Bloomberg"), one with its "published a recording".
+            for h in &mut read.happenings {
+                let by_outlet = |a: &usize| outlets[*a];
+                if matches!(h.act, Act::Statement | Act::Other)
+                    && reports_news(&text[h.at..])
+                    && (speaker.flatten().as_ref().is_some_and(by_outlet)
+                        || p.mentions
+                            .iter()
+                            .filter(|m| m.start >= range.start && m.end <= range.end)
+                            .map(|m| m.actor)
+                            .any(|a| outlets[a]))
+                {
+                    h.act = Act::Publication;
+                }
+            }
             let summary = quote.as_ref().map_or(text, |q| &q.summary);
             let words = words_key(summary);
             let keys: Vec<u64> = read
@@ -805,6 +823,39 @@ fn named_parties(participants: &[usize], kinds: &[ActorKind]) -> usize {
         .iter()
         .filter(|&&a| kinds[a] != ActorKind::Place)
         .count()
+}
+
+/// Whether `rest` opens with a verb or noun of news reporting ("reported", "revealed", "a
+/// report").
+fn reports_news(rest: &str) -> bool {
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or_default();
+    matches!(
+        word,
+        "reported" | "reports" | "report" | "revealed" | "reveals" | "disclosed" | "discloses"
+    )
+}
+
+/// Whether each of `actors` is a news outlet: one the built-in list knows
+/// (`organizations.tsv`), or the outlet of one of `sources`.
+pub fn outlets(actors: &[Actor], sources: &[SourceEntry]) -> Vec<bool> {
+    let of_sources: std::collections::HashSet<String> = sources
+        .iter()
+        .filter_map(|s| s.meta.outlet.as_deref())
+        .map(str::to_lowercase)
+        .collect();
+    actors
+        .iter()
+        .map(|actor| {
+            actor.kind == ActorKind::Organization
+                && std::iter::once(&actor.name)
+                    .chain(&actor.aliases)
+                    .map(|name| name.to_lowercase())
+                    .any(|name| BUILT_IN.is(Words::Outlet, &name) || of_sources.contains(&name))
+        })
+        .collect()
 }
 
 /// Whom each actor speaks for: the organization a spokesperson's role names ("Kremlin

@@ -246,12 +246,13 @@ pub fn assemble(
     // the events, which take the speakers from the claims, beside the relations.
     let kinds: Vec<ActorKind> = actors.iter().map(|a| a.kind).collect();
     let voices = events::voices(&actors);
+    let outlets = events::outlets(&actors, &sources);
     let (mut actors, claims) = rayon::join(
         || actors::entries(actors, &sources),
         || claims::claims(&sources, &kinds),
     );
     let (events, relations) = rayon::join(
-        || events::events(&sources, &kinds, &voices, &claims),
+        || events::events(&sources, &kinds, &voices, &outlets, &claims),
         || relations::relations(&sources),
     );
     let summary = summary::summary(&events, sources.len());

@@ -274,3 +274,37 @@ fn a_publication_told_again_without_a_date_joins_the_one_its_publisher_made() {
     );
     event(&json, "07-followup#p1", "2026-03-03");
 }
+
+#[test]
+fn an_outlet_reporting_a_recording_is_its_publication() {
+    // The outlet of one source (and Bloomberg, an outlet the built-in list knows) "reported"
+    // what another source says it "published": one publication of the recording, apart
+    // from the call it records. An official who reports something makes a statement.
+    let project = Project::new();
+    project.seed(
+        "gazette.md",
+        "---\ntitle: Tape\noutlet: Harbour Gazette\ndate: 2026-09-09\n---\n\nThe Harbour \
+         Gazette published a recording on Tuesday of a call in which Mayor Ilse Brandt promised \
+         the quay contract to Veltrup Builders.\n",
+    );
+    project.seed(
+        "wire.md",
+        "---\ntitle: Mayor under fire\ndate: 2026-09-10\n---\n\nThe Harbour Gazette reported \
+         on Tuesday that Mayor Ilse Brandt had promised the contract to Veltrup Builders in a \
+         call.\n\nBloomberg reported on Wednesday that the port authority had frozen the \
+         tender.\n\nHarbourmaster Jan Olsen reported on Wednesday that the quay was closed.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let publication = event(&json, "gazette#p1", "2026-09-08");
+    assert_eq!(
+        paragraphs(publication),
+        ["gazette#p1", "wire#p1"],
+        "{publication}"
+    );
+    // Bloomberg's report is a publication of its own day; the harbourmaster's a statement.
+    let bloomberg = event(&json, "wire#p2", "2026-09-09");
+    assert_eq!(paragraphs(bloomberg), ["wire#p2"]);
+    let statement = event(&json, "wire#p3", "2026-09-09");
+    assert_eq!(paragraphs(statement), ["wire#p3"]);
+}
