@@ -273,7 +273,10 @@ mod tests {
         assert_eq!(found.unwrap().date, day("2025-12-30"));
         // A press release's, its place in any case, with its year.
         for (text, evidence) in [
-            ("Alicante, 22 May 2026. The board met yesterday.", "Alicante, 22 May 2026."),
+            (
+                "Alicante, 22 May 2026. The board met yesterday.",
+                "Alicante, 22 May 2026.",
+            ),
             (
                 "BERLIN, March 3, 2026 /PRNewswire/ -- The company said …",
                 "BERLIN, March 3, 2026 /PRNewswire/ --",
@@ -283,7 +286,9 @@ mod tests {
             assert_eq!(found.evidence, evidence);
         }
         assert_eq!(
-            inferred("Alicante, 22 May 2026. The board met.", None, None).unwrap().date,
+            inferred("Alicante, 22 May 2026. The board met.", None, None)
+                .unwrap()
+                .date,
             day("2026-05-22")
         );
         // A sentence that opens with a place and a day of no year is no dateline.

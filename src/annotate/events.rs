@@ -346,6 +346,8 @@ pub enum Act {
     Ruling,
     /// A contract, a tender or a prize awarded or won.
     Award,
+    /// An inquiry or an investigation opened, a probe.
+    Inquiry,
     /// Anything else a sentence dates ("the front line moved on Monday").
     Other,
 }
@@ -368,6 +370,7 @@ impl Act {
             Act::Appointment => "appointment",
             Act::Ruling => "ruling",
             Act::Award => "award",
+            Act::Inquiry => "inquiry",
             Act::Other => "other",
         }
     }
@@ -388,6 +391,7 @@ impl Act {
             Act::Appointment,
             Act::Ruling,
             Act::Award,
+            Act::Inquiry,
         ]
         .into_iter()
         .find(|a| a.as_str() == name)
@@ -854,8 +858,20 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
             && !matches!(
                 i.checked_sub(1).map(|k| words[k].1.as_ref()),
                 Some(
-                    "is" | "was" | "are" | "were" | "be" | "been" | "being" | "the" | "a" | "an"
-                        | "its" | "their" | "his" | "her" | "widely"
+                    "is" | "was"
+                        | "are"
+                        | "were"
+                        | "be"
+                        | "been"
+                        | "being"
+                        | "the"
+                        | "a"
+                        | "an"
+                        | "its"
+                        | "their"
+                        | "his"
+                        | "her"
+                        | "widely"
                 )
             ) =>
         {
@@ -1237,6 +1253,17 @@ mod tests {
                 "The mayor answered questions from this newspaper on Wednesday.",
                 &[("Wednesday", Some("2026-05-20"))],
                 &[(Act::Statement, Some("2026-05-20"), false)],
+            ),
+            // An inquiry opened; a tender suspended is a measure.
+            (
+                "Prosecutors opened an inquiry on Wednesday into the stadium contract.",
+                &[("Wednesday", Some("2026-11-11"))],
+                &[(Act::Inquiry, Some("2026-11-11"), false)],
+            ),
+            (
+                "The federation decided on Friday to suspend the tender.",
+                &[("Friday", Some("2026-11-13"))],
+                &[(Act::Measure, Some("2026-11-13"), false)],
             ),
             // A contract won and the same contract awarded: one award.
             (

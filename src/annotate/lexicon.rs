@@ -136,8 +136,11 @@ impl Lexicon {
         for row in rows(include_str!("data/organizations.tsv")) {
             let [name, aliases, kind] = fields(row);
             if kind == "outlet" {
-                lexicon.words[Words::Outlet as usize]
-                    .extend(std::iter::once(name).chain(list(aliases)).map(str::to_lowercase));
+                lexicon.words[Words::Outlet as usize].extend(
+                    std::iter::once(name)
+                        .chain(list(aliases))
+                        .map(str::to_lowercase),
+                );
             }
             let kind = if kind == "group" {
                 ActorKind::Group
