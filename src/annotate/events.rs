@@ -671,6 +671,26 @@ fn happenings(
             last_end[k] = *end;
         }
     }
+    // The setting of a dated statement is on its day: "denied on Tuesday, at a hearing
+    // before the committee, that …", "said on Monday during a visit to Kyiv".
+    for k in 0..acts.len() {
+        let i = acts[k].0;
+        let setting = i >= 2
+            && matches!(words[i - 2].1.as_ref(), "at" | "during")
+            && matches!(words[i - 1].1.as_ref(), "a" | "an" | "the" | "his" | "her" | "their");
+        if dated[k].is_some() || !setting {
+            continue;
+        }
+        let said = (0..acts.len()).find(|&j| {
+            j != k
+                && acts[j].1 == Act::Statement
+                && dated[j].is_some()
+                && !breaks_clause(&sentence[byte(acts[j].0.min(i))..byte(acts[j].0.max(i))])
+        });
+        if let Some(j) = said {
+            dated[k] = dated[j].clone();
+        }
+    }
     // The happening named by word `i`.
     let named = |i: usize, act: Act, date: EventDate| Happening {
         act,
@@ -1253,6 +1273,15 @@ mod tests {
                 "The mayor answered questions from this newspaper on Wednesday.",
                 &[("Wednesday", Some("2026-05-20"))],
                 &[(Act::Statement, Some("2026-05-20"), false)],
+            ),
+            // The setting of a dated statement is on its day.
+            (
+                "Valadares denied on Tuesday, at a hearing before the committee, that he had promised anything.",
+                &[("Tuesday", Some("2026-11-17"))],
+                &[
+                    (Act::Statement, Some("2026-11-17"), false),
+                    (Act::Hearing, Some("2026-11-17"), false),
+                ],
             ),
             // An inquiry opened; a tender suspended is a measure.
             (
