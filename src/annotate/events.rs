@@ -677,7 +677,10 @@ fn happenings(
         let i = acts[k].0;
         let setting = i >= 2
             && matches!(words[i - 2].1.as_ref(), "at" | "during")
-            && matches!(words[i - 1].1.as_ref(), "a" | "an" | "the" | "his" | "her" | "their");
+            && matches!(
+                words[i - 1].1.as_ref(),
+                "a" | "an" | "the" | "his" | "her" | "their"
+            );
         if dated[k].is_some() || !setting {
             continue;
         }
@@ -848,6 +851,16 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         }
         None if next == Some("before")
             && matches!(word, "appear" | "appears" | "appeared" | "appearing") =>
+        {
+            Some(Act::Hearing)
+        }
+        // "Is due before the committee", "went before the judge".
+        None if next == Some("before")
+            && matches!(
+                word,
+                "due" | "go" | "goes" | "went" | "come" | "comes" | "came"
+            )
+            && words[i + 2..].iter().take(4).any(|w| is_authority(&w.1)) =>
         {
             Some(Act::Hearing)
         }

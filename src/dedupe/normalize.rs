@@ -69,10 +69,11 @@ fn fold(chars: impl Iterator<Item = char>) -> String {
 
 /// A wire dateline at the start of a paragraph: a place in capitals, optionally a region or
 /// a date, optionally the agency in brackets, then a dash or colon. `KYIV (Reuters) -`,
-/// `GENEVA —`, `WASHINGTON, Nov 23 (AP) --`, `(Reuters) -`.
+/// `GENEVA —`, `WASHINGTON, Nov 23 (AP) --`, `(Reuters) -`. A live page's time stamp then a
+/// dash is one too: `10:58 — `, `9.41am GMT – `.
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(?:(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?:, ?[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2})?(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))\s*(?:--|[—–:-])\s+",
+        r"^\s*(?:\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?: [A-Z]{2,4})?\s*(?:--|[—–-])|(?:(?:[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3})(?:, ?[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2})?(?:,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2})?\s*(?:\([^()]{1,40}\))?|\([^()]{1,40}\))\s*(?:--|[—–:-]))\s+",
     )
     .expect("dateline pattern")
 });
@@ -273,9 +274,13 @@ mod tests {
             "WASHINGTON, Nov 23 (AP) -- Negotiators met on Sunday.",
             "NEW YORK, N.Y. (Harbour Wire) — Negotiators met on Sunday.",
             "(Reuters) - Negotiators met on Sunday.",
+            "10:58 — Negotiators met on Sunday.",
+            "9.41am GMT – Negotiators met on Sunday.",
         ] {
             assert_eq!(comparable(with), plain, "{with}");
         }
+        // A time that starts a sentence is no time stamp.
+        assert_eq!(comparable("10:58 was the time."), "10:58 was the time.");
         // Capitals that start a sentence are not a dateline.
         assert_eq!(comparable("NATO said on Sunday."), "nato said on sunday.");
         assert_eq!(
