@@ -627,6 +627,15 @@ fn happenings(
     // Where the last date given to each act ends, for a second day to follow it closely.
     let mut last_end: Vec<usize> = vec![0; acts.len()];
     for (start, end, date) in &dates {
+        // "It is Thursday, November 12, and we begin in Porto": the text's own day, no
+        // act's.
+        let before = |k: usize| start.checked_sub(k).map(|i| words[i].1.as_ref());
+        if matches!(
+            (before(2), before(1)),
+            (Some("it" | "today"), Some("is")) | (_, Some("it's"))
+        ) {
+            continue;
+        }
         let right_after = acts.iter().position(|&(i, _)| i == *end);
         let mut before = acts
             .iter()
@@ -1286,6 +1295,12 @@ mod tests {
                 "The mayor answered questions from this newspaper on Wednesday.",
                 &[("Wednesday", Some("2026-05-20"))],
                 &[(Act::Statement, Some("2026-05-20"), false)],
+            ),
+            // The text's own day dates no act: the publication date stands in.
+            (
+                "It is Thursday, November 12, and the recording is all anyone discusses.",
+                &[("Thursday, November 12", Some("2026-11-12"))],
+                &[(Act::Publication, Some("2024-04-10"), false)],
             ),
             // The setting of a dated statement is on its day.
             (

@@ -704,7 +704,8 @@ fn best_event(
     best.map(|(.., e)| u32::MAX - e).or_else(|| {
         // A report that names none of the event's parties ("the vote scheduled for May
         // 28"), or an event that names none of the report's, is one with it when it is the
-        // only event of its act on the day the report states, in no other place.
+        // only event of its act on the day, in the week or the month the report states, in
+        // no other place.
         let e = index.only_on_day(r)?;
         let f = &forming[e as usize];
         let unnamed = r.participants.is_empty() || f.participants.is_empty();
@@ -735,17 +736,34 @@ impl Index {
         }
     }
 
-    /// The one event of `r`'s named act on the day `r` states, if there is exactly one.
+    /// The one event of `r`'s named act on a day stated within the day, the week or the
+    /// month `r` states ("the recording published this week"), if there is exactly one.
     fn only_on_day(&self, r: &Report<'_>) -> Option<u32> {
         // Statements are told apart by who makes them, not by their day.
-        if matches!(r.happening.act, Act::Other | Act::Statement) {
+        let act = r.happening.act;
+        let date = r.date();
+        if matches!(act, Act::Other | Act::Statement)
+            || date.approximate
+            || !matches!(
+                date.precision,
+                Precision::Day | Precision::Week | Precision::Month
+            )
+        {
             return None;
         }
-        let day = r.date().stated_day()?;
-        match self.on_day.get(&(r.happening.act, day))?.as_slice() {
-            &[e] => Some(e),
-            _ => None,
+        let mut day = date.first_day?;
+        let last = last_day(date)?;
+        let mut found = None;
+        while day <= last {
+            for &e in self.on_day.get(&(act, day)).into_iter().flatten() {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(e);
+            }
+            day = day.succ_opt()?;
         }
+        found
     }
 
     fn add(&mut self, act: Act, participant: usize, date: &EventDate, e: u32) {
