@@ -308,3 +308,30 @@ fn an_outlet_reporting_a_recording_is_its_publication() {
     let statement = event(&json, "wire#p3", "2026-09-09");
     assert_eq!(paragraphs(statement), ["wire#p3"]);
 }
+
+#[test]
+fn a_publication_told_by_its_week_joins_the_only_one_that_week() {
+    // "The recording published this week", in a story two days on that names nobody who
+    // published it, is the one publication of that week.
+    let project = Project::new();
+    project.seed(
+        "gazette.md",
+        "---\ntitle: Tape\noutlet: Harbour Gazette\ndate: 2026-09-09\n---\n\nThe Harbour \
+         Gazette published a recording on Tuesday of a call between Mayor Ilse Brandt and \
+         Veltrup Builders.\n",
+    );
+    project.seed(
+        "column.md",
+        "---\ntitle: Our column\ndate: 2026-09-10\n---\n\nCouncillor Jan Olsen denied on \
+         Thursday that he had leaked anything, and said the recording published this week \
+         was incomplete.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let publication = event(&json, "gazette#p1", "2026-09-08");
+    assert_eq!(
+        paragraphs(publication),
+        ["column#p1", "gazette#p1"],
+        "{publication}"
+    );
+}
