@@ -104,7 +104,8 @@ impl<'a> Scan<'a> {
                     && calendar
                     && !bare
                     && r != "of"
-                    && (time || !self.apos(end));
+                    && (time || !self.apos(end))
+                    && !self.measured_against(start.saturating_sub(1));
                 if !ok {
                     return None;
                 }
@@ -134,6 +135,55 @@ impl<'a> Scan<'a> {
             Unit::Century => What::Year(base, 100 * n),
         };
         Some(Cand::new(start, e, what))
+    }
+
+    /// Whether the "in" at `at` closes a comparison over a span rather than looking ahead:
+    /// "their steepest drop in six years", "for the first time in a decade", "the lowest
+    /// level in five years". A superlative in the few words before it makes the span a
+    /// duration, not a date.
+    fn measured_against(&self, at: usize) -> bool {
+        let before = at.saturating_sub(6)..at;
+        // "The first talks will be held in three days" looks ahead.
+        let ahead = before.clone().any(|i| {
+            matches!(
+                self.w(i),
+                "will"
+                    | "would"
+                    | "shall"
+                    | "could"
+                    | "may"
+                    | "might"
+                    | "due"
+                    | "expected"
+                    | "scheduled"
+                    | "set"
+                    | "planned"
+            )
+        });
+        !ahead
+            && before.into_iter().any(|i| {
+                let w = self.w(i);
+                matches!(
+                    w,
+                    "first" | "most" | "least" | "best" | "worst" | "fewest" | "only"
+                ) || (w.len() > 5
+                    && w.ends_with("est")
+                    && !matches!(
+                        w,
+                        "interest"
+                            | "protest"
+                            | "request"
+                            | "contest"
+                            | "suggest"
+                            | "harvest"
+                            | "arrest"
+                            | "forest"
+                            | "invest"
+                            | "honest"
+                            | "modest"
+                            | "latest"
+                    ))
+            })
     }
 
     /// An amount at `k`: digits ("24", "1,500", "2.5"), number words ("twenty-five"), "a",

@@ -88,6 +88,10 @@ const ROWS: &[(&str, Option<&str>, &[Want])] = &[
     ("The drone attack happened three days ago.", WED, &[("three days ago", Date, Some("2025-11-23"))]),
     ("A new round of talks will start in two days.", WED, &[("two days", Date, Some("2025-11-28"))]),
     ("The pact expires in a year's time.", WED, &[("a year's time", Date, Some("2026"))]),
+    // A span a superlative is measured over is no date ahead; a prospect still is.
+    ("Shares fell 14 percent, their steepest one-day drop in six years.", WED, &[("one-day", Duration, Some("P1D")), ("six years", Duration, Some("P6Y"))]),
+    ("Kyiv was calm for the first time in three weeks.", WED, &[("three weeks", Duration, Some("P3W"))]),
+    ("The first round will be held in two days.", WED, &[("two days", Date, Some("2025-11-28"))]),
     ("Envoys met in Geneva on Nov. 23. The next day, they flew home.", WED, &[("Nov. 23", Date, Some("2025-11-23")), ("The next day", Date, Some("2025-11-24"))]),
     ("The plan was presented on Nov. 20. A day later, Kyiv responded.", WED, &[("Nov. 20", Date, Some("2025-11-20")), ("A day later", Date, Some("2025-11-21"))]),
     ("Talks ended on Nov. 24; the day before, drones struck Kyiv.", WED, &[("Nov. 24", Date, Some("2025-11-24")), ("the day before", Date, Some("2025-11-23"))]),
