@@ -179,7 +179,7 @@ impl Tagger {
                     scan.marks(&mut marks);
                     marked = true;
                 }
-                tense = tense_at(&marks, &tokens, c.start, c.end);
+                tense = tense_at(&marks, &tokens, text, c.start, c.end);
             }
             if matches!(c.what, What::Day(Day::Holiday(..))) && scan.deadline(c.start) {
                 tense = None;

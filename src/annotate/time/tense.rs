@@ -15,8 +15,16 @@ pub(super) enum Tense {
 /// A tense marker: its token, its sentence, its tense.
 pub(super) type Mark = (usize, u32, Tense);
 
-/// The tense nearest tokens `start..end` in their sentence (ties go to the left).
-pub(super) fn tense_at(marks: &[Mark], toks: &[Tok], start: usize, end: usize) -> Option<Tense> {
+/// The tense nearest tokens `start..end` of `text` in their sentence (ties go to the
+/// left); one after a comma or a semicolon only when none comes before ("he will go to
+/// parliament on Tuesday, and said …": the going is ahead).
+pub(super) fn tense_at(
+    marks: &[Mark],
+    toks: &[Tok],
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<Tense> {
     let sent = toks.get(start)?.sent;
     let p = marks.partition_point(|m| m.0 < start);
     let left = p
@@ -25,7 +33,14 @@ pub(super) fn tense_at(marks: &[Mark], toks: &[Tok], start: usize, end: usize) -
         .filter(|m| m.1 == sent);
     let q = marks.partition_point(|m| m.0 < end);
     let right = marks.get(q).filter(|m| m.1 == sent);
+    let beyond = |r: &Mark| {
+        let from = toks.get(end.saturating_sub(1)).map_or(0, |t| t.end);
+        let to = toks.get(r.0).map_or(from, |t| t.start);
+        text.get(from..to)
+            .is_some_and(|between| between.contains([',', ';']))
+    };
     match (left, right) {
+        (Some(l), Some(r)) if beyond(r) => Some(l.2),
         (Some(l), Some(r)) => {
             let dl = start - l.0;
             let dr = r.0 + 1 - end;

@@ -88,6 +88,8 @@ const ROWS: &[(&str, Option<&str>, &[Want])] = &[
     ("The drone attack happened three days ago.", WED, &[("three days ago", Date, Some("2025-11-23"))]),
     ("A new round of talks will start in two days.", WED, &[("two days", Date, Some("2025-11-28"))]),
     ("The pact expires in a year's time.", WED, &[("a year's time", Date, Some("2026"))]),
+    // The tense before the day decides it over one after a comma.
+    ("He confirmed that he will go to parliament on Tuesday, and said he was calm.", WED, &[("Tuesday", Date, Some("2025-12-02"))]),
     // A span a superlative is measured over is no date ahead; a prospect still is.
     ("Shares fell 14 percent, their steepest one-day drop in six years.", WED, &[("one-day", Duration, Some("P1D")), ("six years", Duration, Some("P6Y"))]),
     ("Kyiv was calm for the first time in three weeks.", WED, &[("three weeks", Duration, Some("P3W"))]),
