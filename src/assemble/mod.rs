@@ -22,6 +22,7 @@ use crate::annotate::time::Timex;
 use crate::annotate::{ActorKind, Annotations, Mention};
 use crate::dating::InferredDate;
 pub use crate::dedupe::RepeatKind;
+use crate::dedupe::normalize::dateline_end;
 use crate::dedupe::{Clusters, ParagraphAt};
 use crate::load::{Metadata, Published};
 use crate::parse::{Block, BlockKind, Document, Mark};
@@ -384,7 +385,8 @@ fn derived_title(blocks: &[Block], id: &str) -> String {
         _ => blocks
             .iter()
             .find(|b| b.kind.is_prose())
-            .map(|b| first_sentence(&b.text, DERIVED_TITLE_MAX))
+            // Without the wire dateline it may open with ("LISBON, Nov 11 (Atlas) - ").
+            .map(|b| first_sentence(&b.text[dateline_end(&b.text)..], DERIVED_TITLE_MAX))
             .unwrap_or_else(|| id.to_string()),
     }
 }

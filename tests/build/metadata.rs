@@ -109,6 +109,28 @@ fn a_source_without_title_or_date_is_titled_by_its_first_sentence_and_marked_und
 }
 
 #[test]
+fn a_reposted_wire_story_is_titled_without_its_dateline() {
+    let project = Project::new();
+    project.seed(
+        "repost.txt",
+        "LISBON, Nov 11 (Atlas) - Prosecutors opened an inquiry on Wednesday. More later.\n",
+    );
+    project.build_ok(&[]);
+    let source = project.site().source("repost.txt");
+    assert_eq!(
+        source["title"],
+        "Prosecutors opened an inquiry on Wednesday."
+    );
+    // The paragraph keeps its dateline.
+    assert!(
+        source["paragraphs"][0]["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("LISBON, Nov 11 (Atlas) - ")
+    );
+}
+
+#[test]
 fn drafts_are_left_out_unless_asked_for() {
     let project = Project::new();
     project
