@@ -216,12 +216,15 @@ pub fn events(
             .or_else(|| {
                 // Told in passing, a happening starts an event only as a prospect between
                 // two named parties ("a meeting between Trump and Zelenskyy could follow");
-                // a statement known to no day, or only to come, starts none (it stays a
-                // claim).
+                // a statement known to no day, dated only by its source's publication
+                // ("the spokesman said …"; not a briefing or an address, which name their
+                // act), or only to come, starts none (it stays a claim).
                 let passing = (r.happening.aside || r.actors.is_empty())
                     && (r.status != Status::Planned || named_parties(&r.participants, kinds) < 2);
                 let dateless = r.happening.act == Act::Statement
-                    && (r.date().first_day.is_none() || r.status == Status::Planned);
+                    && (r.date().first_day.is_none()
+                        || (r.date().approximate && !r.happening.named)
+                        || r.status == Status::Planned);
                 (passing || dateless).then_some(NONE)
             });
         let e = match joined {

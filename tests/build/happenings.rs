@@ -335,3 +335,30 @@ fn a_publication_told_by_its_week_joins_the_only_one_that_week() {
         "{publication}"
     );
 }
+
+#[test]
+fn a_quote_dated_only_by_its_source_is_a_claim_not_an_event() {
+    // "Olsen said …" with no day of its own stays a claim; a briefing, which names its act,
+    // and a statement on a day the text states are events.
+    let project = Project::new();
+    project.seed(
+        "wire.md",
+        "---\ntitle: Quay\ndate: 2026-09-10\n---\n\nHarbourmaster Jan Olsen said the north quay \
+         would stay closed to cargo ships.\n\nMayor Ilse Brandt gave a press briefing at city \
+         hall.\n\nCouncillor Anna Berg said on Tuesday that the pier was unsafe.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let events: Vec<&str> = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(paragraphs)
+        .collect();
+    assert_eq!(events, ["wire#p3", "wire#p2"], "{}", json["events"]);
+    let claims = json["claims"].as_array().unwrap();
+    assert!(
+        claims.iter().any(|c| c["paragraph"] == "wire#p1"),
+        "{claims:?}"
+    );
+}
