@@ -680,26 +680,37 @@ fn happenings(
             last_end[k] = *end;
         }
     }
-    // The setting of a dated statement is on its day: "denied on Tuesday, at a hearing
-    // before the committee, that …", "said on Monday during a visit to Kyiv".
+    // The setting of a dated statement is on its day ("denied on Tuesday, at a hearing
+    // before the committee, that …", "said on Monday during a visit to Kyiv"), and what
+    // is done at a dated setting is done that day ("at an extraordinary meeting held
+    // yesterday, accepted the resignation").
+    let setting = |i: usize| {
+        // "at a hearing", "at an extraordinary meeting", "during the visit".
+        (2..=3).any(|k| {
+            i >= k
+                && matches!(words[i - k].1.as_ref(), "at" | "during")
+                && matches!(
+                    words[i - k + 1].1.as_ref(),
+                    "a" | "an" | "the" | "his" | "her" | "their"
+                )
+        })
+    };
+    let one_clause = |a: usize, b: usize| !breaks_clause(&sentence[byte(a.min(b))..byte(a.max(b))]);
     for k in 0..acts.len() {
         let i = acts[k].0;
-        let setting = i >= 2
-            && matches!(words[i - 2].1.as_ref(), "at" | "during")
-            && matches!(
-                words[i - 1].1.as_ref(),
-                "a" | "an" | "the" | "his" | "her" | "their"
-            );
-        if dated[k].is_some() || !setting {
+        if dated[k].is_some() {
             continue;
         }
-        let said = (0..acts.len()).find(|&j| {
+        let from = (0..acts.len()).find(|&j| {
             j != k
-                && acts[j].1 == Act::Statement
                 && dated[j].is_some()
-                && !breaks_clause(&sentence[byte(acts[j].0.min(i))..byte(acts[j].0.max(i))])
+                && one_clause(acts[j].0, i)
+                && ((setting(i) && acts[j].1 == Act::Statement)
+                    || (setting(acts[j].0)
+                        && !matches!(acts[k].1, Act::Statement)
+                        && acts[k].1 != acts[j].1))
         });
-        if let Some(j) = said {
+        if let Some(j) = from {
             dated[k] = dated[j].clone();
         }
     }
@@ -1295,6 +1306,15 @@ mod tests {
                 "The mayor answered questions from this newspaper on Wednesday.",
                 &[("Wednesday", Some("2026-05-20"))],
                 &[(Act::Statement, Some("2026-05-20"), false)],
+            ),
+            // What is done at a dated setting is done that day.
+            (
+                "The board, at an extraordinary meeting held yesterday, accepted the resignation of its chief executive.",
+                &[("yesterday", Some("2026-05-21"))],
+                &[
+                    (Act::Meeting, Some("2026-05-21"), false),
+                    (Act::Appointment, Some("2026-05-21"), false),
+                ],
             ),
             // The text's own day dates no act: the publication date stands in.
             (
