@@ -26,6 +26,8 @@ pub struct ClaimEntry {
     pub text: String,
     /// The paragraph it is in.
     pub paragraph: ParagraphRef,
+    /// Where its cue starts in the paragraph's text (a byte): the sentence that makes it.
+    pub cue_at: usize,
 }
 
 /// The claims of `sources`, whose mentions name actors of the kinds `actors`.
@@ -145,6 +147,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorKind]) -> Vec<Cl
                         source: s,
                         number: p.number,
                     },
+                    cue_at: claim.cue.start,
                 });
             }
             while let Some(m) = named.next_if(|m| m.start < sentence.end) {

@@ -310,15 +310,15 @@ pub fn events(
 /// Marks "no event" in the table of each report's event.
 const NONE: u32 = u32::MAX;
 
-/// The speakers of each paragraph's claims, with what they said.
-type Speakers<'c> = HashMap<(usize, usize), Vec<(Option<usize>, &'c str)>>;
+/// The speakers of each paragraph's claims, with where each claim's cue starts.
+type Speakers = HashMap<(usize, usize), Vec<(Option<usize>, usize)>>;
 
-fn speakers_by_paragraph(claims: &[ClaimEntry]) -> Speakers<'_> {
+fn speakers_by_paragraph(claims: &[ClaimEntry]) -> Speakers {
     let mut out: Speakers = HashMap::new();
     for c in claims {
         out.entry((c.paragraph.source, c.paragraph.number))
             .or_default()
-            .push((c.speaker, c.text.as_str()));
+            .push((c.speaker, c.cue_at));
     }
     out
 }
@@ -327,7 +327,7 @@ fn speakers_by_paragraph(claims: &[ClaimEntry]) -> Speakers<'_> {
 fn reports<'a>(
     s: usize,
     source: &'a SourceEntry,
-    speakers: &Speakers<'_>,
+    speakers: &Speakers,
     kinds: &[ActorKind],
     voices: &[Option<usize>],
     outlets: &[bool],
@@ -428,7 +428,7 @@ fn reports<'a>(
             let speaker = said.filter(|_| states).and_then(|claims| {
                 claims
                     .iter()
-                    .find(|(_, what)| !what.is_empty() && text.contains(what.trim()))
+                    .find(|(_, at)| range.contains(at))
                     .or_else(|| claims.iter().find(|_| introduced))
                     .map(|&(speaker, _)| speaker)
             });
