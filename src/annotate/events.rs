@@ -824,9 +824,11 @@ const DENIAL_ENDS: &[&str] = &[
 /// Whether `text` joins two clauses ("…, and …", "…; …"), so that a date after it does
 /// not tell an act named before it.
 fn breaks_clause(text: &str) -> bool {
-    [", and ", "; ", ", but ", ", while ", " \u{2014} "]
-        .iter()
-        .any(|b| text.contains(b))
+    // Most spans hold none of the marks a break starts with: one pass over the bytes.
+    text.bytes().any(|b| matches!(b, b',' | b';' | 0xE2))
+        && [", and ", "; ", ", but ", ", while ", " \u{2014} "]
+            .iter()
+            .any(|b| text.contains(b))
 }
 
 /// Whether lower-case `word` names an act by itself (`data/acts.txt`): "briefing",
@@ -988,7 +990,12 @@ fn words_at(text: &str) -> Vec<(usize, Cow<'_, str>)> {
             (false, Some(from)) => {
                 let word = text[from..at].trim_end_matches(['\'', '\u{2019}']);
                 let word = if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
-                    Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+                    let lower = word.to_lowercase();
+                    Cow::Owned(if lower.contains('\u{2019}') {
+                        lower.replace('\u{2019}', "'")
+                    } else {
+                        lower
+                    })
                 } else {
                     Cow::Borrowed(word)
                 };
