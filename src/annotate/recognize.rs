@@ -277,9 +277,10 @@ fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
             // "Secretary of State": a title with "of" inside.
             end += 1;
         } else if ORG_JOINERS.contains(&lower(t.stem).as_ref())
-            && tokens
-                .get(end + 1)
-                .is_some_and(|n| n.capitalised() && n.joined())
+            && tokens.get(end + 1).is_some_and(|n| {
+                // Not "the Marvila Ledger on Monday", "the Parliament Building in March".
+                n.capitalised() && n.joined() && !lexicon.is(Words::NotName, &lower(n.stem))
+            })
             && tokens[start..end]
                 .iter()
                 .any(|w| lexicon.is(Words::OrgWord, &lower(w.stem)))
@@ -682,6 +683,21 @@ mod tests {
             ),
             Some(Some(ActorKind::Organization))
         );
+        // A newspaper is known by the last word of its name, and a day after it is not
+        // part of it.
+        for (text, name) in [
+            (
+                "The draft ran in the Marvila Ledger on Monday.",
+                "Marvila Ledger",
+            ),
+            ("The Harbour Courier said nothing.", "Harbour Courier"),
+        ] {
+            assert_eq!(
+                kind(text, name),
+                Some(Some(ActorKind::Organization)),
+                "{text}"
+            );
+        }
     }
 
     #[test]
