@@ -871,18 +871,13 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         None if next == Some("by") && matches!(word, "questioned" | "interrogated") => {
             Some(Act::Hearing)
         }
-        None if next == Some("before")
-            && matches!(word, "appear" | "appears" | "appeared" | "appearing") =>
-        {
-            Some(Act::Hearing)
-        }
         // "Is due before the committee", "went before the judge".
         None if next == Some("before")
-            && matches!(
-                word,
-                "due" | "go" | "goes" | "went" | "come" | "comes" | "came"
-            )
-            && words[i + 2..].iter().take(4).any(|w| is_authority(&w.1)) =>
+            && (matches!(word, "appear" | "appears" | "appeared" | "appearing")
+                || matches!(
+                    word,
+                    "due" | "go" | "goes" | "went" | "come" | "comes" | "came"
+                ) && names_authority(&words[i + 2..])) =>
         {
             Some(Act::Hearing)
         }
@@ -935,7 +930,7 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         // Facing a judge or a committee ("faces the health committee on March 25"); not
         // facing charges or criticism.
         None if matches!(word, "face" | "faces" | "faced" | "facing")
-            && words[i + 1..].iter().take(4).any(|w| is_authority(&w.1)) =>
+            && names_authority(&words[i + 1..]) =>
         {
             Some(Act::Hearing)
         }
@@ -946,8 +941,13 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
 /// Whether `rest` starts with "from" or "by" and an authority that questions people under
 /// oath or on the record a few words on ("from Judge Ferrer", "by the health committee").
 fn asked_by_authority(rest: &[(usize, Cow<'_, str>)]) -> bool {
-    matches!(rest.first().map(|w| w.1.as_ref()), Some("from" | "by"))
-        && rest[1..].iter().take(4).any(|w| is_authority(&w.1))
+    matches!(rest.first().map(|w| w.1.as_ref()), Some("from" | "by")) && names_authority(&rest[1..])
+}
+
+/// Whether one of the first few words of `rest` names an authority ([`is_authority`]):
+/// "the health committee", "Judge Ferrer".
+fn names_authority(rest: &[(usize, Cow<'_, str>)]) -> bool {
+    rest.iter().take(4).any(|w| is_authority(&w.1))
 }
 
 /// Whether `word` (lower case) names an authority that questions people under oath or on

@@ -434,16 +434,15 @@ fn reports<'a>(
             });
             // A news outlet's report is its publication ("Bloomberg reported on Tuesday
             // that …", "first reported by Bloomberg"), one with its "published a recording".
+            let by_outlet = speaker.flatten().is_some_and(|a| outlets[a])
+                || p.mentions
+                    .iter()
+                    .filter(|m| m.start >= range.start && m.end <= range.end)
+                    .any(|m| outlets[m.actor]);
             for h in &mut read.happenings {
-                let by_outlet = |a: &usize| outlets[*a];
-                if matches!(h.act, Act::Statement | Act::Other)
+                if by_outlet
+                    && matches!(h.act, Act::Statement | Act::Other)
                     && reports_news(&text[h.at..])
-                    && (speaker.flatten().as_ref().is_some_and(by_outlet)
-                        || p.mentions
-                            .iter()
-                            .filter(|m| m.start >= range.start && m.end <= range.end)
-                            .map(|m| m.actor)
-                            .any(|a| outlets[a]))
                 {
                     h.act = Act::Publication;
                 }
@@ -709,7 +708,7 @@ fn best_event(
         // 28"), or an event that names none of the report's, is one with it when it is the
         // only event of its act on the day, in the week or the month the report states, in
         // no other place.
-        let e = index.only_on_day(r)?;
+        let e = index.only_in_period(r)?;
         let f = &forming[e as usize];
         let unnamed = r.participants.is_empty() || f.participants.is_empty();
         (unnamed && allows(r, f) && same_place(r, f)).then_some(e)
@@ -741,7 +740,7 @@ impl Index {
 
     /// The one event of `r`'s named act on a day stated within the day, the week or the
     /// month `r` states ("the recording published this week"), if there is exactly one.
-    fn only_on_day(&self, r: &Report<'_>) -> Option<u32> {
+    fn only_in_period(&self, r: &Report<'_>) -> Option<u32> {
         // Statements are told apart by who makes them, not by their day.
         let act = r.happening.act;
         let date = r.date();
@@ -846,8 +845,8 @@ fn named_parties(participants: &[usize], kinds: &[ActorKind]) -> usize {
         .count()
 }
 
-/// Whether `rest` opens with a verb or noun of news reporting ("reported", "revealed", "a
-/// report").
+/// Whether `rest` opens with a verb or noun of news reporting ("reported", "disclosed", "a
+/// report"); "revealed" names a publication already (`data/acts.txt`).
 fn reports_news(rest: &str) -> bool {
     let word = rest
         .split(|c: char| !c.is_alphabetic())
@@ -855,7 +854,7 @@ fn reports_news(rest: &str) -> bool {
         .unwrap_or_default();
     matches!(
         word,
-        "reported" | "reports" | "report" | "revealed" | "reveals" | "disclosed" | "discloses"
+        "reported" | "reports" | "report" | "disclosed" | "discloses"
     )
 }
 
