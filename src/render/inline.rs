@@ -15,8 +15,9 @@ pub enum Markup<'a> {
     Actor {
         /// The page, relative to where the text is shown.
         href: &'a str,
-        /// The tooltip: the actor's role or kind.
-        title: &'a str,
+        /// The tooltip: the actor's name and role or kind, where it tells more than the
+        /// name as written.
+        title: Option<&'a str>,
     },
     /// A highlighted name (`<mark>`).
     Highlight,
@@ -165,8 +166,10 @@ fn open_tag(markup: &Markup<'_>, out: &mut String) {
         Markup::Actor { href, title } => {
             out.push_str("<a class=\"actor\" href=\"");
             escape(href, out);
-            out.push_str("\" title=\"");
-            escape(title, out);
+            if let Some(title) = title {
+                out.push_str("\" title=\"");
+                escape(title, out);
+            }
             out.push_str("\">");
         }
         Markup::Highlight => out.push_str("<mark>"),
@@ -292,12 +295,24 @@ mod tests {
             end: 5,
             markup: Markup::Actor {
                 href: "../a/index.html",
-                title: "US \"envoy\"",
+                title: Some("US \"envoy\""),
             },
         }];
         assert_eq!(
             super::to_html("Steve said", &spans),
             "<a class=\"actor\" href=\"../a/index.html\" title=\"US &quot;envoy&quot;\">Steve</a> said"
+        );
+        let untitled = [Span {
+            start: 0,
+            end: 5,
+            markup: Markup::Actor {
+                href: "../a/index.html",
+                title: None,
+            },
+        }];
+        assert_eq!(
+            super::to_html("Steve said", &untitled),
+            "<a class=\"actor\" href=\"../a/index.html\">Steve</a> said"
         );
     }
 

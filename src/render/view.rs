@@ -551,7 +551,18 @@ fn block_view(briefing: &Briefing, here: usize, p: &Paragraph, links: &ActorLink
 /// The link and tooltip of every actor's names in a text two levels below the root (a
 /// source's or an actor's page), made once for all the pages.
 #[derive(Debug, Clone)]
-pub struct ActorLinks(Vec<(String, String)>);
+pub struct ActorLinks(Vec<ActorLink>);
+
+/// An actor's link from a source's page.
+#[derive(Debug, Clone)]
+struct ActorLink {
+    href: String,
+    tooltip: String,
+    /// The name as written, when the tooltip tells nothing more than it and its kind: a
+    /// name written out in full then goes without one, which on a page of many names
+    /// is much of its weight.
+    plain: Option<String>,
+}
 
 impl ActorLinks {
     /// The links of `briefing`'s actors.
@@ -560,7 +571,11 @@ impl ActorLinks {
             briefing
                 .actors
                 .iter()
-                .map(|actor| (timeline::actor_href("../../", actor), actor_tooltip(actor)))
+                .map(|actor| ActorLink {
+                    href: timeline::actor_href("../../", actor),
+                    tooltip: actor_tooltip(actor),
+                    plain: actor.roles.is_empty().then(|| actor.name.clone()),
+                })
                 .collect(),
         )
     }
@@ -610,7 +625,11 @@ pub fn paragraph_html(p: &Paragraph, names: Names<'_>) -> String {
             // One link may not hold another.
             Names::Linked(_) if inside_link(m.start, m.end) => continue,
             Names::Linked(ActorLinks(links)) => match links.get(m.actor) {
-                Some((href, title)) => Markup::Actor { href, title },
+                Some(link) => Markup::Actor {
+                    href: &link.href,
+                    title: (link.plain.as_deref() != p.text.get(m.start..m.end))
+                        .then_some(link.tooltip.as_str()),
+                },
                 None => continue,
             },
         };

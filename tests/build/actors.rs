@@ -356,3 +356,27 @@ fn every_role_on_an_actor_page_links_to_a_paragraph_that_states_it() {
         assert!(paragraph.contains(first_word), "{role} not in {href}");
     }
 }
+
+#[test]
+fn a_name_written_in_full_needs_no_tooltip_but_a_short_form_names_whom_it_means() {
+    let project = Project::new();
+    project.seed(
+        "a.md",
+        "Marta Koval arrived in Riga on Monday with the delegation.\n\nKoval left the city again on Tuesday.\n",
+    );
+    project.build_ok(&[]);
+    let html = project.site().html("sources/a/index.html");
+    let links = scraper::Selector::parse("a.actor").unwrap();
+    let titles: Vec<(String, Option<String>)> = html
+        .select(&links)
+        .map(|a| (a.text().collect(), a.value().attr("title").map(String::from)))
+        .collect();
+    assert!(
+        titles.contains(&("Marta Koval".to_string(), None)),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&("Koval".to_string(), Some("Marta Koval (person)".to_string()))),
+        "{titles:?}"
+    );
+}
