@@ -1,11 +1,13 @@
 //! The claims of the briefing: who said what, in the paragraphs that are not repeats, with
-//! pronoun speakers resolved to the actor last named before them in the source.
+//! pronoun speakers resolved to the actor last named before them in the source, and
+//! speakers referred to by what they are ("the federation", "the minister") to the actor
+//! last named before them whose name or role says so.
 
 use rayon::prelude::*;
 
 use super::{ParagraphRef, SourceEntry};
-use crate::annotate::ActorKind;
 use crate::annotate::claims::{Speaker, claims_in};
+use crate::annotate::{Actor, ActorKind};
 
 /// A claim with what the export and the pages show of it.
 #[derive(Debug, Clone)]
@@ -30,12 +32,68 @@ pub struct ClaimEntry {
     pub cue_at: usize,
 }
 
-/// The claims of `sources`, whose mentions name actors of the kinds `actors`.
-pub fn claims(sources: &[SourceEntry], actors: &[ActorKind]) -> Vec<ClaimEntry> {
+/// What each actor may be referred to by, in lower case: the words of its names for an
+/// organization or a group ("the federation", "the health ministry"), and of its roles
+/// ("the minister", "the prosecutor's office"). A place is not a speaker.
+#[derive(Debug, Default)]
+pub struct Descriptions(Vec<Vec<String>>);
+
+impl Descriptions {
+    pub fn new(actors: &[Actor]) -> Descriptions {
+        Descriptions(
+            actors
+                .iter()
+                .map(|a| {
+                    let names = matches!(a.kind, ActorKind::Organization | ActorKind::Group)
+                        .then(|| std::iter::once(&a.name).chain(&a.aliases))
+                        .into_iter()
+                        .flatten();
+                    let roles = (a.kind != ActorKind::Place).then_some(&a.roles);
+                    let mut words: Vec<String> = names
+                        .chain(roles.into_iter().flatten())
+                        .flat_map(|text| description_words(text))
+                        .collect();
+                    words.sort();
+                    words.dedup();
+                    words
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether actor `a` may be what `reference` ("the federation") refers to: every word
+    /// of it but the article is one of its names' or roles'.
+    fn fits(&self, a: usize, reference: &str) -> bool {
+        let own = &self.0[a];
+        let mut words = description_words(reference).peekable();
+        words.peek().is_some() && words.all(|w| own.binary_search(&w).is_ok())
+    }
+}
+
+/// The words of a name or a description that can tell an actor, in lower case and without
+/// a possessive: "Public Prosecutor's Office" gives "public", "prosecutor", "office".
+fn description_words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
+        .map(|w| {
+            w.trim_end_matches("'s")
+                .trim_end_matches("\u{2019}s")
+                .trim_matches(['\'', '\u{2019}'])
+                .to_lowercase()
+        })
+        .filter(|w| w.chars().count() > 2 && !matches!(w.as_str(), "the" | "and" | "for"))
+}
+
+/// The claims of `sources`, whose mentions name actors of the kinds `actors`, which may be
+/// referred to as `descriptions` says.
+pub fn claims(
+    sources: &[SourceEntry],
+    actors: &[ActorKind],
+    descriptions: &Descriptions,
+) -> Vec<ClaimEntry> {
     let mut per_source: Vec<Vec<ClaimEntry>> = sources
         .par_iter()
         .enumerate()
-        .map(|(s, source)| source_claims(s, source, actors))
+        .map(|(s, source)| source_claims(s, source, actors, descriptions))
         .collect();
     // Numbered in parallel, each source's from the count before it.
     let mut before = 0;
@@ -62,10 +120,14 @@ pub fn claims(sources: &[SourceEntry], actors: &[ActorKind]) -> Vec<ClaimEntry> 
 }
 
 /// The claims of source number `s`.
-fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorKind]) -> Vec<ClaimEntry> {
+fn source_claims(
+    s: usize,
+    source: &SourceEntry,
+    actors: &[ActorKind],
+    descriptions: &Descriptions,
+) -> Vec<ClaimEntry> {
     let mut out = Vec::new();
-    // The person and the organization or group named last, for "he" and "they".
-    let mut last: [Option<usize>; 2] = [None; 2];
+    let mut last = Named::default();
     // The person who spoke last, in this paragraph or the one before, for "he added":
     // "Merz said he had discussed the plan with Trump … Berlin, he said, would not …".
     let mut spoke: [Option<usize>; 2] = [None; 2];
@@ -77,7 +139,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorKind]) -> Vec<Cl
         if p.repeat_of.is_some() {
             // A repeat's claims are its original's; its names still tell who "he" is next.
             for m in &p.mentions {
-                remember(&mut last, m.actor, actors);
+                last.remember(m.actor, actors);
             }
             continue;
         }
@@ -91,11 +153,11 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorKind]) -> Vec<Cl
             for claim in found {
                 let at = match &claim.speaker {
                     Speaker::Mention(m) => ranges[*m].start,
-                    Speaker::Pronoun(r) | Speaker::Phrase(r) => r.start,
+                    Speaker::Pronoun(r) | Speaker::Phrase(r) | Speaker::Reference(r) => r.start,
                 };
                 // Names before the speaker's place update who "he" and "they" are.
                 while let Some(m) = named.next_if(|m| m.start < at) {
-                    remember(&mut last, m.actor, actors);
+                    last.remember(m.actor, actors);
                 }
                 let (speaker, speaker_text) = match &claim.speaker {
                     Speaker::Mention(m) => (
@@ -109,13 +171,19 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorKind]) -> Vec<Cl
                         // "The mayor skipped the vote. He said …": the person the paragraph
                         // was just about, before whoever spoke last.
                         let spoken = subject.or(spoke[1]).or(spoke[0]);
-                        let named = if person { last[0] } else { last[1] };
+                        let named = last.last[usize::from(!person)];
                         (
                             if person { spoken.or(named) } else { named },
                             word.to_string(),
                         )
                     }
                     Speaker::Phrase(r) => (None, p.text[r.clone()].to_string()),
+                    // Unresolved, "the report said" is no actor's claim.
+                    Speaker::Reference(r) => match last.described(&p.text[r.clone()], descriptions)
+                    {
+                        Some(actor) => (Some(actor), p.text[r.clone()].to_string()),
+                        None => continue,
+                    },
                 };
                 let text = if claim.follows {
                     match introduced(source, n) {
@@ -151,7 +219,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorKind]) -> Vec<Cl
                 });
             }
             while let Some(m) = named.next_if(|m| m.start < sentence.end) {
-                remember(&mut last, m.actor, actors);
+                last.remember(m.actor, actors);
             }
             subject = p
                 .mentions
@@ -162,7 +230,7 @@ fn source_claims(s: usize, source: &SourceEntry, actors: &[ActorKind]) -> Vec<Cl
                 .filter(|&a| actors[a] == ActorKind::Person);
         }
         for m in named {
-            remember(&mut last, m.actor, actors);
+            last.remember(m.actor, actors);
         }
     }
     out
@@ -193,11 +261,35 @@ fn introduced(source: &SourceEntry, n: usize) -> Option<String> {
     Some(text).filter(|t| !t.trim().is_empty())
 }
 
-/// Records `actor` as the person, or the organization or group, named last.
-fn remember(last: &mut [Option<usize>; 2], actor: usize, actors: &[ActorKind]) {
-    match actors[actor] {
-        ActorKind::Person => last[0] = Some(actor),
-        ActorKind::Organization | ActorKind::Group => last[1] = Some(actor),
-        ActorKind::Place => {}
+/// Who a source has named so far.
+#[derive(Debug, Default)]
+struct Named {
+    /// The person and the organization or group named last, for "he" and "they".
+    last: [Option<usize>; 2],
+    /// Every actor named, the one named last at the end.
+    order: Vec<usize>,
+}
+
+impl Named {
+    /// Records `actor` as named last.
+    fn remember(&mut self, actor: usize, actors: &[ActorKind]) {
+        match actors[actor] {
+            ActorKind::Person => self.last[0] = Some(actor),
+            ActorKind::Organization | ActorKind::Group => self.last[1] = Some(actor),
+            ActorKind::Place => {}
+        }
+        if self.order.last() != Some(&actor) {
+            self.order.retain(|&a| a != actor);
+            self.order.push(actor);
+        }
+    }
+
+    /// The actor named last that `reference` ("the federation") may refer to.
+    fn described(&self, reference: &str, descriptions: &Descriptions) -> Option<usize> {
+        self.order
+            .iter()
+            .rev()
+            .copied()
+            .find(|&a| descriptions.fits(a, reference))
     }
 }

@@ -383,6 +383,17 @@ fn reports<'a>(
                     actors.push(m.actor);
                 }
             }
+            // A sentence that names no one but whose speaker is known ("He told reporters on
+            // Thursday …", "The federation said on Tuesday …") is about its speaker.
+            if actors.is_empty() {
+                actors.extend(
+                    said.into_iter()
+                        .flatten()
+                        .filter(|(_, at)| range.contains(at))
+                        .filter_map(|&(speaker, _)| speaker)
+                        .take(1),
+                );
+            }
             // A sentence that names no actor is read only for a day it states.
             if actors.is_empty()
                 && !p.times.iter().any(|t| {

@@ -248,9 +248,10 @@ pub fn assemble(
     let kinds: Vec<ActorKind> = actors.iter().map(|a| a.kind).collect();
     let voices = events::voices(&actors);
     let outlets = events::outlets(&actors, &sources);
+    let descriptions = claims::Descriptions::new(&actors);
     let (mut actors, claims) = rayon::join(
         || actors::entries(actors, &sources),
-        || claims::claims(&sources, &kinds),
+        || claims::claims(&sources, &kinds, &descriptions),
     );
     let (events, relations) = rayon::join(
         || events::events(&sources, &kinds, &voices, &outlets, &claims),

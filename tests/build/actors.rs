@@ -369,14 +369,22 @@ fn a_name_written_in_full_needs_no_tooltip_but_a_short_form_names_whom_it_means(
     let links = scraper::Selector::parse("a.actor").unwrap();
     let titles: Vec<(String, Option<String>)> = html
         .select(&links)
-        .map(|a| (a.text().collect(), a.value().attr("title").map(String::from)))
+        .map(|a| {
+            (
+                a.text().collect(),
+                a.value().attr("title").map(String::from),
+            )
+        })
         .collect();
     assert!(
         titles.contains(&("Marta Koval".to_string(), None)),
         "{titles:?}"
     );
     assert!(
-        titles.contains(&("Koval".to_string(), Some("Marta Koval (person)".to_string()))),
+        titles.contains(&(
+            "Koval".to_string(),
+            Some("Marta Koval (person)".to_string())
+        )),
         "{titles:?}"
     );
 }

@@ -383,3 +383,47 @@ fn quoted_advice_is_the_advisers_claim_and_a_document_speaks_for_no_one() {
         ]
     );
 }
+
+#[test]
+fn a_speaker_referred_to_by_what_it_is_is_the_actor_last_named_so() {
+    let project = Project::new();
+    project.seed(
+        "recall.md",
+        "---\ntitle: The recall\ndate: 2025-03-12\n---\n\n\
+         The Baltic Rowing Federation suspended its coach, Marta Koval, on Monday.\n\n\
+         The federation said on Tuesday that the inquiry would take a month.\n\n\
+         The Ministry of Health ordered the syrup off the shelves. \
+         The health ministry said it had acted within hours.\n\n\
+         The report said the plant was unsafe.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let found = claims(&json);
+    let by = |paragraph: &str| -> Vec<(Option<&str>, &str)> {
+        found
+            .iter()
+            .filter(|c| c.5 == paragraph)
+            .map(|c| (c.0, c.1))
+            .collect()
+    };
+    assert_eq!(
+        by("recall#p2"),
+        [(Some("baltic-rowing-federation"), "The federation")]
+    );
+    assert_eq!(
+        by("recall#p3"),
+        [(Some("ministry-of-health"), "The health ministry")]
+    );
+    // No actor is a report: what it says is no one's claim.
+    assert_eq!(by("recall#p4"), []);
+    // A sentence that names no one is about the speaker it quotes.
+    let events = json["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .any(|e| e["paragraphs"] == serde_json::json!(["recall#p2"])
+                && e["date"] == "2025-03-11"
+                && e["actors"] == serde_json::json!(["baltic-rowing-federation"])),
+        "{events:#?}"
+    );
+}

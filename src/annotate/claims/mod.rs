@@ -45,6 +45,9 @@ pub enum Speaker {
     Pronoun(Range<usize>),
     /// An unnamed group or source, as written ("Ukrainian officials").
     Phrase(Range<usize>),
+    /// An actor named before, referred to by what it is ("the federation", "the health
+    /// ministry", "the minister"), to resolve against the actors named before.
+    Reference(Range<usize>),
 }
 
 /// A claim found in a sentence; ranges are bytes of the paragraph's text.
@@ -126,7 +129,10 @@ pub fn claims_in(
                 .last()
                 .filter(|_| joins(&lower, i))
                 .map(|c| (c.speaker.clone(), i));
-            let before = speaker_before(text, &words, &lower, i, mentions);
+            // A description before the cue ("the document") gives way to the speaker of a
+            // claim it is joined to ("Peskov denied … the document and said …").
+            let before = speaker_before(text, &words, &lower, i, mentions)
+                .filter(|(s, _)| !matches!(s, Speaker::Reference(_)) || joined.is_none());
             let set_off = before.is_some();
             let speaker = before
                 .or(joined)
@@ -136,8 +142,7 @@ pub fn claims_in(
                 // A quotation before the attribution ends where the speaker's name starts.
                 let stop = match &speaker {
                     Speaker::Mention(m) => mentions[*m].start.min(words[at].range.0),
-                    Speaker::Phrase(r) => r.start,
-                    Speaker::Pronoun(r) => r.start,
+                    Speaker::Phrase(r) | Speaker::Pronoun(r) | Speaker::Reference(r) => r.start,
                 };
                 let told = after == at + len && TELLING.contains(&lower[after - 1].as_ref());
                 let start = content_start(text, &words, &lower, after, told, mentions);
@@ -180,7 +185,7 @@ pub fn claims_in(
     for k in 1..claims.len() {
         let speaker = match &claims[k].speaker {
             Speaker::Mention(m) => mentions[*m].start,
-            Speaker::Pronoun(r) | Speaker::Phrase(r) => r.start,
+            Speaker::Pronoun(r) | Speaker::Phrase(r) | Speaker::Reference(r) => r.start,
         };
         let cue = claims[k].cue.start;
         let previous = &mut claims[k - 1].content;

@@ -53,6 +53,39 @@ const VOICES: &[&str] = &[
     "spokesperson",
     "official",
 ];
+/// The cues a description may be the speaker of ("the federation said").
+const SPEAKING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "confirmed",
+    "confirms",
+    "denied",
+    "denies",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "warned",
+    "warns",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "rejected",
+    "rejects",
+    "maintained",
+    "maintains",
+    "argued",
+    "argues",
+    "claimed",
+    "claims",
+    "explained",
+    "explains",
+];
 /// How many words a phrase describing a voice may have ("issued late on November 23,
 /// 2025").
 const VOICE_PHRASE: usize = 10;
@@ -149,11 +182,46 @@ pub(super) fn speaker_before(
             return None;
         }
         if !skippable {
-            return qualified_group(words, lower, j)
-                .map(|k| (Speaker::Phrase(words[k].range.0..words[j].range.1), i));
+            if let Some(k) = qualified_group(words, lower, j) {
+                return Some((Speaker::Phrase(words[k].range.0..words[j].range.1), i));
+            }
+            // Only before a verb of speaking: "the recording adds weight" says nothing.
+            return definite(text, words, lower, j)
+                .filter(|_| SPEAKING.contains(&lower[i].as_ref()))
+                .map(|k| (Speaker::Reference(words[k].range.0..words[j].range.1), i));
         }
     }
     None
+}
+
+/// Where a definite description ending at word `j` starts: "the federation", "the health
+/// ministry", "the prosecutor's office", in lower case and with nothing between its words.
+fn definite(text: &str, words: &[Word<'_>], lower: &[Lower<'_>], j: usize) -> Option<usize> {
+    let plain = |k: usize| {
+        words[k]
+            .text
+            .chars()
+            .all(|c| c.is_lowercase() || matches!(c, '\'' | '\u{2019}' | '-'))
+    };
+    let joined = |k: usize| {
+        text[words[k].range.1..words[k + 1].range.0]
+            .trim()
+            .is_empty()
+    };
+    const NOT_NOUNS: &[&str] = &[
+        "and", "or", "but", "nor", "that", "which", "who", "whom", "then", "also", "not", "to",
+        "of", "in", "on", "at", "for", "with", "as", "by", "from", "had", "has", "have", "was",
+        "were", "is", "are", "be", "been",
+    ];
+    if j == 0 || !plain(j) || !joined(j - 1) || NOT_NOUNS.contains(&lower[j].as_ref()) {
+        return None;
+    }
+    (j.saturating_sub(2)..j)
+        .rev()
+        .take_while(|&k| {
+            joined(k) && (lower[k] == "the" || plain(k) && !NOT_NOUNS.contains(&lower[k].as_ref()))
+        })
+        .find(|&k| lower[k] == "the")
 }
 
 /// The mention of the organization named right before the voice that starts at byte

@@ -20,6 +20,7 @@ fn claims(text: &str, names: &[&str]) -> Vec<(String, String, String, bool)> {
                 Speaker::Mention(m) => text[mentions[*m].clone()].to_string(),
                 Speaker::Pronoun(r) => text[r.clone()].to_lowercase(),
                 Speaker::Phrase(r) => text[r.clone()].to_string(),
+                Speaker::Reference(r) => format!("({})", &text[r.clone()]),
             };
             let content = match c.more {
                 Some(more) => format!("{} … {}", &text[c.content], &text[more]),
@@ -639,4 +640,39 @@ fn nouns_that_look_like_cues_are_not() {
         )
         .is_empty()
     );
+}
+
+#[test]
+fn a_description_before_the_cue_is_a_reference_to_resolve() {
+    for (text, speaker) in [
+        (
+            "The federation said on Tuesday that the recording was cut.",
+            "(The federation)",
+        ),
+        (
+            "The health ministry said it had acted within hours.",
+            "(The health ministry)",
+        ),
+        (
+            "Later the prosecutor's office confirmed that a search had taken place.",
+            "(the prosecutor's office)",
+        ),
+    ] {
+        let found = claims(text, &[]);
+        assert_eq!(found.len(), 1, "{text}: {found:?}");
+        assert_eq!(found[0].0, speaker, "{text}");
+    }
+    // The word before the cue must be the description's noun.
+    assert!(claims("It was cut from the tape and said nothing.", &[]).is_empty());
+}
+
+#[test]
+fn a_description_gives_way_to_the_speaker_of_the_claim_it_is_joined_to() {
+    let found = claims(
+        "Peskov denied that Russia had seen the document and said the Kremlin learned of it from the press.",
+        &["Peskov", "Russia", "Kremlin"],
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].0, "Peskov");
+    assert_eq!(found[1].1, "said");
 }
