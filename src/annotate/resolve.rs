@@ -7,7 +7,9 @@
 //!   Zelenskyy", "Volodymyr Zelensky" and the misspelt "Volodymry Zelenskyy". Two people
 //!   who share a surname but not a first name stay apart.
 //! - A single word resolves to the person whose surname (or, for a given name, whose first
-//!   name) it is, in the same source first, then in the corpus.
+//!   name) it is, in the same source first, then in the corpus; else to the organization
+//!   whose name it starts when the rest says what kind of organization it is ("Almagre"
+//!   for "Almagre Construções"), in the same source first, then the only one in the corpus.
 //! - An acronym defined in brackets joins the name before it.
 //!
 //! Whatever resolves to nothing and opens a sentence is taken for a capitalised common
@@ -157,9 +159,11 @@ pub fn resolve(
 
     // Single words: a person's surname or first name, an acronym, or a name of its own.
     // The people of each source, the organizations of each source by the last word of
-    // their name, and how often each entity is mentioned.
+    // their name and the firms by their first, and how often each entity is mentioned.
     let mut documents_of: HashMap<usize, Vec<usize>> = HashMap::new();
     let mut organizations: HashMap<(usize, String), usize> = HashMap::new();
+    let mut firms: HashMap<(usize, String), usize> = HashMap::new();
+    let mut corpus_firms: HashMap<String, Option<usize>> = HashMap::new();
     let mut counts: Vec<usize> = vec![0; table.names.len()];
     for (i, o) in occurrences.iter().enumerate() {
         let Some(entity) = resolved[i] else {
@@ -174,10 +178,27 @@ pub fn resolve(
                 }
             }
             ActorKind::Organization => {
-                if let Some((_, last)) = table.names[entity].rsplit_once(' ') {
+                if let Some((first, last)) = table.names[entity].rsplit_once(' ') {
                     organizations
                         .entry((o.at.document, fold(last)))
                         .or_insert(entity);
+                    // A firm is called by its own word without what kind of firm it is:
+                    // "Almagre" for "Almagre Construções", "Halvard" for "Halvard Pharma".
+                    if !first.contains(' ')
+                        && !lexicon.is(Words::OrgWord, &first.to_lowercase())
+                        && lexicon.is(Words::OrgWord, &last.to_lowercase())
+                    {
+                        firms.entry((o.at.document, fold(first))).or_insert(entity);
+                        // In the corpus, only a word that starts one firm's name.
+                        corpus_firms
+                            .entry(fold(first))
+                            .and_modify(|e: &mut Option<usize>| {
+                                if *e != Some(entity) {
+                                    *e = None;
+                                }
+                            })
+                            .or_insert(Some(entity));
+                    }
                 }
             }
             _ => {}
@@ -235,9 +256,12 @@ pub fn resolve(
         // nobody in particular.
         let generic = lexicon.is(Words::OrgWord, &lower);
         let entity = entity.or_else(|| {
+            let key = (o.at.document, fold(word));
             generic
-                .then(|| organizations.get(&(o.at.document, fold(word))).copied())
+                .then(|| organizations.get(&key).copied())
                 .flatten()
+                .or_else(|| firms.get(&key).copied())
+                .or_else(|| corpus_firms.get(&key.1).copied().flatten())
         });
         resolved[i] = match entity {
             Some(entity) => Some(entity),

@@ -388,3 +388,45 @@ fn a_name_written_in_full_needs_no_tooltip_but_a_short_form_names_whom_it_means(
         "{titles:?}"
     );
 }
+
+#[test]
+fn organizations_named_in_their_own_language_are_organizations_and_a_firm_goes_by_its_own_word() {
+    let project = Project::new();
+    project.seed(
+        "award.md",
+        "The Federação Lusitana de Futebol on Tuesday named Almagre Construções as preferred bidder.\n",
+    );
+    project.seed(
+        "reply.md",
+        "Almagre said on Wednesday it had won the contract on merit.\n\n\
+         The House voted on the budget. The White House said nothing.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let kind = |id: &str| {
+        json["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["kind"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        kind("federacao-lusitana-de-futebol").as_deref(),
+        Some("organization")
+    );
+    assert_eq!(kind("almagre-construcoes").as_deref(), Some("organization"));
+    // Named by its own word in a source that never writes it in full.
+    let reply = &json["sources"][1]["paragraphs"][0]["mentions"];
+    assert_eq!(reply[0]["actor"], "almagre-construcoes", "{reply}");
+    // A last word that is not a kind of organization names no one alone.
+    let house = &json["sources"][1]["paragraphs"][1]["mentions"];
+    assert!(
+        house
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["text"] != "House"),
+        "{house}"
+    );
+}
