@@ -34,7 +34,8 @@ pub struct ClaimEntry {
 
 /// What each actor may be referred to by, in lower case: the words of its names for an
 /// organization or a group ("the federation", "the health ministry"), and of its roles
-/// ("the minister", "the prosecutor's office"). A place is not a speaker.
+/// up to where they say where they are held ("the minister", "the chief executive"). A
+/// place is not a speaker.
 #[derive(Debug, Default)]
 pub struct Descriptions(Vec<Vec<String>>);
 
@@ -48,10 +49,23 @@ impl Descriptions {
                         .then(|| std::iter::once(&a.name).chain(&a.aliases))
                         .into_iter()
                         .flatten();
-                    let roles = (a.kind != ActorKind::Place).then_some(&a.roles);
+                    // A role's own words, not those of where it is held: "the president"
+                    // is the "president of the Federação …", "the federation" is not.
+                    let roles = (a.kind != ActorKind::Place)
+                        .then_some(&a.roles)
+                        .into_iter()
+                        .flatten()
+                        .map(|role| {
+                            [" of ", " at ", " for ", " in ", ","]
+                                .iter()
+                                .filter_map(|cut| role.find(cut))
+                                .min()
+                                .map_or(role.as_str(), |end| &role[..end])
+                        });
                     let mut words: Vec<String> = names
-                        .chain(roles.into_iter().flatten())
-                        .flat_map(|text| description_words(text))
+                        .map(String::as_str)
+                        .chain(roles)
+                        .flat_map(description_words)
                         .collect();
                     words.sort();
                     words.dedup();
@@ -62,25 +76,38 @@ impl Descriptions {
     }
 
     /// Whether actor `a` may be what `reference` ("the federation") refers to: every word
-    /// of it but the article is one of its names' or roles'.
+    /// of it but the article is one of its names' or roles', or starts as one does in
+    /// another language ("federation" for "Federação", "ministry" for "Ministério").
     fn fits(&self, a: usize, reference: &str) -> bool {
         let own = &self.0[a];
         let mut words = description_words(reference).peekable();
-        words.peek().is_some() && words.all(|w| own.binary_search(&w).is_ok())
+        words.peek().is_some()
+            && words.all(|w| own.binary_search(&w).is_ok() || own.iter().any(|o| same_stem(o, &w)))
     }
 }
 
-/// The words of a name or a description that can tell an actor, in lower case and without
-/// a possessive: "Public Prosecutor's Office" gives "public", "prosecutor", "office".
+/// How many letters two words of a name in two languages share at their start.
+const SAME_STEM: usize = 6;
+
+fn same_stem(a: &str, b: &str) -> bool {
+    a.len() >= SAME_STEM
+        && b.len() >= SAME_STEM
+        && a.as_bytes()[..SAME_STEM] == b.as_bytes()[..SAME_STEM]
+}
+
+/// The words of a name or a description that can tell an actor, in lower-case ASCII and
+/// without a possessive: "Public Prosecutor's Office" gives "public", "prosecutor",
+/// "office"; "Federação" gives "federacao".
 fn description_words(text: &str) -> impl Iterator<Item = String> + '_ {
     text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
         .map(|w| {
-            w.trim_end_matches("'s")
+            let w = w
+                .trim_end_matches("'s")
                 .trim_end_matches("\u{2019}s")
-                .trim_matches(['\'', '\u{2019}'])
-                .to_lowercase()
+                .trim_matches(['\'', '\u{2019}']);
+            deunicode::deunicode(w).to_lowercase()
         })
-        .filter(|w| w.chars().count() > 2 && !matches!(w.as_str(), "the" | "and" | "for"))
+        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "and" | "for"))
 }
 
 /// The claims of `sources`, whose mentions name actors of the kinds `actors`, which may be

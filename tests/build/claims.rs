@@ -427,3 +427,27 @@ fn a_speaker_referred_to_by_what_it_is_is_the_actor_last_named_so() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_description_is_matched_on_a_role_s_own_words_and_across_languages() {
+    let project = Project::new();
+    project.seed(
+        "tape.md",
+        "---\ntitle: The tape\ndate: 2025-03-12\n---\n\n\
+         Rui Valadares, president of the Federação Lusitana de Futebol, met the board on Monday.\n\n\
+         The federation said on Tuesday that the recording was cut.\n\n\
+         The president said he had done nothing wrong.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let found = claims(&json);
+    let speakers: Vec<(Option<&str>, &str)> = found.iter().map(|c| (c.0, c.1)).collect();
+    assert!(
+        speakers.contains(&(Some("federacao-lusitana-de-futebol"), "The federation")),
+        "{speakers:?}"
+    );
+    assert!(
+        speakers.contains(&(Some("rui-valadares"), "The president")),
+        "{speakers:?}"
+    );
+}
