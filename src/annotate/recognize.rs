@@ -18,6 +18,11 @@ const PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "al",
     "el", "bin", "ibn", "y",
 ];
+/// Particles a surname may be written with alone ("Van Aalst", "de Gaulle", "bin Salman"):
+/// not the articles of names such as "Le Monde" or "Al Jazeera".
+pub const SURNAME_PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "bin", "ibn",
+];
 /// Words before a single unknown name that make it a place ("in Maasvlakte").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "outside", "across", "to", "into", "towards",
@@ -234,8 +239,20 @@ const ORG_JOINERS: &[&str] = &["of", "for", "and", "on", "in", "&"];
 fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
     let mut end = start + 1;
     let initial = |t: &Token<'_>| t.stem.chars().count() == 1 && t.case != Case::Lower;
+    // A double-barrelled name ("Persaud-Hale", "Norvia-Betão"), not two names joined
+    // ("Guyana-Suriname talks", "US-Russia").
+    let hyphenated = |end: usize| {
+        let (before, t) = (&tokens[end - 1], &tokens[end]);
+        t.gap == "-"
+            && before.case == Case::Capital
+            && t.case == Case::Capital
+            && lexicon.match_at(tokens, end - 1).is_none()
+            && lexicon.match_at(tokens, end).is_none()
+    };
     while end < tokens.len()
-        && (tokens[end].joined() || initial(&tokens[end - 1]) && tokens[end].gap == ". ")
+        && (tokens[end].joined()
+            || initial(&tokens[end - 1]) && tokens[end].gap == ". "
+            || hyphenated(end))
         && tokens[end - 1].stem_end == tokens[end - 1].end
     {
         let t = &tokens[end];
@@ -354,7 +371,15 @@ fn name_in_run(
         });
     }
 
-    let what = if words.len() == 1 {
+    // A double-barrelled surname alone ("Persaud-Hale") is one word, and so is a surname
+    // with its particles ("Van Aalst", "de Gaulle"), which resolves as the surname.
+    let particles = lower
+        .iter()
+        .take_while(|w| SURNAME_PARTICLES.contains(&w.as_str()))
+        .count();
+    let one_word =
+        particles < words.len() && words.iter().skip(particles + 1).all(|t| t.gap == "-");
+    let what = if one_word {
         let t = &words[0];
         let previous = name_start
             .checked_sub(1)
@@ -379,7 +404,7 @@ fn name_in_run(
             ActorKind::Organization
         };
         What::Single {
-            word: t.stem.to_string(),
+            word: text[t.start..words[words.len() - 1].stem_end].to_string(),
             sentence_start: t.sentence_start && !titled,
             titled,
             guess,
@@ -413,7 +438,8 @@ fn name_in_run(
         let place = saint
             || lower
                 .last()
-                .is_some_and(|w| lexicon.is(Words::PlaceWord, w));
+                .is_some_and(|w| lexicon.is(Words::PlaceWord, w))
+            || PLACE_FIRST.contains(&lower[0].as_str());
         let person = titled || lexicon.is(Words::FirstName, &lower[0]);
         let (kind, certain) = if org {
             (ActorKind::Organization, true)
@@ -427,7 +453,7 @@ fn name_in_run(
             (ActorKind::Person, false)
         };
         What::Name {
-            words: words.iter().map(|t| t.stem.to_string()).collect(),
+            words: name_words(words),
             kind,
             certain,
         }
@@ -452,6 +478,44 @@ fn name_in_run(
         acronym: acronym_after(text, tokens, end, short_name),
     })
 }
+
+/// The words of a name, a double-barrelled one ("Persaud-Hale") as one word.
+fn name_words(tokens: &[Token<'_>]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        match out.last_mut() {
+            Some(last) if t.gap == "-" => {
+                last.push('-');
+                last.push_str(t.stem);
+            }
+            _ => out.push(t.stem.to_string()),
+        }
+    }
+    out
+}
+
+/// Words that make a name a place when it starts with them, as names in Portuguese,
+/// Spanish, French and Italian do ("Estádio Nacional do Tejo", "Praça do Comércio").
+const PLACE_FIRST: &[&str] = &[
+    "estádio",
+    "estadio",
+    "stade",
+    "stadio",
+    "praça",
+    "plaza",
+    "palácio",
+    "palacio",
+    "palais",
+    "palazzo",
+    "aeroporto",
+    "aeropuerto",
+    "aéroport",
+    "rua",
+    "calle",
+    "avenida",
+    "ponte",
+    "puente",
+];
 
 /// The roles written around a person's name spanning tokens `start..end`: the role
 /// phrase of `title` before it and the appositive after it.
@@ -743,6 +807,60 @@ mod tests {
                 ("al-Sharaa", "Ahmed al-Sharaa".to_string()),
                 ("the Netherlands", "Netherlands".to_string())
             ]
+        );
+    }
+
+    #[test]
+    fn a_double_barrelled_name_is_one_name_and_two_names_joined_are_two() {
+        let found = names(
+            "Minister Anita Persaud-Hale met the Norvia-Betão consortium. Persaud-Hale left for the Guyana-Suriname talks.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Anita Persaud-Hale",
+                "Norvia-Betão",
+                "Persaud-Hale",
+                "Guyana",
+                "Suriname"
+            ]
+        );
+        assert!(
+            matches!(&found[0].1, What::Name { words, .. } if words == &["Anita", "Persaud-Hale"])
+        );
+        assert!(matches!(&found[2].1, What::Single { word, .. } if word == "Persaud-Hale"));
+    }
+
+    #[test]
+    fn forms_of_address_and_plural_titles_are_not_part_of_the_name() {
+        let found =
+            names("His Excellency Clifford Doekhie arrived. Presidents Achari and Doekhie spoke.");
+        let texts: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(texts, ["Clifford Doekhie", "Achari", "Doekhie"]);
+    }
+
+    #[test]
+    fn a_surname_with_its_particle_is_one_word() {
+        let found = names("Van Aalst-Geurts said the plant was safe.");
+        assert!(
+            matches!(&found[0].1, What::Single { word, .. } if word == "Van Aalst-Geurts"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_stadium_named_in_portuguese_is_a_place() {
+        let found = names("The final was moved to the Estádio Nacional in Oeiras.");
+        assert!(
+            matches!(
+                &found[0].1,
+                What::Name {
+                    kind: ActorKind::Place,
+                    ..
+                }
+            ),
+            "{found:?}"
         );
     }
 

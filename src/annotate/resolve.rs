@@ -247,6 +247,13 @@ pub fn resolve(
             .get(word)
             .copied()
             .or_else(|| table.person_by_surname(word, here, &counts, !common_word))
+            .or_else(|| {
+                // "Van Aalst" for "Marieke van Aalst": the surname without its particles.
+                let bare = without_particles(word);
+                (bare.len() < word.len())
+                    .then(|| table.person_by_surname(bare, here, &counts, !common_word))
+                    .flatten()
+            })
             .or_else(|| table.person_by_first_name(word, here))
             .or_else(|| {
                 let known = lexicon.person_by_surname(word).filter(|_| !common_word)?;
@@ -268,7 +275,8 @@ pub fn resolve(
             // Not a name on its own: a capitalised common word, a word the corpus mostly
             // writes in lower case, a first name nobody in the source carries, or a word
             // of a longer known name ("Dhabi").
-            None if *sentence_start || generic => None,
+            // ("De Telegraaf", written with a particle, is a name wherever it stands.)
+            None if *sentence_start && !word.contains(' ') || generic => None,
             None if [
                 common_word,
                 lexicon.is(Words::FirstName, &lower),
@@ -848,6 +856,18 @@ pub fn skeleton(word: &str) -> String {
 fn is_initial(short: &str, full: &str) -> bool {
     let short = short.trim_end_matches('.');
     short.chars().count() == 1 && full.starts_with(short)
+}
+
+/// A surname without the particles it starts with: "Aalst" for "Van Aalst".
+fn without_particles(word: &str) -> &str {
+    let mut rest = word;
+    while let Some((first, after)) = rest.split_once(' ') {
+        if !super::recognize::SURNAME_PARTICLES.contains(&first.to_lowercase().as_str()) {
+            break;
+        }
+        rest = after;
+    }
+    rest
 }
 
 /// The words of a name.

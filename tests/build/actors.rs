@@ -430,3 +430,28 @@ fn organizations_named_in_their_own_language_are_organizations_and_a_firm_goes_b
         "{house}"
     );
 }
+
+#[test]
+fn double_barrelled_surnames_and_surnames_with_particles_name_the_person_alone() {
+    let project = Project::new();
+    project.seed(
+        "a.md",
+        "Foreign Minister Anita Persaud-Hale met Marieke van Aalst-Geurts in Georgetown.\n\n\
+         Persaud-Hale said the text was old. Van Aalst-Geurts said nothing.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let mentioned: Vec<(&str, &str)> = json["sources"][0]["paragraphs"][1]["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| (m["text"].as_str().unwrap(), m["actor"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        mentioned,
+        [
+            ("Persaud-Hale", "anita-persaud-hale"),
+            ("Van Aalst-Geurts", "marieke-van-aalst-geurts")
+        ]
+    );
+}
