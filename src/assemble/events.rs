@@ -196,6 +196,13 @@ pub fn events(
     keyed.par_sort_unstable();
     let order: Vec<u32> = keyed.into_iter().map(|(.., i)| i).collect();
 
+    // The report of its original that a repeat's report tells, found beside one another
+    // before the reports are merged one by one.
+    let in_original: Vec<Option<u32>> = reports
+        .all
+        .par_iter()
+        .map(|r| best_in_original(r, r.original.as_ref()?, &reports))
+        .collect();
     let mut forming: Vec<Forming> = Vec::new();
     let mut event_of = vec![NONE; reports.all.len()];
     let mut by_words: HashMap<u64, u32> = HashMap::with_capacity(reports.all.len());
@@ -207,8 +214,7 @@ pub fn events(
             .get(&r.words_key)
             .map(|&j| event_of[j as usize])
             .or_else(|| {
-                let of = r.original.as_ref()?;
-                let j = best_in_original(r, of, &reports)?;
+                let j = in_original[i as usize]?;
                 Some(event_of[j as usize]).filter(|&e| e != NONE)
             })
             .or_else(|| in_context(r, i, &reports, &event_of, &forming))
