@@ -39,8 +39,19 @@ pub(super) fn tense_at(
         text.get(from..to)
             .is_some_and(|between| between.contains([',', ';']))
     };
+    // A marker in a clause of its own after the expression tells that clause's time, not
+    // the expression's: "Late on Monday the Ledger put online a draft that Guyana would
+    // accept".
+    let subordinate = |r: &Mark| {
+        let from = end.min(r.0);
+        toks[from..r.0].iter().any(|t| {
+            t.kind == Kind::Word
+                && SUBORDINATORS.contains(&text[t.start..t.end].to_ascii_lowercase().as_str())
+        })
+    };
     match (left, right) {
-        (Some(l), Some(r)) if beyond(r) => Some(l.2),
+        (None, Some(r)) if subordinate(r) => None,
+        (Some(l), Some(r)) if beyond(r) || subordinate(r) => Some(l.2),
         (Some(l), Some(r)) => {
             let dl = start - l.0;
             let dr = r.0 + 1 - end;
@@ -51,6 +62,12 @@ pub(super) fn tense_at(
         (None, None) => None,
     }
 }
+
+/// Words that open a clause of its own.
+const SUBORDINATORS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "if", "whether", "because", "although", "though",
+    "unless", "until",
+];
 
 impl<'a> Scan<'a> {
     /// The tense markers of the paragraph, in token order.

@@ -90,6 +90,10 @@ const ROWS: &[(&str, Option<&str>, &[Want])] = &[
     ("The pact expires in a year's time.", WED, &[("a year's time", Date, Some("2026"))]),
     // The tense before the day decides it over one after a comma.
     ("He confirmed that he will go to parliament on Tuesday, and said he was calm.", WED, &[("Tuesday", Date, Some("2025-12-02"))]),
+    // A tense in a clause of its own after the day does not place it.
+    ("Late on Monday the paper put online a draft that Guyana would accept.", WED, &[("Monday", Date, Some("2025-11-24"))]),
+    ("Passengers were told at the gate on Tuesday that their flight would not leave.", WED, &[("Tuesday", Date, Some("2025-11-25"))]),
+    ("They would file a motion on Friday if she had not stepped down.", WED, &[("Friday", Date, Some("2025-11-28"))]),
     // A span a superlative is measured over is no date ahead; a prospect still is.
     ("Shares fell 14 percent, their steepest one-day drop in six years.", WED, &[("one-day", Duration, Some("P1D")), ("six years", Duration, Some("P6Y"))]),
     ("Kyiv was calm for the first time in three weeks.", WED, &[("three weeks", Duration, Some("P3W"))]),
