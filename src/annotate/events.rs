@@ -927,6 +927,13 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         {
             Some(Act::Statement)
         }
+        // Putting a text online is publishing it ("put online a 14-page text", "posted the
+        // video online"); not putting pressure on someone.
+        None if matches!(word, "put" | "puts" | "posted" | "posts" | "posting")
+            && words[i + 1..].iter().take(6).any(|w| w.1 == "online") =>
+        {
+            Some(Act::Publication)
+        }
         // Facing a judge or a committee ("faces the health committee on March 25"); not
         // facing charges or criticism.
         None if matches!(word, "face" | "faces" | "faced" | "facing")
@@ -1337,6 +1344,12 @@ mod tests {
                     (Act::Statement, Some("2026-11-17"), false),
                     (Act::Hearing, Some("2026-11-17"), false),
                 ],
+            ),
+            // Putting a text online is its publication.
+            (
+                "The daily late on Monday put online a 14-page text marked confidential.",
+                &[("late on Monday", Some("2027-02-08"))],
+                &[(Act::Publication, Some("2027-02-08"), false)],
             ),
             // An inquiry opened; a tender suspended is a measure.
             (

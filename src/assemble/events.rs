@@ -269,6 +269,8 @@ pub fn events(
         }
     }
 
+    join_publications(&mut forming, kinds);
+
     // Events in timeline order: oldest first, undated last, ties by their first report.
     let mut timeline: Vec<(
         bool,
@@ -311,6 +313,69 @@ pub fn events(
     // Millions of small allocations at scale: freed on every thread.
     per_source.into_par_iter().for_each(drop);
     events
+}
+
+/// Joins the publications of one day by one organization ("The Ledger late on Monday
+/// published a 14-page text", "a draft put online by the Georgetown daily"): told beside
+/// other parties and places (where the paper is, where the story is), their reports may
+/// have started apart. The day a report states wins over one its source's publication
+/// stands in for.
+fn join_publications(forming: &mut Vec<Forming>, kinds: &[ActorKind]) {
+    let mut first: HashMap<(chrono::NaiveDate, usize), usize> = HashMap::new();
+    for e in 0..forming.len() {
+        let f = &forming[e];
+        // A day the publication date stands in for counts ("after the leak of a draft"):
+        // what one organization published that day is one publication.
+        let Some(day) = f
+            .date
+            .first_day
+            .filter(|_| f.act == Act::Publication && f.date.precision == Precision::Day)
+        else {
+            continue;
+        };
+        let publishers = |f: &Forming| -> Vec<usize> {
+            f.participants
+                .iter()
+                .copied()
+                .filter(|&p| matches!(kinds[p], ActorKind::Organization | ActorKind::Group))
+                .collect()
+        };
+        let into = publishers(f)
+            .into_iter()
+            .find_map(|p| first.get(&(day, p)).copied());
+        match into {
+            Some(t) => {
+                let reports = std::mem::take(&mut forming[e].reports);
+                let participants = std::mem::take(&mut forming[e].participants);
+                let venues = std::mem::take(&mut forming[e].venues);
+                let stated = (!forming[e].date.approximate).then(|| forming[e].date.clone());
+                let target = &mut forming[t];
+                if let Some(date) = stated.filter(|_| target.date.approximate) {
+                    target.date = date;
+                }
+                target.reports.extend(reports);
+                for p in participants {
+                    if !target.participants.contains(&p) {
+                        target.participants.push(p);
+                    }
+                }
+                for v in venues {
+                    if !target.venues.contains(&v) {
+                        target.venues.push(v);
+                    }
+                }
+                for p in publishers(&forming[t]) {
+                    first.entry((day, p)).or_insert(t);
+                }
+            }
+            None => {
+                for p in publishers(f) {
+                    first.entry((day, p)).or_insert(e);
+                }
+            }
+        }
+    }
+    forming.retain(|f| !f.reports.is_empty());
 }
 
 /// Marks "no event" in the table of each report's event.

@@ -362,3 +362,25 @@ fn a_quote_dated_only_by_its_source_is_a_claim_not_an_event() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn what_one_paper_published_on_a_day_is_one_publication_wherever_the_story_is_set() {
+    let project = Project::new();
+    project.seed(
+        "a.md",
+        "---\ntitle: Leak\ndate: 2027-02-09\n---\n\n\
+         The Demerara Ledger published the draft treaty in Georgetown on Monday, February 8.\n",
+    );
+    project.seed(
+        "b.md",
+        "---\ntitle: Talks\ndate: 2027-02-10\n---\n\n\
+         On February 8, the Demerara Ledger published a draft that Guyana and Suriname had negotiated in Bridgetown.\n\n\
+         Late on Monday the Ledger put online a draft that Guyana would accept.\n",
+    );
+    let json = {
+        project.build_ok(&[]);
+        project.site().json()
+    };
+    let published = event(&json, "a#p1", "2027-02-08");
+    assert_eq!(paragraphs(published), ["a#p1", "b#p1", "b#p2"]);
+}
