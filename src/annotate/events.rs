@@ -945,6 +945,18 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
     }
 }
 
+/// Where a sentence tells of a document reaching someone ("a transcript reviewed by",
+/// "a copy obtained by", "seen by"): the byte of "by" and the byte after it. Reaching a
+/// news outlet, it is that outlet's publication.
+pub fn obtained_by(sentence: &str) -> Option<(usize, usize)> {
+    const OBTAINED: &[&str] = &["obtained", "reviewed", "seen", "viewed"];
+    let words = words_at(sentence);
+    words.windows(2).find_map(|w| {
+        (OBTAINED.contains(&w[0].1.as_ref()) && w[1].1 == "by")
+            .then(|| (w[1].0, w[1].0 + "by".len()))
+    })
+}
+
 /// Whether `rest` starts with "from" or "by" and an authority that questions people under
 /// oath or on the record a few words on ("from Judge Ferrer", "by the health committee").
 fn asked_by_authority(rest: &[(usize, Cow<'_, str>)]) -> bool {

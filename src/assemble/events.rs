@@ -19,7 +19,8 @@ use std::ops::Range;
 
 use crate::annotate::claims::introduces;
 use crate::annotate::events::{
-    Act, EventDate, Happening, Precision, Status, period_of, read_sentence,
+    Act, EventDate, Happening, Precision, SentenceEvent, Status, obtained_by, period_of,
+    read_sentence,
 };
 use crate::annotate::lexicon::{BUILT_IN, Words};
 use crate::annotate::{Actor, ActorKind, Mention};
@@ -476,9 +477,47 @@ fn reports<'a>(
                 continue;
             }
             let text = &p.text[range.clone()];
-            let Some(mut read) = read_sentence(text, range.start, &p.times, published) else {
+            // A document reviewed by a news outlet ("according to a transcript reviewed by
+            // Bloomberg") is that outlet's publication, on a day the sentence does not tell:
+            // its day is the one this source was published, approximately.
+            let obtained = obtained_by(text).filter(|&(_, after)| {
+                let at = range.start + after;
+                p.mentions.iter().any(|m| {
+                    outlets[m.actor]
+                        && m.start >= at
+                        && p.text[at..m.start].split_whitespace().count() <= 1
+                })
+            });
+            let read = read_sentence(text, range.start, &p.times, published);
+            let Some(mut read) = read.or_else(|| {
+                obtained.map(|_| SentenceEvent {
+                    status: Status::Reported,
+                    verb: String::new(),
+                    happenings: Vec::new(),
+                })
+            }) else {
                 continue;
             };
+            if let Some((by, _)) = obtained
+                && !read.happenings.iter().any(|h| h.act == Act::Publication)
+            {
+                read.happenings.push(Happening {
+                    act: Act::Publication,
+                    date: published.map_or_else(EventDate::unknown, |day| EventDate {
+                        value: Some(day.to_string()),
+                        precision: Precision::Day,
+                        approximate: true,
+                        first_day: Some(day),
+                    }),
+                    named: true,
+                    at: by,
+                    word_index: text[..by].split_whitespace().count(),
+                    definite: false,
+                    unresolved: false,
+                    status: Status::Reported,
+                    aside: false,
+                });
+            }
             // A sentence that names no actor tells only a named act on a day it states
             // ("On Monday the regulator widened the recall"), and only joins an event.
             if actors.is_empty() {

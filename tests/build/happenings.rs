@@ -384,3 +384,37 @@ fn what_one_paper_published_on_a_day_is_one_publication_wherever_the_story_is_se
     let published = event(&json, "a#p1", "2027-02-08");
     assert_eq!(paragraphs(published), ["a#p1", "b#p1", "b#p2"]);
 }
+
+#[test]
+fn a_document_obtained_by_a_news_outlet_is_its_publication_and_by_anyone_else_nothing() {
+    let project = Project::new();
+    project.seed(
+        "a.md",
+        "---\ntitle: Call\ndate: 2025-11-26\noutlet: Courier Wire\n---\n\n\
+         On Tuesday, according to a transcript obtained by Bloomberg, Steve Witkoff advised Yuri Ushakov.\n\n\
+         On Monday, according to a memo seen by investigators, Marta Koval advised Jan Berg.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let events = json["events"].as_array().unwrap();
+    // What was advised on Tuesday, and Bloomberg's publication of it, on a day the
+    // sentence does not tell: the source's, approximately.
+    event(&json, "a#p1", "2025-11-25");
+    let published = event(&json, "a#p1", "2025-11-26");
+    assert_eq!(published["approximate"], true);
+    assert!(
+        published["actors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "bloomberg"),
+        "{published}"
+    );
+    // A memo seen by investigators is no publication: the sentence tells one happening.
+    let told: Vec<&Value> = events
+        .iter()
+        .filter(|e| paragraphs(e).contains(&"a#p2"))
+        .collect();
+    assert_eq!(told.len(), 1, "{told:#?}");
+    assert_eq!(told[0]["date"], "2025-11-24");
+}
