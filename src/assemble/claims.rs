@@ -37,7 +37,17 @@ pub struct ClaimEntry {
 /// up to where they say where they are held ("the minister", "the chief executive"). A
 /// place is not a speaker.
 #[derive(Debug, Default)]
-pub struct Descriptions(Vec<Vec<String>>);
+pub struct Descriptions(Vec<Described>);
+
+/// The words an actor may be referred to by.
+#[derive(Debug, Default)]
+struct Described {
+    /// Of its names and roles, sorted.
+    words: Vec<String>,
+    /// Whether its names are an organization's or a group's, which a description may
+    /// translate ("the federation" for "Federação …").
+    body: bool,
+}
 
 impl Descriptions {
     pub fn new(actors: &[Actor]) -> Descriptions {
@@ -69,20 +79,36 @@ impl Descriptions {
                         .collect();
                     words.sort();
                     words.dedup();
-                    words
+                    Described {
+                        words,
+                        body: matches!(a.kind, ActorKind::Organization | ActorKind::Group),
+                    }
                 })
                 .collect(),
         )
     }
 
     /// Whether actor `a` may be what `reference` ("the federation") refers to: every word
-    /// of it but the article is one of its names' or roles', or starts as one does in
-    /// another language ("federation" for "Federação", "ministry" for "Ministério").
-    fn fits(&self, a: usize, reference: &str) -> bool {
-        let own = &self.0[a];
+    /// of it but the article is one of its names' or roles', or, when `translated`, starts
+    /// as one of an organization's names does in another language ("federation" for
+    /// "Federação", "ministry" for "Ministério").
+    fn fits(&self, a: usize, reference: &str, translated: bool) -> bool {
+        let Described { words: own, body } = &self.0[a];
+        if translated && !body {
+            return false;
+        }
+        // A name's possessive ("Guyana's foreign minister") says whose, not who.
+        let reference = match reference.split_once(['\'', '\u{2019}']) {
+            Some((name, rest)) if name.starts_with(char::is_uppercase) && rest.starts_with('s') => {
+                &rest[1..]
+            }
+            _ => reference,
+        };
         let mut words = description_words(reference).peekable();
         words.peek().is_some()
-            && words.all(|w| own.binary_search(&w).is_ok() || own.iter().any(|o| same_stem(o, &w)))
+            && words.all(|w| {
+                own.binary_search(&w).is_ok() || translated && own.iter().any(|o| same_stem(o, &w))
+            })
     }
 }
 
@@ -155,6 +181,15 @@ fn source_claims(
 ) -> Vec<ClaimEntry> {
     let mut out = Vec::new();
     let mut last = Named::default();
+    // Everyone the source names, in the order first named: whom a description refers to
+    // when it comes before the name ("Guyana's foreign minister denied …" in the lead,
+    // "Foreign Minister Anita Persaud-Hale told reporters …" after it).
+    let mut everyone: Vec<usize> = Vec::new();
+    for m in source.paragraphs.iter().flat_map(|p| &p.mentions) {
+        if !everyone.contains(&m.actor) {
+            everyone.push(m.actor);
+        }
+    }
     // The person who spoke last, in this paragraph or the one before, for "he added":
     // "Merz said he had discussed the plan with Trump … Berlin, he said, would not …".
     let mut spoke: [Option<usize>; 2] = [None; 2];
@@ -206,7 +241,9 @@ fn source_claims(
                     }
                     Speaker::Phrase(r) => (None, p.text[r.clone()].to_string()),
                     // Unresolved, "the report said" is no actor's claim.
-                    Speaker::Reference(r) => match last.described(&p.text[r.clone()], descriptions)
+                    Speaker::Reference(r) => match last
+                        .described(&p.text[r.clone()], descriptions)
+                        .or_else(|| described(&everyone, &p.text[r.clone()], descriptions))
                     {
                         Some(actor) => (Some(actor), p.text[r.clone()].to_string()),
                         None => continue,
@@ -288,6 +325,17 @@ fn introduced(source: &SourceEntry, n: usize) -> Option<String> {
     Some(text).filter(|t| !t.trim().is_empty())
 }
 
+/// The first of `actors` whose names or roles `reference` fits; else the first
+/// organization whose name it translates.
+fn described(actors: &[usize], reference: &str, descriptions: &Descriptions) -> Option<usize> {
+    [false, true].into_iter().find_map(|translated| {
+        actors
+            .iter()
+            .copied()
+            .find(|&a| descriptions.fits(a, reference, translated))
+    })
+}
+
 /// Who a source has named so far.
 #[derive(Debug, Default)]
 struct Named {
@@ -312,11 +360,10 @@ impl Named {
     }
 
     /// The actor named last that `reference` ("the federation") may refer to.
+    /// Of the actors its words fit, the one named last; else the organization named last
+    /// whose name they translate.
     fn described(&self, reference: &str, descriptions: &Descriptions) -> Option<usize> {
-        self.order
-            .iter()
-            .rev()
-            .copied()
-            .find(|&a| descriptions.fits(a, reference))
+        let named_last: Vec<usize> = self.order.iter().rev().copied().collect();
+        described(&named_last, reference, descriptions)
     }
 }

@@ -451,3 +451,29 @@ fn a_description_is_matched_on_a_role_s_own_words_and_across_languages() {
         "{speakers:?}"
     );
 }
+
+#[test]
+fn a_description_before_any_name_refers_to_the_one_named_after_it() {
+    let project = Project::new();
+    project.seed(
+        "denial.md",
+        "---\ntitle: Denial\ndate: 2027-02-09\n---\n\n\
+         Guyana's foreign minister denied on Tuesday that her government had given up any territory.\n\n\
+         \"Guyana has conceded nothing,\" Foreign Minister Anita Persaud-Hale told reporters.\n\n\
+         Suriname's foreign ministry said the text was old.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let found = claims(&json);
+    let speakers: Vec<(Option<&str>, &str, &str)> = found.iter().map(|c| (c.0, c.1, c.5)).collect();
+    assert!(
+        speakers.contains(&(
+            Some("anita-persaud-hale"),
+            "Guyana's foreign minister",
+            "denial#p1"
+        )),
+        "{speakers:?}"
+    );
+    // A ministry is not its minister.
+    assert!(speakers.iter().all(|s| s.2 != "denial#p3"), "{speakers:?}");
+}

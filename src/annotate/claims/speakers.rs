@@ -195,7 +195,8 @@ pub(super) fn speaker_before(
 }
 
 /// Where a definite description ending at word `j` starts: "the federation", "the health
-/// ministry", "the prosecutor's office", in lower case and with nothing between its words.
+/// ministry", "the prosecutor's office", "Guyana's foreign minister", in lower case after
+/// its determiner and with nothing between its words.
 fn definite(text: &str, words: &[Word<'_>], lower: &[Lower<'_>], j: usize) -> Option<usize> {
     let plain = |k: usize| {
         words[k]
@@ -216,12 +217,18 @@ fn definite(text: &str, words: &[Word<'_>], lower: &[Lower<'_>], j: usize) -> Op
     if j == 0 || !plain(j) || !joined(j - 1) || NOT_NOUNS.contains(&lower[j].as_ref()) {
         return None;
     }
-    (j.saturating_sub(2)..j)
+    // "the", or a name's possessive: "Guyana's foreign minister", "Russia's foreign ministry".
+    let determiner = |k: usize| {
+        lower[k] == "the"
+            || words[k].text.starts_with(char::is_uppercase)
+                && (words[k].text.ends_with("'s") || words[k].text.ends_with("\u{2019}s"))
+    };
+    (j.saturating_sub(3)..j)
         .rev()
         .take_while(|&k| {
-            joined(k) && (lower[k] == "the" || plain(k) && !NOT_NOUNS.contains(&lower[k].as_ref()))
+            joined(k) && (determiner(k) || plain(k) && !NOT_NOUNS.contains(&lower[k].as_ref()))
         })
-        .find(|&k| lower[k] == "the")
+        .find(|&k| determiner(k))
 }
 
 /// The mention of the organization named right before the voice that starts at byte

@@ -657,6 +657,10 @@ fn a_description_before_the_cue_is_a_reference_to_resolve() {
             "Later the prosecutor's office confirmed that a search had taken place.",
             "(the prosecutor's office)",
         ),
+        (
+            "Guyana's foreign minister denied on Tuesday that any territory had been ceded.",
+            "(Guyana's foreign minister)",
+        ),
     ] {
         let found = claims(text, &[]);
         assert_eq!(found.len(), 1, "{text}: {found:?}");
