@@ -210,9 +210,9 @@ fn definite(text: &str, words: &[Word<'_>], lower: &[Lower<'_>], j: usize) -> Op
             .is_empty()
     };
     const NOT_NOUNS: &[&str] = &[
-        "and", "or", "but", "nor", "that", "which", "who", "whom", "then", "also", "not", "to",
-        "of", "in", "on", "at", "for", "with", "as", "by", "from", "had", "has", "have", "was",
-        "were", "is", "are", "be", "been",
+        "the", "a", "an", "and", "or", "but", "nor", "that", "which", "who", "whom", "then",
+        "also", "not", "to", "of", "in", "on", "at", "for", "with", "as", "by", "from", "had",
+        "has", "have", "was", "were", "is", "are", "be", "been",
     ];
     if j == 0 || !plain(j) || !joined(j - 1) || NOT_NOUNS.contains(&lower[j].as_ref()) {
         return None;

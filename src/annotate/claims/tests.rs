@@ -680,3 +680,15 @@ fn a_description_gives_way_to_the_speaker_of_the_claim_it_is_joined_to() {
     assert_eq!(found[1].0, "Peskov");
     assert_eq!(found[1].1, "said");
 }
+
+#[test]
+fn disputing_is_reporting_a_disputed_thing_is_not() {
+    let found = claims("She did not dispute that the document was genuine.", &[]);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        (found[0].0.as_str(), found[0].1.as_str()),
+        ("she", "dispute")
+    );
+    assert_eq!(found[0].2, "the document was genuine");
+    assert!(claims("Talks resumed on the disputed oil block in the delta.", &[]).is_empty());
+}
