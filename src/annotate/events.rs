@@ -949,11 +949,23 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
 /// "a copy obtained by", "seen by"): the byte of "by" and the byte after it. Reaching a
 /// news outlet, it is that outlet's publication.
 pub fn obtained_by(sentence: &str) -> Option<(usize, usize)> {
-    const OBTAINED: &[&str] = &["obtained", "reviewed", "seen", "viewed"];
-    let words = words_at(sentence);
-    words.windows(2).find_map(|w| {
-        (OBTAINED.contains(&w[0].1.as_ref()) && w[1].1 == "by")
-            .then(|| (w[1].0, w[1].0 + "by".len()))
+    const OBTAINED: &[&[u8]] = &[b"obtained", b"reviewed", b"seen", b"viewed"];
+    let bytes = sentence.as_bytes();
+    // Every " by " (a plain byte scan: most sentences have none), then the word before it.
+    (1..bytes.len().saturating_sub(2)).find_map(|at| {
+        let end = at + 2;
+        let by = &bytes[at..end] == b"by"
+            && bytes[at - 1] == b' '
+            && bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !by {
+            return None;
+        }
+        let before = &bytes[..at - 1];
+        let start = before
+            .iter()
+            .rposition(|b| !b.is_ascii_alphabetic())
+            .map_or(0, |k| k + 1);
+        OBTAINED.contains(&&before[start..]).then_some((at, end))
     })
 }
 

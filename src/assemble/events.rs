@@ -480,14 +480,22 @@ fn reports<'a>(
             // A document reviewed by a news outlet ("according to a transcript reviewed by
             // Bloomberg") is that outlet's publication, on a day the sentence does not tell:
             // its day is the one this source was published, approximately.
-            let obtained = obtained_by(text).filter(|&(_, after)| {
-                let at = range.start + after;
-                p.mentions.iter().any(|m| {
-                    outlets[m.actor]
-                        && m.start >= at
-                        && p.text[at..m.start].split_whitespace().count() <= 1
-                })
-            });
+            let outlet_named = p
+                .mentions
+                .iter()
+                .any(|m| outlets[m.actor] && m.start >= range.start && m.end <= range.end);
+            let obtained =
+                outlet_named
+                    .then(|| obtained_by(text))
+                    .flatten()
+                    .filter(|&(_, after)| {
+                        let at = range.start + after;
+                        p.mentions.iter().any(|m| {
+                            outlets[m.actor]
+                                && m.start >= at
+                                && p.text[at..m.start].split_whitespace().count() <= 1
+                        })
+                    });
             let read = read_sentence(text, range.start, &p.times, published);
             let Some(mut read) = read.or_else(|| {
                 obtained.map(|_| SentenceEvent {
@@ -555,11 +563,7 @@ fn reports<'a>(
             });
             // A news outlet's report is its publication ("Bloomberg reported on Tuesday
             // that …", "first reported by Bloomberg"), one with its "published a recording".
-            let by_outlet = speaker.flatten().is_some_and(|a| outlets[a])
-                || p.mentions
-                    .iter()
-                    .filter(|m| m.start >= range.start && m.end <= range.end)
-                    .any(|m| outlets[m.actor]);
+            let by_outlet = speaker.flatten().is_some_and(|a| outlets[a]) || outlet_named;
             for h in &mut read.happenings {
                 if by_outlet
                     && matches!(h.act, Act::Statement | Act::Other)
