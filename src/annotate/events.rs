@@ -348,6 +348,8 @@ pub enum Act {
     Award,
     /// An inquiry or an investigation opened, a probe.
     Inquiry,
+    /// A market move: shares rising or falling.
+    Market,
     /// Anything else a sentence dates ("the front line moved on Monday").
     Other,
 }
@@ -371,6 +373,7 @@ impl Act {
             Act::Ruling => "ruling",
             Act::Award => "award",
             Act::Inquiry => "inquiry",
+            Act::Market => "market",
             Act::Other => "other",
         }
     }
@@ -710,7 +713,33 @@ fn happenings(
                         && !matches!(acts[k].1, Act::Statement)
                         && acts[k].1 != acts[j].1))
         });
-        if let Some(j) = from {
+        // What happens while a dated act does ("plunged 14% on Wednesday as prosecutors
+        // started investigating", "… when the police arrived", "lost 14% on 11 November,
+        // the day prosecutors opened their inquiry") happens that day.
+        let meanwhile = || {
+            let opens = (i.saturating_sub(6)..i).find(|&w| {
+                let before = (w > 0).then(|| words[w - 1].1.as_ref());
+                match words[w].1.as_ref() {
+                    "as" | "when" | "while" => !matches!(before, Some("well" | "such" | "so")),
+                    "day" => matches!(before, Some("the" | "same")),
+                    _ => false,
+                }
+            })?;
+            // Only the clause's first act ("started investigating", not "the award" after
+            // it); the act it goes on from is the one just before ("plunged 14% on
+            // Wednesday as"), not one further back ("Since the invasion in February 2022,
+            // …, a point leaders made as the talks went on").
+            if acts.iter().any(|&(w, _)| opens < w && w < i) {
+                return None;
+            }
+            (0..k).rev().find(|&j| {
+                dated[j].is_some()
+                    && acts[j].0 < opens
+                    && opens <= acts[j].0 + MEANWHILE
+                    && acts[j].1 != acts[k].1
+            })
+        };
+        if let Some(j) = from.or_else(meanwhile) {
             dated[k] = dated[j].clone();
         }
     }
@@ -927,6 +956,30 @@ fn act_at(words: &[(usize, Cow<'_, str>)], i: usize) -> Option<Act> {
         {
             Some(Act::Statement)
         }
+        // A market move: "Halvard shares fell 11 percent", "Shares in Portuguese builder
+        // Almagre plunged 14%"; not what a party's share of the vote did.
+        None if MOVES.contains(&word)
+            && words[i.saturating_sub(6)..i]
+                .iter()
+                .any(|w| matches!(w.1.as_ref(), "shares" | "stock" | "stocks")) =>
+        {
+            Some(Act::Market)
+        }
+        // Released from custody: "released on bail", "freed without charge", "were
+        // arrested on Monday and released on Wednesday"; not a statement or a recording
+        // released.
+        None if matches!(word, "released" | "freed")
+            && (words[i + 1..].iter().take(4).any(|w| {
+                matches!(
+                    w.1.as_ref(),
+                    "bail" | "custody" | "jail" | "prison" | "detention" | "charge"
+                )
+            }) || words[..i]
+                .iter()
+                .any(|w| matches!(w.1.as_ref(), "arrested" | "detained"))) =>
+        {
+            Some(Act::Ruling)
+        }
         // Putting a text online is publishing it ("put online a 14-page text", "posted the
         // video online"); not putting pressure on someone.
         None if matches!(word, "put" | "puts" | "posted" | "posts" | "posting")
@@ -968,6 +1021,41 @@ pub fn obtained_by(sentence: &str) -> Option<(usize, usize)> {
         OBTAINED.contains(&&before[start..]).then_some((at, end))
     })
 }
+
+/// How many words after a dated act a clause told as going on beside it may open.
+const MEANWHILE: usize = 8;
+
+/// Verbs of a price moving.
+const MOVES: &[&str] = &[
+    "fell",
+    "fall",
+    "falls",
+    "dropped",
+    "drop",
+    "drops",
+    "plunged",
+    "plunge",
+    "plunges",
+    "slumped",
+    "tumbled",
+    "sank",
+    "slid",
+    "slipped",
+    "dipped",
+    "crashed",
+    "plummeted",
+    "lost",
+    "shed",
+    "rose",
+    "rise",
+    "rises",
+    "jumped",
+    "soared",
+    "climbed",
+    "surged",
+    "rallied",
+    "gained",
+];
 
 /// Whether `rest` starts with "from" or "by" and an authority that questions people under
 /// oath or on the record a few words on ("from Judge Ferrer", "by the health committee").
@@ -1369,6 +1457,35 @@ mod tests {
                     (Act::Hearing, Some("2026-11-17"), false),
                 ],
             ),
+            // A market move; a clause going on beside a dated act takes its day.
+            (
+                "Shares in the builder plunged 14% on Wednesday as prosecutors started investigating the award.",
+                &[("Wednesday", Some("2026-11-11"))],
+                &[
+                    (Act::Market, Some("2026-11-11"), false),
+                    (Act::Inquiry, Some("2026-11-11"), false),
+                    (Act::Award, None, true),
+                ],
+            ),
+            (
+                "Its shares lost 14% on 11 November, the day prosecutors opened their inquiry.",
+                &[("11 November", Some("2026-11-11"))],
+                &[
+                    (Act::Market, Some("2026-11-11"), false),
+                    (Act::Inquiry, Some("2026-11-11"), false),
+                ],
+            ),
+            (
+                "The party's share of the vote fell on Sunday.",
+                &[("Sunday", Some("2026-11-08"))],
+                &[(Act::Vote, Some("2026-11-08"), false)],
+            ),
+            // Released on bail: a ruling, whatever the sentence says first.
+            (
+                "The mayor's aide was released on bail on Friday.",
+                &[("Friday", Some("2026-05-15"))],
+                &[(Act::Ruling, Some("2026-05-15"), false)],
+            ),
             // Putting a text online is its publication.
             (
                 "The daily late on Monday put online a 14-page text marked confidential.",
@@ -1475,14 +1592,18 @@ mod tests {
                     (Act::Publication, Some("2024-05-07"), false),
                 ],
             ),
-            // Freed on another day is another act, not the day the arrest went on to.
+            // Freed on another day is another act (a release from custody), not the day
+            // the arrest went on to.
             (
                 "The two were arrested on Monday and freed on Wednesday.",
                 &[
                     ("Monday", Some("2024-04-08")),
                     ("Wednesday", Some("2024-04-10")),
                 ],
-                &[(Act::Enforcement, Some("2024-04-08"), false)],
+                &[
+                    (Act::Enforcement, Some("2024-04-08"), false),
+                    (Act::Ruling, Some("2024-04-10"), false),
+                ],
             ),
             // What took place on the day is the call, not the saying.
             (
