@@ -6,7 +6,8 @@ use super::words::ZONES;
 
 impl<'a> Scan<'a> {
     /// A clock time at `i`, joined to a day after it ("3 p.m. on Friday"), else on the
-    /// anchor's (or the DCT's) day.
+    /// anchor's (or the DCT's) day; a live page's stamp opening a paragraph ("12:02 — ")
+    /// on the DCT's.
     pub(super) fn clock_phrase(&self, i: usize) -> Option<Cand> {
         let (h, m, e) = self.clock(i)?;
         let mut j = e;
@@ -14,10 +15,16 @@ impl<'a> Scan<'a> {
             j += if self.w(j + 1) == "time" { 2 } else { 1 };
         }
         let k = if self.w(j) == "on" { j + 1 } else { j };
+        // A live page's time stamp ("12:02 — The mayor tells …") is on the day the page
+        // was written, whatever day its entries speak of.
+        let stamp = i == 0
+            && self.kind(e) == Some(super::tokens::Kind::Punct)
+            && self.w(e).starts_with(['-', '\u{2013}', '\u{2014}']);
+        let base = if stamp { Base::Dct } else { Base::Anchor };
         let mut c = self
             .day_at(k)
             .map(|d| d.from(i))
-            .unwrap_or_else(|| Cand::new(i, e, What::Day(Day::Shift(Base::Anchor, 0))));
+            .unwrap_or_else(|| Cand::new(i, e, What::Day(Day::Shift(base, 0))));
         c.clock = Some((h, m));
         Some(c)
     }

@@ -31,7 +31,8 @@
 //! irregular pasts from `data/time_past_verbs.txt`, `was`, `ago`, `last`); none means past.
 //!
 //! **Anchor.** Every resolved day-precision date (absolute or relative, times included)
-//! becomes the anchor, kept across paragraphs in reading order. Anaphoric expressions
+//! but a deadline ("by May 28", "a May 28 deadline") becomes the anchor, kept across
+//! paragraphs in reading order. Anaphoric expressions
 //! (`the next day`, `that week`, `two days later`, `the following Monday`) count from the
 //! anchor, else from the document creation time (DCT, the `reference`). In an undated
 //! source the anchor also stands in for the DCT; with neither, those expressions get no
@@ -184,8 +185,16 @@ impl Tagger {
             if matches!(c.what, What::Day(Day::Holiday(..))) && scan.deadline(c.start) {
                 tense = None;
             }
+            // A deadline ("by February 28", "a February 28 deadline") is no day the text
+            // goes on from: "In the morning" after it is still the day told before.
+            let deadline =
+                scan.deadline(c.start) || matches!(scan.w(c.end), "deadline" | "ultimatum");
+            let anchor = self.anchor;
             if let Some(t) = self.timex(&tokens, c, tense) {
                 out.push(t);
+            }
+            if deadline {
+                self.anchor = anchor;
             }
         }
 

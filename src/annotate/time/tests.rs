@@ -90,6 +90,9 @@ const ROWS: &[(&str, Option<&str>, &[Want])] = &[
     ("The pact expires in a year's time.", WED, &[("a year's time", Date, Some("2026"))]),
     // The tense before the day decides it over one after a comma.
     ("He confirmed that he will go to parliament on Tuesday, and said he was calm.", WED, &[("Tuesday", Date, Some("2025-12-02"))]),
+    // A deadline is no day the text goes on from.
+    ("Envoys met on Monday to save the deal before a December 5 deadline. In the morning they met the facilitator.", WED, &[("Monday", Date, Some("2025-11-24")), ("December 5", Date, Some("2025-12-05")), ("the morning", Time, Some("2025-11-24TMO"))]),
+    ("Talks ran on Monday and must end by December 5. In the morning they met the facilitator.", WED, &[("Monday", Date, Some("2025-11-24")), ("December 5", Date, Some("2025-12-05")), ("the morning", Time, Some("2025-11-24TMO"))]),
     // A tense in a clause of its own after the day does not place it.
     ("Late on Monday the paper put online a draft that Guyana would accept.", WED, &[("Monday", Date, Some("2025-11-24"))]),
     ("Passengers were told at the gate on Tuesday that their flight would not leave.", WED, &[("Tuesday", Date, Some("2025-11-25"))]),
@@ -273,6 +276,19 @@ fn the_anchor_carries_across_paragraphs_and_sources_do_not_share_it() {
     assert_eq!(next[0].value.as_deref(), Some("2025-10-15"));
     let mut fresh = Tagger::new(None);
     assert_eq!(fresh.tag("The next day, Kyiv replied.")[0].value, None);
+}
+
+#[test]
+fn a_live_page_stamp_is_on_the_page_s_day_whatever_day_was_told_before() {
+    let mut tagger = Tagger::new(Some(date("2027-05-25")));
+    tagger.tag(
+        "11:15 — An MP asks why the company waited until 24 May to act, and who knew on 14 May.",
+    );
+    // Not a stamp: a time told in a sentence is on the day told before.
+    let told = tagger.tag("The plant's alarm sounded at 12:02 that day.");
+    assert_eq!(told[0].value.as_deref(), Some("2027-05-14T12:02"));
+    let stamp = tagger.tag("12:02 — The mayor tells the committee the alert went out late.");
+    assert_eq!(stamp[0].value.as_deref(), Some("2027-05-25T12:02"));
 }
 
 /// A deterministic generator of noisy text: words, numbers, punctuation, multi-byte
