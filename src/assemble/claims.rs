@@ -183,13 +183,20 @@ fn source_claims(
     let mut last = Named::default();
     // Everyone the source names, in the order first named: whom a description refers to
     // when it comes before the name ("Guyana's foreign minister denied …" in the lead,
-    // "Foreign Minister Anita Persaud-Hale told reporters …" after it).
-    let mut everyone: Vec<usize> = Vec::new();
-    for m in source.paragraphs.iter().flat_map(|p| &p.mentions) {
-        if !everyone.contains(&m.actor) {
-            everyone.push(m.actor);
-        }
-    }
+    // "Foreign Minister Anita Persaud-Hale told reporters …" after it). Gathered when a
+    // description first needs it.
+    let everyone = std::cell::OnceCell::new();
+    let everyone = || {
+        everyone.get_or_init(|| {
+            let mut all: Vec<usize> = Vec::new();
+            for m in source.paragraphs.iter().flat_map(|p| &p.mentions) {
+                if !all.contains(&m.actor) {
+                    all.push(m.actor);
+                }
+            }
+            all
+        })
+    };
     // The person who spoke last, in this paragraph or the one before, for "he added":
     // "Merz said he had discussed the plan with Trump … Berlin, he said, would not …".
     let mut spoke: [Option<usize>; 2] = [None; 2];
@@ -243,7 +250,7 @@ fn source_claims(
                     // Unresolved, "the report said" is no actor's claim.
                     Speaker::Reference(r) => match last
                         .described(&p.text[r.clone()], descriptions)
-                        .or_else(|| described(&everyone, &p.text[r.clone()], descriptions))
+                        .or_else(|| described(everyone(), &p.text[r.clone()], descriptions))
                     {
                         Some(actor) => (Some(actor), p.text[r.clone()].to_string()),
                         None => continue,
