@@ -308,6 +308,11 @@ fn run_end(tokens: &[Token<'_>], start: usize, lexicon: &Lexicon) -> usize {
             break;
         }
     }
+    // A joining word the name did not go on after ("the National Assembly in Georgetown",
+    // a known place ending the run) is not part of it.
+    while end > start + 1 && tokens[end - 1].case == Case::Lower {
+        end -= 1;
+    }
     end
 }
 
@@ -862,6 +867,13 @@ mod tests {
             ),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_name_does_not_end_on_a_joining_word() {
+        let found = names("The vote in the National Assembly in Georgetown is due on 2 March.");
+        let texts: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(texts, ["National Assembly", "Georgetown"]);
     }
 
     #[test]
