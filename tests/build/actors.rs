@@ -455,3 +455,28 @@ fn double_barrelled_surnames_and_surnames_with_particles_name_the_person_alone()
         ]
     );
 }
+
+#[test]
+fn the_common_words_of_treaty_and_parliamentary_text_are_no_actors() {
+    let project = Project::new();
+    project.seed(
+        "treaty.md",
+        "Under Article 4, the Parties agree to a joint zone, the Public Affairs Unit said.\n\n\
+         MPs were briefed on the Draft for Discussion. The two Heads of State met in Georgetown.\n",
+    );
+    project.build_ok(&[]);
+    let json = project.site().json();
+    let actors: Vec<(&str, &str)> = json["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["id"].as_str().unwrap(), a["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        actors,
+        [
+            ("georgetown", "place"),
+            ("public-affairs-unit", "organization")
+        ]
+    );
+}
