@@ -360,6 +360,16 @@ fn name_in_run(
     let titled = title.is_some();
     let span_end = name_end(text, &tokens[end - 1]);
 
+    // A named text is no actor: "the Corentyne Maritime Boundary Agreement", "the Patriot
+    // Act".
+    if words.len() > 1
+        && lower
+            .last()
+            .is_some_and(|w| NAMED_TEXTS.contains(&w.as_str()))
+    {
+        return None;
+    }
+
     // "<Name> administration": the government, not the person.
     if let Some(next) = tokens
         .get(end)
@@ -498,6 +508,22 @@ fn name_words(tokens: &[Token<'_>]) -> Vec<String> {
     }
     out
 }
+
+/// Last words of the names of texts: treaties, laws, plans.
+const NAMED_TEXTS: &[&str] = &[
+    "agreement",
+    "treaty",
+    "accord",
+    "accords",
+    "convention",
+    "protocol",
+    "charter",
+    "memorandum",
+    "pact",
+    "act",
+    "plan",
+    "declaration",
+];
 
 /// Words that make a name a place when it starts with them, as names in Portuguese,
 /// Spanish, French and Italian do ("Estádio Nacional do Tejo", "Praça do Comércio").
@@ -867,6 +893,15 @@ mod tests {
             ),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_named_treaty_or_law_is_no_actor() {
+        let found = names(
+            "Achari and Doekhie signed the Corentyne Maritime Boundary Agreement under the Patriot Act.",
+        );
+        let texts: Vec<&str> = found.iter().map(|(s, _, _)| s.as_str()).collect();
+        assert_eq!(texts, ["Achari", "Doekhie"]);
     }
 
     #[test]
