@@ -289,6 +289,17 @@ impl EventDate {
             .filter(|_| self.precision == Precision::Day && !self.approximate)
     }
 
+    /// The day a source was published standing in for a date the text does not give:
+    /// approximate, or unknown without that day.
+    pub fn published(day: Option<NaiveDate>) -> EventDate {
+        day.map_or_else(EventDate::unknown, |day| EventDate {
+            value: Some(day.to_string()),
+            precision: Precision::Day,
+            approximate: true,
+            first_day: Some(day),
+        })
+    }
+
     /// An unknown date.
     pub fn unknown() -> EventDate {
         EventDate {
@@ -766,14 +777,7 @@ fn happenings(
             let unresolved = own
                 .iter()
                 .any(|t| t.kind == TimexType::Date && t.value.is_none());
-            let date = published
-                .filter(|_| !unresolved)
-                .map_or_else(EventDate::unknown, |day| EventDate {
-                    value: Some(day.to_string()),
-                    precision: Precision::Day,
-                    approximate: true,
-                    first_day: Some(day),
-                });
+            let date = EventDate::published(published.filter(|_| !unresolved));
             out.push(Happening {
                 unresolved,
                 ..named(i, act, date)

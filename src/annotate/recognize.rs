@@ -13,16 +13,17 @@ use super::lexicon::{Lexicon, TitleClass, Words};
 use super::tokens::{Case, Token, tokenize};
 use crate::sentence::lower;
 
-/// Lower-case words that may stand inside a name between capitalised words.
-const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "al",
-    "el", "bin", "ibn", "y",
-];
-/// Particles a surname may be written with alone ("Van Aalst", "de Gaulle", "bin Salman"):
-/// not the articles of names such as "Le Monde" or "Al Jazeera".
+/// Particles a surname may be written with alone ("Van Aalst", "de Gaulle", "bin Salman").
 pub const SURNAME_PARTICLES: &[&str] = &[
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "bin", "ibn",
 ];
+
+/// Whether a lower-case word may stand inside a name between capitalised words: a
+/// surname's particle, or an article or a conjunction of a name ("Le Monde", "Al Jazeera",
+/// "Ortega y Gasset").
+fn is_particle(word: &str) -> bool {
+    SURNAME_PARTICLES.contains(&word) || matches!(word, "la" | "le" | "al" | "el" | "y")
+}
 /// Words before a single unknown name that make it a place ("in Maasvlakte").
 const PLACE_PREPOSITIONS: &[&str] = &[
     "in", "at", "from", "near", "outside", "across", "to", "into", "towards",
@@ -145,7 +146,7 @@ fn particles(tokens: &[Token<'_>], at: usize) -> Option<usize> {
     let n = tokens[at..]
         .iter()
         .take(3)
-        .take_while(|t| t.joined() && PARTICLES.contains(&lower(t.stem).as_ref()))
+        .take_while(|t| t.joined() && is_particle(&lower(t.stem)))
         .count();
     (n > 0
         && tokens

@@ -165,6 +165,23 @@ pub fn resolve(
     let mut firms: HashMap<(usize, String), usize> = HashMap::new();
     let mut corpus_firms: HashMap<String, Option<usize>> = HashMap::new();
     let mut counts: Vec<usize> = vec![0; table.names.len()];
+    // An organization's last word, folded, and for a firm the word it is called by: "Almagre"
+    // for "Almagre Construções", "Halvard" for "Halvard Pharma" (its own word, then what
+    // kind of firm it is). Once an entity, not once a mention.
+    let org_words: Vec<Option<(String, Option<String>)>> = table
+        .names
+        .iter()
+        .zip(&table.kinds)
+        .map(|(name, kind)| {
+            let (first, last) = name
+                .rsplit_once(' ')
+                .filter(|_| *kind == ActorKind::Organization)?;
+            let firm = !first.contains(' ')
+                && !lexicon.is(Words::OrgWord, &first.to_lowercase())
+                && lexicon.is(Words::OrgWord, &last.to_lowercase());
+            Some((fold(last), firm.then(|| fold(first))))
+        })
+        .collect();
     for (i, o) in occurrences.iter().enumerate() {
         let Some(entity) = resolved[i] else {
             continue;
@@ -178,20 +195,15 @@ pub fn resolve(
                 }
             }
             ActorKind::Organization => {
-                if let Some((first, last)) = table.names[entity].rsplit_once(' ') {
+                if let Some((last, firm)) = &org_words[entity] {
                     organizations
-                        .entry((o.at.document, fold(last)))
+                        .entry((o.at.document, last.clone()))
                         .or_insert(entity);
-                    // A firm is called by its own word without what kind of firm it is:
-                    // "Almagre" for "Almagre Construções", "Halvard" for "Halvard Pharma".
-                    if !first.contains(' ')
-                        && !lexicon.is(Words::OrgWord, &first.to_lowercase())
-                        && lexicon.is(Words::OrgWord, &last.to_lowercase())
-                    {
-                        firms.entry((o.at.document, fold(first))).or_insert(entity);
+                    if let Some(firm) = firm {
+                        firms.entry((o.at.document, firm.clone())).or_insert(entity);
                         // In the corpus, only a word that starts one firm's name.
                         corpus_firms
-                            .entry(fold(first))
+                            .entry(firm.clone())
                             .and_modify(|e: &mut Option<usize>| {
                                 if *e != Some(entity) {
                                     *e = None;

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use super::{ParagraphRef, SourceEntry};
 use crate::annotate::claims::{Speaker, claims_in};
+use crate::annotate::resolve::fold;
 use crate::annotate::{Actor, ActorKind};
 
 /// A claim with what the export and the pages show of it.
@@ -104,10 +105,10 @@ impl Descriptions {
             }
             _ => reference,
         };
-        let mut words = description_words(reference).peekable();
-        words.peek().is_some()
-            && words.all(|w| {
-                own.binary_search(&w).is_ok() || translated && own.iter().any(|o| same_stem(o, &w))
+        let words = description_words(reference);
+        !words.is_empty()
+            && words.iter().all(|w| {
+                own.binary_search(w).is_ok() || translated && own.iter().any(|o| same_stem(o, w))
             })
     }
 }
@@ -121,19 +122,15 @@ fn same_stem(a: &str, b: &str) -> bool {
         && a.as_bytes()[..SAME_STEM] == b.as_bytes()[..SAME_STEM]
 }
 
-/// The words of a name or a description that can tell an actor, in lower-case ASCII and
-/// without a possessive: "Public Prosecutor's Office" gives "public", "prosecutor",
+/// The words of a name or a description that can tell an actor, folded as names are
+/// compared ([`fold`]): "Public Prosecutor's Office" gives "public", "prosecutor",
 /// "office"; "Federação" gives "federacao".
-fn description_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == '\u{2019}'))
-        .map(|w| {
-            let w = w
-                .trim_end_matches("'s")
-                .trim_end_matches("\u{2019}s")
-                .trim_matches(['\'', '\u{2019}']);
-            deunicode::deunicode(w).to_lowercase()
-        })
-        .filter(|w| w.len() > 2 && !matches!(w.as_str(), "the" | "and" | "for"))
+fn description_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(' ')
+        .filter(|w| w.len() > 2 && !matches!(*w, "the" | "and" | "for"))
+        .map(str::to_string)
+        .collect()
 }
 
 /// The claims of `sources`, whose mentions name actors of the kinds `actors`, which may be

@@ -258,13 +258,10 @@ pub fn events(
         let event = &mut forming[e as usize];
         event.reports.push(i);
         for &v in &r.venues {
-            if !event.venues.contains(&v) {
-                event.venues.push(v);
-            }
+            add_new(&mut event.venues, v);
         }
         for &p in &r.participants {
-            if !event.participants.contains(&p) {
-                event.participants.push(p);
+            if add_new(&mut event.participants, p) {
                 index.add(event.act, p, &event.date, e);
             }
         }
@@ -356,14 +353,10 @@ fn join_publications(forming: &mut Vec<Forming>, kinds: &[ActorKind]) {
                 }
                 target.reports.extend(reports);
                 for p in participants {
-                    if !target.participants.contains(&p) {
-                        target.participants.push(p);
-                    }
+                    add_new(&mut target.participants, p);
                 }
                 for v in venues {
-                    if !target.venues.contains(&v) {
-                        target.venues.push(v);
-                    }
+                    add_new(&mut target.venues, v);
                 }
                 for p in publishers(&forming[t]) {
                     first.entry((day, p)).or_insert(t);
@@ -377,6 +370,15 @@ fn join_publications(forming: &mut Vec<Forming>, kinds: &[ActorKind]) {
         }
     }
     forming.retain(|f| !f.reports.is_empty());
+}
+
+/// Adds `item` to `list` unless it is there already; whether it was added.
+fn add_new(list: &mut Vec<usize>, item: usize) -> bool {
+    let new = !list.contains(&item);
+    if new {
+        list.push(item);
+    }
+    new
 }
 
 /// Marks "no event" in the table of each report's event.
@@ -511,12 +513,7 @@ fn reports<'a>(
             {
                 read.happenings.push(Happening {
                     act: Act::Publication,
-                    date: published.map_or_else(EventDate::unknown, |day| EventDate {
-                        value: Some(day.to_string()),
-                        precision: Precision::Day,
-                        approximate: true,
-                        first_day: Some(day),
-                    }),
+                    date: EventDate::published(published),
                     named: true,
                     at: by,
                     word_index: text[..by].split_whitespace().count(),

@@ -46,7 +46,9 @@ pub(super) fn tense_at(
         let from = end.min(r.0);
         toks[from..r.0].iter().any(|t| {
             t.kind == Kind::Word
-                && SUBORDINATORS.contains(&text[t.start..t.end].to_ascii_lowercase().as_str())
+                && SUBORDINATORS
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(&text[t.start..t.end]))
         })
     };
     match (left, right) {
